@@ -1,0 +1,3 @@
+using SecureCart.Platform.Cli;
+
+return await SecureCartCommand.InvokeAsync(args, Console.Out, Console.Error);
