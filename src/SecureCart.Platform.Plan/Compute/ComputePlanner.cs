@@ -1,0 +1,115 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using SecureCart.Platform.Plan.Configuration;
+using SecureCart.Platform.Plan.Naming;
+
+namespace SecureCart.Platform.Plan.Compute;
+
+/// <summary>Sizes every service of the catalogue for a stack, and the worker capacity.</summary>
+public static class ComputePlanner
+{
+    public const int ServicePort = 8080;
+    public const string HealthCheckPath = "/healthz";
+    public const string Fargate = "FARGATE";
+    public const string FargateSpot = "FARGATE_SPOT";
+
+    public static ComputePlan Plan(StackSettings stack, ResourceNames names)
+    {
+        var workers = stack.Profile == SizeProfile.Production ? Workers(stack, names) : null;
+        var priority = 10;
+        var services = ServiceCatalog.Services
+            .Select(d => Service(d, stack, names, workers, d.PathPattern is null ? 0 : priority += 10))
+            .ToImmutableArray();
+        return new ComputePlan(
+            names.Physical("cluster"),
+            ContainerInsights: stack.Profile == SizeProfile.Production,
+            ServiceConnectNamespace: $"{names.Stack}.securecart.internal",
+            services,
+            workers,
+            TracingSidecar: "public.ecr.aws/xray/aws-xray-daemon:3.3.14");
+    }
+
+    private static ServicePlan Service(ServiceDefinition d, StackSettings stack, ResourceNames names, WorkerCapacityPlan? workers, int priority)
+    {
+        var preview = stack.Profile == SizeProfile.Preview;
+        var scaling = Scaling(d, stack);
+        return new ServicePlan(
+            d.Name,
+            names.Physical(d.Name),
+            d.Kind,
+            preview ? 256 : d.Cpu,
+            preview ? 512 : d.MemoryMb,
+            stack.CpuArchitecture,
+            ServicePort,
+            HealthCheckPath,
+            d.PathPattern,
+            priority,
+            scaling,
+            CapacityProviders(d, scaling.Min, preview, workers),
+            d.Name == "payments" ? [.. stack.SecretKeys.Where(k => k == "paymentsApiKey")] : []);
+    }
+
+    private static ScalingPlan Scaling(ServiceDefinition d, StackSettings stack)
+    {
+        int Scale(int n) => Math.Max(1, (int)Math.Ceiling(n * d.Weight));
+        var (min, desired, max) = (Scale(stack.Tasks.Min), Scale(stack.Tasks.Desired), Scale(stack.Tasks.Max));
+        var tracking = ImmutableArray.CreateBuilder<TargetTrackingPlan>();
+        tracking.Add(new("cpu", "ECSServiceAverageCPUUtilization", d.Kind == ServiceKind.Worker ? 60 : 55, 60, 300));
+        if (d.Name == "storefront")
+        {
+            // Requests per target react faster than CPU to a flash-sale spike on the page most people hit first.
+            tracking.Add(new("requests", "ALBRequestCountPerTarget", 800, 60, 300));
+        }
+
+        var peakMin = Math.Min(max, min * stack.Peak.MinTasksMultiplier);
+        ImmutableArray<ScheduledScalingPlan> scheduled = stack.Peak.MinTasksMultiplier > 1
+            ? [new("peak-start", At(stack.Peak.Start), peakMin, max), new("peak-end", At(stack.Peak.End), min, max)]
+            : [];
+        return new ScalingPlan(min, desired, max, tracking.ToImmutable(), scheduled);
+    }
+
+    private static ImmutableArray<CapacityProviderShare> CapacityProviders(ServiceDefinition d, int min, bool preview, WorkerCapacityPlan? workers)
+    {
+        if (preview)
+        {
+            return [new(FargateSpot, 0, 1)]; // previews tolerate interruptions; they cost a third
+        }
+
+        if (d.Kind == ServiceKind.Worker && workers is not null)
+        {
+            return [new(workers.CapacityProviderName, 0, 1)];
+        }
+
+        // The minimum always runs on demand, so a Spot reclaim never drops a service below its floor.
+        return d.SpotPercent == 0
+            ? [new(Fargate, min, 1)]
+            : [new(Fargate, min, 100 - d.SpotPercent), new(FargateSpot, 0, d.SpotPercent)];
+    }
+
+    private static WorkerCapacityPlan Workers(StackSettings stack, ResourceNames names)
+    {
+        var arch = stack.CpuArchitecture == CpuArchitecture.Arm64 ? "arm64" : "x86_64";
+        var ami = stack.CpuArchitecture == CpuArchitecture.Arm64
+            ? "/aws/service/ecs/optimized-ami/amazon-linux-2023/arm64/recommended/image_id"
+            : "/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id";
+        var baseCapacity = NetworkZones;
+        return new WorkerCapacityPlan(
+            names.Physical("workers-cp"),
+            names.Physical("workers-asg"),
+            names.Physical("workers-lt"),
+            ami,
+            [.. InstanceClasses.Workers(arch)],
+            MinSize: baseCapacity,
+            MaxSize: Math.Max(baseCapacity, stack.Tasks.Max),
+            OnDemandBaseCapacity: baseCapacity,
+            OnDemandPercentAboveBase: 100 - stack.WorkerSpotPercent,
+            SpotAllocationStrategy: "price-capacity-optimized",
+            ManagedScalingTargetCapacity: 90);
+    }
+
+    // One on-demand worker per AZ keeps the queues drained through a Spot reclaim in any one zone.
+    private const int NetworkZones = 3;
+
+    private static string At(DateTimeOffset instant) =>
+        "at(" + instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) + ")";
+}

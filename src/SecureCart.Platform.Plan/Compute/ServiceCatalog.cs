@@ -1,0 +1,22 @@
+namespace SecureCart.Platform.Plan.Compute;
+
+/// <summary>
+/// The shop's services. The seed's eight, with orders split in two: the orders API answers HTTP, and the
+/// order worker drains the orders queue into the fulfilment state machine, so a queue backlog scales
+/// workers without scaling the API.
+/// </summary>
+public static class ServiceCatalog
+{
+    public static IReadOnlyList<ServiceDefinition> Services { get; } =
+    [
+        new("storefront", ServiceKind.Public, 1024, 2048, 2.0, 50, null),
+        new("catalog", ServiceKind.Public, 512, 1024, 1.5, 50, "/api/catalog/*"),
+        new("cart", ServiceKind.Public, 512, 1024, 1.0, 30, "/api/cart/*"),
+        new("checkout", ServiceKind.Public, 1024, 2048, 1.0, 0, "/api/checkout/*"),
+        new("orders", ServiceKind.Public, 512, 1024, 1.0, 0, "/api/orders/*"),
+        new("payments", ServiceKind.Internal, 1024, 2048, 1.0, 0, null),
+        new("inventory", ServiceKind.Internal, 512, 1024, 1.0, 30, null),
+        new("notifications", ServiceKind.Worker, 256, 512, 0.5, 100, null),
+        new("order-worker", ServiceKind.Worker, 512, 1024, 1.0, 0, null),
+    ];
+}

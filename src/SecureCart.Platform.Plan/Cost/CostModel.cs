@@ -1,0 +1,126 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using SecureCart.Platform.Plan.Compute;
+
+namespace SecureCart.Platform.Plan.Cost;
+
+/// <summary>
+/// Prices a plan at its steady state: desired tasks, minimum workers, every node and gateway, using the
+/// price file. Request- and transfer-priced services are listed without a figure rather than guessed.
+/// </summary>
+public sealed class CostModel(PriceBook prices)
+{
+    public static CostModel Default { get; } = new(PriceBook.Default);
+
+    public PriceBook Prices => prices;
+
+    public CostEstimate Estimate(RegionalPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var region = plan.Region;
+        var items = ImmutableArray.CreateBuilder<CostItem>();
+        void Hourly(string component, string resource, string sku, decimal quantity, string note, decimal factor = 1m)
+        {
+            var hourly = prices.Get(region, sku) * quantity * factor;
+            items.Add(new CostItem(component, resource, sku, quantity, Round(hourly), Round(hourly * prices.HoursPerMonth), note));
+        }
+
+        void Monthly(string component, string resource, string sku, decimal quantity, string note)
+        {
+            var monthly = prices.Get(region, sku) * quantity;
+            items.Add(new CostItem(component, resource, sku, quantity, Round(monthly / prices.HoursPerMonth), Round(monthly), note));
+        }
+
+        void Usage(string component, string resource, string note) => items.Add(new CostItem(component, resource, "", 0, 0, 0, note));
+
+        Hourly("network", "NAT gateways", "natgateway.hour", plan.Network.NatGatewayZones.Length, "hourly charge only; data processed is usage-priced");
+        if (plan.Network.InterfaceEndpoints.Length > 0)
+        {
+            Hourly("network", "interface endpoints", "vpc-endpoint.interface.hour", plan.Network.InterfaceEndpoints.Length * plan.Network.AvailabilityZones.Length, "one ENI per endpoint per AZ");
+        }
+
+        foreach (var service in plan.Compute.Services.Where(s => !OnWorkers(plan, s)))
+        {
+            FargateService(plan, service, items);
+        }
+
+        if (plan.Compute.Workers is { } workers)
+        {
+            var type = workers.InstanceTypes[0];
+            Hourly("compute", $"worker instances ({type})", $"ec2.{type}.hour", workers.MinSize, "minimum size, on demand (the on-demand base covers it)");
+        }
+
+        Hourly("ingress", "application load balancer", "alb.hour", 1, "hourly charge; LCUs are usage-priced");
+        Usage("ingress", "API Gateway HTTP API", "per million requests");
+
+        var rds = plan.Data.Rds;
+        var azFactor = rds.MultiAz ? 2 : 1;
+        Hourly("data", $"PostgreSQL primary ({rds.InstanceClass})", $"rds.{rds.InstanceClass}.hour", azFactor, rds.MultiAz ? "Multi-AZ: standby billed as a second instance" : "single-AZ");
+        if (rds.Replicas.Length > 0)
+        {
+            Hourly("data", $"PostgreSQL read replicas ({rds.InstanceClass})", $"rds.{rds.InstanceClass}.hour", rds.Replicas.Length, "single-AZ replicas");
+        }
+
+        Monthly("data", "PostgreSQL gp3 storage", "rds.gp3.gb-month", rds.AllocatedStorageGb * (azFactor + rds.Replicas.Length), "allocated GiB on the primary (twice when Multi-AZ) and each replica");
+        var redis = plan.Data.Redis;
+        Hourly("data", $"Redis nodes ({redis.NodeType})", $"elasticache.{redis.NodeType}.hour", redis.NodeCount, string.Create(CultureInfo.InvariantCulture, $"{redis.Shards} shard(s) x {1 + redis.ReplicasPerShard} node(s)"));
+        Usage("data", "DynamoDB global tables", "on-demand requests and replicated writes");
+        Monthly("data", "KMS keys", "kms.key-month", 2, "PostgreSQL and DynamoDB customer-managed keys");
+        Monthly("data", "Secrets Manager secrets", "secretsmanager.secret-month", 1 + plan.Compute.Services.Sum(s => s.SecretNames.Length), "RDS-managed master password and service secrets");
+
+        Usage("messaging", "SQS, SNS and EventBridge", "per request and per event");
+        Usage("workflow", "Step Functions and Lambda", "per state transition, request and GB-second");
+        Monthly("observability", "CloudWatch alarms", "cloudwatch.alarm-month", plan.Observability.Alarms.Length, "standard-resolution alarms");
+        Monthly("observability", "CloudWatch dashboard", "cloudwatch.dashboard-month", 1, "beyond the free three per account");
+
+        if (plan.Edge is { } edge)
+        {
+            Hourly("edge", "Global Accelerator", "globalaccelerator.hour", 1, "fixed fee; premium data transfer is usage-priced");
+            Monthly("edge", "WAF web ACL", "waf.webacl-month", 1, "plus requests inspected, usage-priced");
+            Monthly("edge", "WAF rules", "waf.rule-month", 1, "the rate-based rule");
+            Monthly("edge", "Route 53 hosted zone", "route53.zone-month", 1, edge.HostedZone);
+            Usage("edge", "CloudFront", "per request and GB delivered");
+        }
+
+        return new CostEstimate(plan.Stack, region, prices.Source, prices.AsOf, items.ToImmutable());
+    }
+
+    private static bool OnWorkers(RegionalPlan plan, ServicePlan service) =>
+        plan.Compute.Workers is { } w && service.CapacityProviders.Any(c => c.Provider == w.CapacityProviderName);
+
+    private void FargateService(RegionalPlan plan, ServicePlan service, ImmutableArray<CostItem>.Builder items)
+    {
+        var arch = service.Architecture == CpuArchitecture.Arm64 ? "arm64" : "x86_64";
+        var perTask = prices.Get(plan.Region, $"fargate.vcpu-hour.{arch}") * service.Cpu / 1024m
+            + prices.Get(plan.Region, $"fargate.gb-hour.{arch}") * service.MemoryMb / 1024m;
+        var tasks = service.Scaling.Desired;
+        var onDemand = OnDemandTasks(service, tasks);
+        var spotFactor = prices.Get(plan.Region, "fargate.spot-factor");
+        var hourly = perTask * (onDemand + (tasks - onDemand) * spotFactor);
+        items.Add(new CostItem(
+            "compute",
+            $"{service.LogicalName} ({service.Cpu} CPU units, {service.MemoryMb} MiB, {arch})",
+            $"fargate.vcpu-hour.{arch}",
+            tasks,
+            Round(hourly),
+            Round(hourly * prices.HoursPerMonth),
+            string.Create(CultureInfo.InvariantCulture, $"{tasks} desired task(s), {onDemand} on demand, the rest on Spot at {spotFactor:P0} of the price")));
+    }
+
+    /// <summary>How many of <paramref name="tasks"/> the capacity provider strategy places on demand.</summary>
+    public static decimal OnDemandTasks(ServicePlan service, int tasks)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        var fargate = service.CapacityProviders.FirstOrDefault(c => c.Provider == ComputePlanner.Fargate);
+        if (fargate is null)
+        {
+            return 0;
+        }
+
+        var totalWeight = service.CapacityProviders.Sum(c => c.Weight);
+        var baseTasks = Math.Min(tasks, fargate.Base);
+        return baseTasks + (tasks - baseTasks) * (decimal)fargate.Weight / totalWeight;
+    }
+
+    private static decimal Round(decimal usd) => Math.Round(usd, 4, MidpointRounding.AwayFromZero);
+}

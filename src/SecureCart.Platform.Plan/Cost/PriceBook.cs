@@ -1,0 +1,67 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+
+namespace SecureCart.Platform.Plan.Cost;
+
+/// <summary>
+/// Public AWS list prices for the regions the stacks use, read from Cost/prices.json (its source and date
+/// are in the file). Nothing is fetched at run time. SKUs end in their unit: <c>.hour</c>, <c>-hour.*</c>,
+/// <c>.gb-month</c>, <c>-month</c>, or are unitless factors.
+/// </summary>
+public sealed class PriceBook
+{
+    private static readonly Lazy<PriceBook> s_default = new(LoadEmbedded);
+    private readonly FrozenDictionary<string, FrozenDictionary<string, decimal>> _regions;
+    private readonly FrozenDictionary<string, decimal> _global;
+
+    private PriceBook(string source, string asOf, int hoursPerMonth, FrozenDictionary<string, FrozenDictionary<string, decimal>> regions, FrozenDictionary<string, decimal> global)
+    {
+        Source = source;
+        AsOf = asOf;
+        HoursPerMonth = hoursPerMonth;
+        _regions = regions;
+        _global = global;
+    }
+
+    public static PriceBook Default => s_default.Value;
+
+    public string Source { get; }
+
+    public string AsOf { get; }
+
+    public int HoursPerMonth { get; }
+
+    public IEnumerable<string> Regions => _regions.Keys.Order(StringComparer.Ordinal);
+
+    public bool HasRegion(string region) => _regions.ContainsKey(region);
+
+    /// <summary>The price of <paramref name="sku"/> in <paramref name="region"/>, or a global price, or null.</summary>
+    public decimal? Find(string region, string sku) =>
+        _regions.TryGetValue(region, out var prices) && prices.TryGetValue(sku, out var price) ? price
+        : _global.TryGetValue(sku, out var global) ? global
+        : null;
+
+    public decimal Get(string region, string sku) =>
+        Find(region, sku) ?? throw new KeyNotFoundException($"No price for '{sku}' in {region}; add it to Cost/prices.json");
+
+    public static PriceBook Parse(Stream json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        static FrozenDictionary<string, decimal> Prices(JsonElement e) =>
+            e.EnumerateObject().ToFrozenDictionary(p => p.Name, p => p.Value.GetDecimal(), StringComparer.Ordinal);
+        return new PriceBook(
+            root.GetProperty("source").GetString()!,
+            root.GetProperty("asOf").GetString()!,
+            root.GetProperty("hoursPerMonth").GetInt32(),
+            root.GetProperty("regions").EnumerateObject().ToFrozenDictionary(r => r.Name, r => Prices(r.Value), StringComparer.Ordinal),
+            Prices(root.GetProperty("global")));
+    }
+
+    private static PriceBook LoadEmbedded()
+    {
+        using var stream = typeof(PriceBook).Assembly.GetManifestResourceStream("SecureCart.Platform.Plan.Cost.prices.json")
+            ?? throw new InvalidOperationException("Cost/prices.json is not embedded in the assembly");
+        return Parse(stream);
+    }
+}

@@ -1,0 +1,15 @@
+using System.Collections.Immutable;
+
+namespace SecureCart.Platform.Plan.Edge;
+
+/// <summary>The global singletons the home stack owns.</summary>
+/// <param name="EndpointGroupRegions">Every stack's region: each registers its own endpoint group.</param>
+public sealed record EdgePlan(
+    string AcceleratorName,
+    string ListenerProtocol,
+    ImmutableArray<int> ListenerPorts,
+    string ClientAffinity,
+    ImmutableArray<string> EndpointGroupRegions,
+    CloudFrontPlan CloudFront,
+    string HostedZone,
+    ImmutableArray<DnsRecordPlan> Records);

@@ -1,0 +1,4 @@
+namespace SecureCart.Platform.Plan.Ingress;
+
+/// <summary>How requests enter the region.</summary>
+public sealed record IngressPlan(LoadBalancerPlan LoadBalancer, ApiGatewayPlan Api);

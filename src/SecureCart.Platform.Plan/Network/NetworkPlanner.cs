@@ -1,0 +1,77 @@
+using System.Collections.Immutable;
+using SecureCart.Platform.Plan.Configuration;
+using SecureCart.Platform.Plan.Naming;
+
+namespace SecureCart.Platform.Plan.Network;
+
+/// <summary>
+/// Carves the VPC into three tiers over three AZs. The first three quarters of the block are the private
+/// subnets (tasks need the addresses: awsvpc gives every task an ENI); the last quarter is cut in eight:
+/// public a-c, a spare, isolated a-c, a spare. For a /16: private /18 (16,379 usable), public and isolated /21.
+/// </summary>
+public static class NetworkPlanner
+{
+    public const int ZoneCount = 3;
+    public static readonly ImmutableArray<string> ZoneSuffixes = ["a", "b", "c"];
+
+    public static NetworkPlan Plan(StackSettings stack, ResourceNames names)
+    {
+        var vpc = stack.VpcCidr;
+        var zones = ZoneSuffixes.Select(s => stack.Region + s).ToImmutableArray();
+        var lastQuarter = vpc.Subnet(vpc.PrefixLength + 2, 3);
+        var subnets = ImmutableArray.CreateBuilder<SubnetPlan>();
+        for (var i = 0; i < ZoneCount; i++)
+        {
+            subnets.Add(Subnet(SubnetTier.Public, i, zones[i], lastQuarter.Subnet(lastQuarter.PrefixLength + 3, i), names));
+        }
+
+        for (var i = 0; i < ZoneCount; i++)
+        {
+            subnets.Add(Subnet(SubnetTier.Private, i, zones[i], vpc.Subnet(vpc.PrefixLength + 2, i), names));
+        }
+
+        for (var i = 0; i < ZoneCount; i++)
+        {
+            subnets.Add(Subnet(SubnetTier.Isolated, i, zones[i], lastQuarter.Subnet(lastQuarter.PrefixLength + 3, 4 + i), names));
+        }
+
+        var natZones = stack.NatStrategy == NatStrategy.PerAz ? zones : [zones[0]];
+        return new NetworkPlan(
+            names.Physical("vpc"),
+            vpc.ToString(),
+            zones,
+            subnets.ToImmutable(),
+            stack.NatStrategy,
+            natZones,
+            // Gateway endpoints are free and keep S3/DynamoDB traffic off the NAT gateways.
+            ["s3", "dynamodb"],
+            // Interface endpoints for what tasks call on every start, so image pulls survive a NAT outage.
+            stack.Profile == SizeProfile.Production ? ["ecr.api", "ecr.dkr", "logs", "secretsmanager"] : [],
+            SecurityTiers(vpc.ToString(), names));
+    }
+
+    private static SubnetPlan Subnet(SubnetTier tier, int index, string zone, Ipv4Cidr cidr, ResourceNames names)
+    {
+        var tierName = tier.ToString().ToLowerInvariant();
+        var suffix = ZoneSuffixes[index];
+        return new SubnetPlan($"{tierName}-{suffix}", names.Physical($"{tierName}-{suffix}"), tier, zone, cidr.ToString());
+    }
+
+    // ALB <- VPC (Global Accelerator and the API Gateway VPC link arrive from inside the VPC);
+    // services <- ALB and each other; data <- services only. Nothing else is opened.
+    private static ImmutableArray<SecurityTierPlan> SecurityTiers(string vpcCidr, ResourceNames names) =>
+    [
+        new("alb", names.Physical("alb-sg"), [new("HTTPS from the accelerator and the API Gateway VPC link", 443, 443, null, vpcCidr)]),
+        new("services", names.Physical("services-sg"),
+        [
+            new("Service ports from the load balancer", 8080, 8080, "alb", null),
+            new("Service-to-service calls", 8080, 8080, "services", null),
+        ]),
+        new("data", names.Physical("data-sg"),
+        [
+            new("PostgreSQL from the services", 5432, 5432, "services", null),
+            new("Redis (TLS) from the services", 6379, 6379, "services", null),
+        ]),
+        new("endpoints", names.Physical("endpoints-sg"), [new("HTTPS to interface endpoints from the services", 443, 443, "services", null)]),
+    ];
+}

@@ -1,0 +1,54 @@
+using System.Collections.Immutable;
+using SecureCart.Platform.Plan.Compute;
+using SecureCart.Platform.Plan.Configuration;
+using SecureCart.Platform.Plan.Data;
+using SecureCart.Platform.Plan.Messaging;
+using SecureCart.Platform.Plan.Naming;
+
+namespace SecureCart.Platform.Plan.Observability;
+
+/// <summary>The alarms a regional on-call needs, with thresholds.</summary>
+public static class ObservabilityPlanner
+{
+    public static ObservabilityPlan Plan(StackSettings stack, ResourceNames names, ComputePlan compute, DataPlan data, MessagingPlan messaging)
+    {
+        var production = stack.Profile == SizeProfile.Production;
+        var alarms = ImmutableArray.CreateBuilder<AlarmPlan>();
+        AlarmPlan Alarm(string logical, string ns, string metric, (string Key, string Value)[] dims, string stat, int period, int periods, double threshold, string description, string comparison = "GreaterThanThreshold", string missing = "notBreaching") =>
+            new(logical, names.Physical($"alarm-{logical}"), ns, metric, ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, dims.Select(d => KeyValuePair.Create(d.Key, d.Value))), stat, period, periods, threshold, comparison, missing, description);
+
+        alarms.Add(Alarm("alb-5xx", "AWS/ApplicationELB", "HTTPCode_Target_5XX_Count", [("LoadBalancer", "alb")], "Sum", 60, 5, production ? 50 : 20, "Services answer 5xx: customers see errors."));
+        alarms.Add(Alarm("alb-latency-p99", "AWS/ApplicationELB", "TargetResponseTime", [("LoadBalancer", "alb")], "p99", 60, 5, 1.5, "p99 response time above 1.5 s: checkout conversion drops."));
+        foreach (var service in compute.Services)
+        {
+            alarms.Add(Alarm($"ecs-cpu-{service.LogicalName}", "AWS/ECS", "CPUUtilization", [("ClusterName", "cluster"), ("ServiceName", service.LogicalName)], "Average", 60, 10, 85, $"{service.LogicalName} runs hot even after scaling: check the max task count."));
+        }
+
+        alarms.Add(Alarm("rds-cpu", "AWS/RDS", "CPUUtilization", [("DBInstanceIdentifier", "postgres")], "Average", 60, 10, 80, "The primary is CPU-bound: reads should move to replicas."));
+        foreach (var replica in data.Rds.Replicas)
+        {
+            alarms.Add(Alarm($"rds-replica-lag-{replica.LogicalName}", "AWS/RDS", "ReplicaLag", [("DBInstanceIdentifier", replica.LogicalName)], "Maximum", 60, 5, 30, "Replica more than 30 s behind: readers see stale orders."));
+        }
+
+        foreach (var table in data.Tables)
+        {
+            alarms.Add(Alarm($"dynamodb-throttles-{table.LogicalName}", "AWS/DynamoDB", "WriteThrottleEvents", [("TableName", table.LogicalName)], "Sum", 60, 3, 10, $"Writes to {table.LogicalName} are throttled."));
+        }
+
+        foreach (var queue in messaging.Queues)
+        {
+            alarms.Add(Alarm($"sqs-age-{queue.LogicalName}", "AWS/SQS", "ApproximateAgeOfOldestMessage", [("QueueName", queue.LogicalName)], "Maximum", 60, 5, queue.LogicalName == "orders" ? 300 : 900, $"{queue.LogicalName} is not drained: consumers are down or too few."));
+            alarms.Add(Alarm($"dlq-depth-{queue.LogicalName}", "AWS/SQS", "ApproximateNumberOfMessagesVisible", [("QueueName", $"{queue.LogicalName}-dlq")], "Maximum", 60, 1, 0, $"Messages failed {queue.MaxReceiveCount} times and landed in the {queue.LogicalName} DLQ."));
+        }
+
+        alarms.Add(Alarm("redis-cpu", "AWS/ElastiCache", "EngineCPUUtilization", [("ReplicationGroupId", "redis")], "Average", 60, 10, 75, "Redis engine thread busy: add shards."));
+        return new ObservabilityPlan(
+            alarms.ToImmutable(),
+            "alarms",
+            names.Physical("dashboard"),
+            XRayTracing: true,
+            // 5% of production traffic is plenty to see a slow hop; previews trace everything.
+            XRaySamplingRate: production ? 0.05 : 1.0,
+            LogRetentionDays: production ? 30 : 3);
+    }
+}

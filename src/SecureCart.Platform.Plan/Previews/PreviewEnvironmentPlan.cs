@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+using SecureCart.Platform.Plan.Cost;
+
+namespace SecureCart.Platform.Plan.Previews;
+
+/// <summary>What one preview environment creates; everything else comes from its base stack.</summary>
+/// <param name="StackName">The environment's own Pulumi stack.</param>
+/// <param name="HostName">&lt;env&gt;.preview.&lt;domain&gt;, served by the base stack's wildcard record.</param>
+/// <param name="DatabaseName">Its own database inside the shared RDS instance.</param>
+public sealed record PreviewEnvironmentPlan(
+    string Environment,
+    string Team,
+    string StackName,
+    PreviewBase Base,
+    PreviewSize Size,
+    string ImageTag,
+    string HostName,
+    ImmutableArray<PreviewServicePlan> Services,
+    string DatabaseName,
+    ImmutableArray<string> QueueNames,
+    ImmutableArray<string> TableNames,
+    ImmutableSortedDictionary<string, string> Tags,
+    CostEstimate Cost);

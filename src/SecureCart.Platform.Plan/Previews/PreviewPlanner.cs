@@ -1,0 +1,109 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using SecureCart.Platform.Plan.Compute;
+using SecureCart.Platform.Plan.Configuration;
+using SecureCart.Platform.Plan.Cost;
+using SecureCart.Platform.Plan.Naming;
+
+namespace SecureCart.Platform.Plan.Previews;
+
+/// <summary>Plans a preview environment and prices it with the same model as production.</summary>
+public static class PreviewPlanner
+{
+    /// <summary>
+    /// Environment names become part of target group names (32 characters at most):
+    /// <c>pv-&lt;env&gt;-&lt;service&gt;</c> with the longest service (order-worker, 12) leaves 16.
+    /// </summary>
+    public const int MaxNameLength = 16;
+
+    public static PreviewPlanResult Plan(string environment, string team, PreviewSize size, string imageTag, PreviewBase baseStack, PriceBook prices)
+    {
+        ArgumentNullException.ThrowIfNull(baseStack);
+        ArgumentNullException.ThrowIfNull(prices);
+        var reasons = new List<string>();
+        if (!DnsName.IsValidLabel(environment ?? "") || environment!.Length > MaxNameLength)
+        {
+            reasons.Add($"name '{environment}' must be 1 to {MaxNameLength} lower-case letters, digits or inner hyphens (it becomes a DNS label and part of AWS names)");
+        }
+
+        if (!DnsName.IsValidLabel(team ?? ""))
+        {
+            reasons.Add($"team '{team}' must be a DNS label: lower-case letters, digits, inner hyphens");
+        }
+
+        if (string.IsNullOrWhiteSpace(imageTag) || imageTag.Length > 128 || imageTag.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-')))
+        {
+            reasons.Add($"image tag '{imageTag}' must be 1 to 128 letters, digits, '.', '_' or '-' (an OCI tag or a git ref turned into one)");
+        }
+
+        if (!prices.HasRegion(baseStack.Region))
+        {
+            reasons.Add($"base stack region {baseStack.Region} has no prices in Cost/prices.json");
+        }
+
+        if (reasons.Count > 0 || environment is null || team is null)
+        {
+            return new PreviewPlanResult.Rejected(reasons);
+        }
+
+        var names = new ResourceNames("pv", environment);
+        var (cpu, memory) = size switch
+        {
+            PreviewSize.Medium => (512, 1024),
+            PreviewSize.Large => (1024, 2048),
+            _ => (256, 512),
+        };
+        var arch = baseStack.Architecture == CpuArchitecture.Arm64 ? "ARM64" : "X86_64";
+        var services = ServiceCatalog.Services
+            .Select(d => new PreviewServicePlan(
+                d.Name,
+                names.Physical(d.Name),
+                names.Physical(d.Name, ResourceNames.LoadBalancerNameLimit),
+                cpu,
+                memory,
+                arch,
+                1,
+                ComputePlanner.FargateSpot,
+                ComputePlanner.ServicePort,
+                ComputePlanner.HealthCheckPath,
+                d.Kind == ServiceKind.Public ? d.PathPattern ?? "/*" : null))
+            .ToImmutableArray();
+        var tags = Tagging.For(names.Prefix, baseStack.Region, SizeProfile.Preview)
+            .SetItem("securecart:team", team)
+            .SetItem("securecart:preview", environment)
+            .SetItem("securecart:base-stack", baseStack.StackName);
+        var stackName = $"preview-{team}-{environment}";
+        var plan = new PreviewEnvironmentPlan(
+            environment,
+            team,
+            stackName,
+            baseStack,
+            size,
+            imageTag,
+            $"{environment}.preview.{baseStack.Domain}",
+            services,
+            DatabaseName: $"pv_{environment.Replace('-', '_')}",
+            QueueNames: [names.Physical("orders"), names.Physical("orders-dlq"), names.Physical("notifications"), names.Physical("notifications-dlq")],
+            TableNames: [names.Physical("carts"), names.Physical("sessions"), names.Physical("catalog")],
+            tags,
+            Estimate(stackName, baseStack.Region, services, prices));
+        return new PreviewPlanResult.Planned(plan);
+    }
+
+    private static CostEstimate Estimate(string stack, string region, ImmutableArray<PreviewServicePlan> services, PriceBook prices)
+    {
+        var arch = services[0].RuntimeArchitecture == "ARM64" ? "arm64" : "x86_64";
+        var spot = prices.Get(region, "fargate.spot-factor");
+        var items = services.Select(s =>
+        {
+            var hourly = Math.Round(
+                (prices.Get(region, $"fargate.vcpu-hour.{arch}") * s.Cpu / 1024m + prices.Get(region, $"fargate.gb-hour.{arch}") * s.MemoryMb / 1024m) * s.DesiredCount * spot,
+                4,
+                MidpointRounding.AwayFromZero);
+            return new CostItem("compute", s.LogicalName, $"fargate.vcpu-hour.{arch}", s.DesiredCount, hourly, hourly * prices.HoursPerMonth,
+                string.Create(CultureInfo.InvariantCulture, $"{s.DesiredCount} Fargate Spot task at {spot:P0} of the on-demand price"));
+        }).ToList();
+        items.Add(new CostItem("data", "queues and on-demand tables", "", 0, 0, 0, "usage-priced; the database lives in the shared base instance"));
+        return new CostEstimate(stack, region, prices.Source, prices.AsOf, [.. items]);
+    }
+}

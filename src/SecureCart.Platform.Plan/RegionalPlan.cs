@@ -1,0 +1,43 @@
+using System.Collections.Immutable;
+using SecureCart.Platform.Plan.Compute;
+using SecureCart.Platform.Plan.Configuration;
+using SecureCart.Platform.Plan.Data;
+using SecureCart.Platform.Plan.Edge;
+using SecureCart.Platform.Plan.Ingress;
+using SecureCart.Platform.Plan.Messaging;
+using SecureCart.Platform.Plan.Network;
+using SecureCart.Platform.Plan.Observability;
+using SecureCart.Platform.Plan.Workflow;
+
+namespace SecureCart.Platform.Plan;
+
+/// <summary>Everything one regional stack contains, with every name, size and tag decided.</summary>
+public sealed record RegionalPlan(
+    string Project,
+    string Stack,
+    string Region,
+    bool IsHome,
+    SizeProfile Profile,
+    string HomeStack,
+    ImmutableSortedDictionary<string, string> Tags,
+    NetworkPlan Network,
+    ComputePlan Compute,
+    IngressPlan Ingress,
+    DataPlan Data,
+    MessagingPlan Messaging,
+    WorkflowPlan Workflow,
+    ObservabilityPlan Observability,
+    EndpointGroupPlan EndpointGroup,
+    DnsRecordPlan ApiRecord,
+    EdgePlan? Edge)
+{
+    /// <summary>
+    /// Logical names of the resources only the home stack has. These, and the declared per-stack settings,
+    /// are the only asymmetry between regional stacks; the parity checks allow nothing else.
+    /// </summary>
+    public static ImmutableArray<string> HomeOnlyLogicalNames { get; } =
+    [
+        "accelerator", "accelerator-listener", "static-bucket", "static-oac", "cloudfront", "cloudfront-certificate",
+        "cloudfront-certificate-validation", "waf", "dns-apex-a", "dns-apex-aaaa", "dns-www-a", "dns-www-aaaa", "dns-api",
+    ];
+}

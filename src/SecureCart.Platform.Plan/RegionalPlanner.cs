@@ -1,0 +1,54 @@
+using SecureCart.Platform.Plan.Compute;
+using SecureCart.Platform.Plan.Configuration;
+using SecureCart.Platform.Plan.Data;
+using SecureCart.Platform.Plan.Edge;
+using SecureCart.Platform.Plan.Ingress;
+using SecureCart.Platform.Plan.Messaging;
+using SecureCart.Platform.Plan.Naming;
+using SecureCart.Platform.Plan.Network;
+using SecureCart.Platform.Plan.Observability;
+using SecureCart.Platform.Plan.Workflow;
+
+namespace SecureCart.Platform.Plan;
+
+/// <summary>Builds a stack's <see cref="RegionalPlan"/> from validated settings.</summary>
+public static class RegionalPlanner
+{
+    public static RegionalPlan Plan(ProjectConfiguration project, string stackName)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        return Plan(project.Stack(stackName), project.Stacks);
+    }
+
+    /// <param name="stack">The stack to plan.</param>
+    /// <param name="allStacks">Every stack of the project (global tables and endpoint groups span them); includes <paramref name="stack"/>.</param>
+    public static RegionalPlan Plan(StackSettings stack, IReadOnlyList<StackSettings> allStacks)
+    {
+        ArgumentNullException.ThrowIfNull(stack);
+        ArgumentNullException.ThrowIfNull(allStacks);
+        var names = new ResourceNames(StackSettingsSchema.ProjectName, stack.StackName);
+        var network = NetworkPlanner.Plan(stack, names);
+        var compute = ComputePlanner.Plan(stack, names);
+        var data = DataPlanner.Plan(stack, allStacks, names, network);
+        var messaging = MessagingPlanner.Plan(names);
+        var home = allStacks.FirstOrDefault(s => s.IsHome) ?? stack;
+        return new RegionalPlan(
+            StackSettingsSchema.ProjectName,
+            stack.StackName,
+            stack.Region,
+            stack.IsHome,
+            stack.Profile,
+            home.StackName,
+            Tagging.For(stack.StackName, stack.Region, stack.Profile),
+            network,
+            compute,
+            IngressPlanner.Plan(stack, names, compute),
+            data,
+            messaging,
+            WorkflowPlanner.Plan(stack, names),
+            ObservabilityPlanner.Plan(stack, names, compute, data, messaging),
+            EdgePlanner.EndpointGroup(stack),
+            EdgePlanner.RegionalApiRecord(stack),
+            EdgePlanner.Plan(stack, allStacks, names));
+    }
+}

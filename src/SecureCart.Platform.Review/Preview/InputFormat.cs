@@ -1,0 +1,14 @@
+namespace SecureCart.Platform.Review.Preview;
+
+/// <summary>The machine-readable Pulumi outputs the review accepts.</summary>
+public enum InputFormat
+{
+    /// <summary>`pulumi preview --json`: one document with `steps`, `changeSummary`, `diagnostics`, ….</summary>
+    PreviewDigest,
+
+    /// <summary>Engine events, one JSON object per line (`PULUMI_ENABLE_STREAMING_JSON_PREVIEW`, `--event-log`).</summary>
+    EngineEvents,
+
+    /// <summary>`pulumi stack export`, deployment schema version 3 or 4.</summary>
+    StackExport,
+}

@@ -1,0 +1,91 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+
+namespace SecureCart.Platform.Review.Preview;
+
+/// <summary>Typed reads of Pulumi's fields: absent or null is allowed, a wrong type is a <see cref="FormatException"/>.</summary>
+internal static class JsonFields
+{
+    public static JsonElement Get(JsonElement obj, string name) =>
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var value) ? value : default;
+
+    public static string? String(JsonElement obj, string name, string where)
+    {
+        var value = Get(obj, name);
+        return value.ValueKind switch
+        {
+            JsonValueKind.Undefined or JsonValueKind.Null => null,
+            JsonValueKind.String => value.GetString(),
+            _ => throw new FormatException($"{where}.{name} must be a string, not {Kind(value)}"),
+        };
+    }
+
+    public static string RequiredString(JsonElement obj, string name, string where) =>
+        String(obj, name, where) ?? throw new FormatException($"{where} has no `{name}`");
+
+    public static bool Bool(JsonElement obj, string name, string where)
+    {
+        var value = Get(obj, name);
+        return value.ValueKind switch
+        {
+            JsonValueKind.Undefined or JsonValueKind.Null or JsonValueKind.False => false,
+            JsonValueKind.True => true,
+            _ => throw new FormatException($"{where}.{name} must be true or false, not {Kind(value)}"),
+        };
+    }
+
+    public static long? Long(JsonElement obj, string name, string where)
+    {
+        var value = Get(obj, name);
+        return value.ValueKind switch
+        {
+            JsonValueKind.Undefined or JsonValueKind.Null => null,
+            JsonValueKind.Number when value.TryGetInt64(out var number) => number,
+            _ => throw new FormatException($"{where}.{name} must be a whole number, not {Kind(value)}"),
+        };
+    }
+
+    public static ImmutableArray<string> Strings(JsonElement obj, string name, string where)
+    {
+        var value = Get(obj, name);
+        if (value.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            throw new FormatException($"{where}.{name} must be an array of strings, not {Kind(value)}");
+        }
+
+        var builder = ImmutableArray.CreateBuilder<string>(value.GetArrayLength());
+        foreach (var item in value.EnumerateArray())
+        {
+            builder.Add(item.ValueKind == JsonValueKind.String
+                ? item.GetString()!
+                : throw new FormatException($"{where}.{name} must be an array of strings, not hold {Kind(item)}"));
+        }
+
+        return builder.MoveToImmutable();
+    }
+
+    public static JsonElement Object(JsonElement obj, string name, string where)
+    {
+        var value = Get(obj, name);
+        return value.ValueKind switch
+        {
+            JsonValueKind.Undefined or JsonValueKind.Null or JsonValueKind.Object => value,
+            _ => throw new FormatException($"{where}.{name} must be an object, not {Kind(value)}"),
+        };
+    }
+
+    public static string Kind(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
+}

@@ -1,0 +1,35 @@
+using System.Collections.Immutable;
+
+namespace SecureCart.Platform.Review.Preview;
+
+/// <summary>Everything in the input except the steps: what kind of file it was and how the preview went.</summary>
+public sealed record PreviewHeader
+{
+    public required string Source { get; init; }
+
+    public required InputFormat Format { get; init; }
+
+    public ImmutableSortedDictionary<string, string> Config { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+
+    /// <summary>Pulumi's own counts (`changeSummary`, or `resourceChanges` of the summary event).</summary>
+    public ImmutableSortedDictionary<string, int> ChangeSummary { get; init; } = ImmutableSortedDictionary<string, int>.Empty;
+
+    public ImmutableArray<PreviewDiagnostic> Diagnostics { get; init; } = [];
+
+    public TimeSpan? Duration { get; init; }
+
+    public bool MaybeCorrupt { get; init; }
+
+    /// <summary>The deployment schema version of a stack export.</summary>
+    public int? ExportVersion { get; init; }
+
+    public ImmutableArray<string> ExportFeatures { get; init; } = [];
+
+    public int StepCount { get; init; }
+
+    /// <summary>Engine events repeated for a step already read (a `resOutputsEvent` after its `resourcePreEvent`).</summary>
+    public int RepeatedEvents { get; init; }
+
+    /// <summary>A preview whose diagnostics carry errors did not finish; its steps are not the whole change.</summary>
+    public bool Failed => Diagnostics.Any(d => d.IsError);
+}

@@ -1,0 +1,291 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.Json;
+
+namespace SecureCart.Platform.Review.Preview;
+
+/// <summary>
+/// Reads `pulumi preview --json` (pkg/display/json.go `PreviewDigest`), the JSON-lines engine event log
+/// (sdk/go/common/apitype/events.go `EngineEvent`) and `pulumi stack export` (apitype `UntypedDeployment`
+/// with a `DeploymentV3`, versions 3 and 4), streaming the steps to a callback one at a time.
+/// Unknown fields are ignored; a wrong type or broken JSON is a <see cref="PreviewFormatException"/>.
+/// </summary>
+public sealed class PreviewReader(PreviewReaderOptions? options = null)
+{
+    private readonly PreviewReaderOptions _options = options ?? new PreviewReaderOptions();
+
+    public PreviewHeader ReadFile(string path, Action<PreviewStep> onStep)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        return Read(stream, path, onStep);
+    }
+
+    public PreviewHeader Read(Stream stream, string source, Action<PreviewStep> onStep)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(onStep);
+        // The caller owns `stream`; the wrappers leave it open.
+        using var utf8 = TextEncodingDetector.OpenUtf8(stream);
+        var scanner = new StreamingJsonScanner(utf8, source, _options.MaxValueBytes);
+        var collector = new Collector(source, _options.KeepValues, onStep);
+        try
+        {
+            scanner.Scan(collector.Handle);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            throw new PreviewFormatException(source, 0, 0, $"the text is not valid in the encoding its byte-order mark names: {ex.Message}", ex);
+        }
+
+        return collector.Header(scanner.Format!.Value);
+    }
+
+    private sealed class Collector(string source, bool keep, Action<PreviewStep> onStep)
+    {
+        private readonly ImmutableArray<PreviewDiagnostic>.Builder _diagnostics = ImmutableArray.CreateBuilder<PreviewDiagnostic>();
+        private readonly HashSet<(string Op, string Urn)> _seenEvents = [];
+        private ImmutableSortedDictionary<string, string> _config = ImmutableSortedDictionary<string, string>.Empty;
+        private ImmutableSortedDictionary<string, int> _changeSummary = ImmutableSortedDictionary<string, int>.Empty;
+        private ImmutableArray<string> _features = [];
+        private TimeSpan? _duration;
+        private bool _maybeCorrupt;
+        private int? _version;
+        private int _steps;
+        private int _repeated;
+
+        public void Handle(ScannedValue value)
+        {
+            try
+            {
+                switch (value.Kind)
+                {
+                    case ScannedValueKind.PreviewStep:
+                        Emit(StepParser.FromPreview(value.Value, $"steps[{_steps}]", keep) with { Line = value.Line });
+                        break;
+                    case ScannedValueKind.PreviewField:
+                        PreviewField(value.Name, value.Value);
+                        break;
+                    case ScannedValueKind.EngineEvent:
+                        Event(value);
+                        break;
+                    case ScannedValueKind.ExportField:
+                        ExportField(value.Name, value.Value);
+                        break;
+                    case ScannedValueKind.ExportResource:
+                        var state = StateParser.Parse(value.Value, $"deployment.resources[{_steps}]", keep)
+                            ?? throw new FormatException($"deployment.resources[{_steps}] is null");
+                        Emit(new PreviewStep { Op = StepOperations.Same, Urn = Urn(state.Urn), New = state, Line = value.Line });
+                        break;
+                    case ScannedValueKind.DeploymentField:
+                    default:
+                        break;
+                }
+            }
+            catch (Exception ex) when (ex is FormatException or InvalidOperationException)
+            {
+                throw new PreviewFormatException(source, value.Line, value.Offset, ex.Message, ex);
+            }
+        }
+
+        public PreviewHeader Header(InputFormat format)
+        {
+            if (format == InputFormat.StackExport && _version is null)
+            {
+                throw new PreviewFormatException(source, 1, 0, "the stack export has no `version`");
+            }
+
+            return new PreviewHeader
+            {
+                Source = source,
+                Format = format,
+                Config = _config,
+                ChangeSummary = _changeSummary,
+                Diagnostics = _diagnostics.ToImmutable(),
+                Duration = _duration,
+                MaybeCorrupt = _maybeCorrupt,
+                ExportVersion = _version,
+                ExportFeatures = _features,
+                StepCount = _steps,
+                RepeatedEvents = _repeated,
+            };
+        }
+
+        private void Emit(PreviewStep step)
+        {
+            _steps++;
+            onStep(step);
+        }
+
+        private void PreviewField(string? name, JsonElement value)
+        {
+            switch (name)
+            {
+                case "config":
+                    _config = StringMap(value, "config");
+                    break;
+                case "changeSummary":
+                    _changeSummary = Counts(value, "changeSummary");
+                    break;
+                case "diagnostics" when value.ValueKind == JsonValueKind.Array:
+                    foreach (var item in value.EnumerateArray())
+                    {
+                        _diagnostics.Add(new PreviewDiagnostic(
+                            JsonFields.String(item, "urn", "diagnostics[]"),
+                            JsonFields.String(item, "severity", "diagnostics[]") ?? "info",
+                            JsonFields.String(item, "message", "diagnostics[]") ?? ""));
+                    }
+
+                    break;
+                case "diagnostics" when value.ValueKind != JsonValueKind.Null:
+                    throw new FormatException($"diagnostics must be an array, not {JsonFields.Kind(value)}");
+                case "duration" when value.ValueKind == JsonValueKind.Number:
+                    // time.Duration marshals as nanoseconds.
+                    _duration = TimeSpan.FromTicks(value.GetInt64() / 100);
+                    break;
+                case "maybeCorrupt":
+                    _maybeCorrupt = value.ValueKind == JsonValueKind.True;
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        private void ExportField(string? name, JsonElement value)
+        {
+            switch (name)
+            {
+                case "version":
+                    _version = value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var version)
+                        ? version
+                        : throw new FormatException($"version must be a number, not {JsonFields.Kind(value)}");
+                    if (_version is < 3 or > 4)
+                    {
+                        throw new FormatException($"deployment schema version {_version} is not supported; this reads versions 3 and 4 (`pulumi stack export` since CLI 1.0)");
+                    }
+
+                    break;
+                case "features":
+                    _features = value.ValueKind == JsonValueKind.Array
+                        ? [.. value.EnumerateArray().Select(f => f.ValueKind == JsonValueKind.String ? f.GetString()! : throw new FormatException("features must be an array of strings"))]
+                        : [];
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        private void Event(ScannedValue scanned)
+        {
+            var e = scanned.Value;
+            if (JsonFields.Object(e, "preludeEvent", "event") is { ValueKind: JsonValueKind.Object } prelude)
+            {
+                _config = StringMap(JsonFields.Get(prelude, "config"), "preludeEvent.config");
+            }
+            else if (ResourceEvent(e, "resourcePreEvent") is { } pre)
+            {
+                StepEvent(pre, scanned.Line);
+            }
+            else if (ResourceEvent(e, "resOutputsEvent") is { } outputs)
+            {
+                StepEvent(outputs, scanned.Line);
+            }
+            else if (ResourceEvent(e, "resOpFailedEvent") is { } failed)
+            {
+                _diagnostics.Add(new PreviewDiagnostic(JsonFields.String(failed, "urn", "resOpFailedEvent.metadata"), "error", "the resource operation failed"));
+            }
+            else if (JsonFields.Object(e, "diagnosticEvent", "event") is { ValueKind: JsonValueKind.Object } diagnostic)
+            {
+                _diagnostics.Add(new PreviewDiagnostic(
+                    JsonFields.String(diagnostic, "urn", "diagnosticEvent"),
+                    JsonFields.String(diagnostic, "severity", "diagnosticEvent") ?? "info",
+                    JsonFields.String(diagnostic, "message", "diagnosticEvent") ?? ""));
+            }
+            else if (JsonFields.Object(e, "policyEvent", "event") is { ValueKind: JsonValueKind.Object } policy
+                && JsonFields.String(policy, "enforcementLevel", "policyEvent") == "mandatory")
+            {
+                _diagnostics.Add(new PreviewDiagnostic(
+                    JsonFields.String(policy, "resourceUrn", "policyEvent"),
+                    "error",
+                    $"policy {JsonFields.String(policy, "policyName", "policyEvent")}: {JsonFields.String(policy, "message", "policyEvent")}"));
+            }
+            else if (JsonFields.Object(e, "summaryEvent", "event") is { ValueKind: JsonValueKind.Object } summary)
+            {
+                _changeSummary = Counts(JsonFields.Get(summary, "resourceChanges"), "summaryEvent.resourceChanges");
+                _maybeCorrupt = JsonFields.Bool(summary, "maybeCorrupt", "summaryEvent");
+                _duration = JsonFields.Long(summary, "durationSeconds", "summaryEvent") is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
+            }
+        }
+
+        private static JsonElement? ResourceEvent(JsonElement e, string name) =>
+            JsonFields.Object(e, name, "event") is { ValueKind: JsonValueKind.Object } body
+                ? JsonFields.Object(body, "metadata", name) is { ValueKind: JsonValueKind.Object } metadata
+                    ? metadata
+                    : throw new FormatException($"{name} has no `metadata`")
+                : null;
+
+        private void StepEvent(JsonElement metadata, long line)
+        {
+            var op = JsonFields.RequiredString(metadata, "op", "metadata");
+            var urn = JsonFields.RequiredString(metadata, "urn", "metadata");
+
+            // The engine sends a resourcePreEvent and then a resOutputsEvent with the same metadata.
+            if (!_seenEvents.Add((op, urn)))
+            {
+                _repeated++;
+                return;
+            }
+
+            Emit(StepParser.FromEvent(metadata, "metadata", keep) with { Line = line });
+        }
+
+        private static ImmutableSortedDictionary<string, string> StringMap(JsonElement value, string where)
+        {
+            if (value.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
+            {
+                return ImmutableSortedDictionary<string, string>.Empty;
+            }
+
+            if (value.ValueKind != JsonValueKind.Object)
+            {
+                throw new FormatException($"{where} must be an object, not {JsonFields.Kind(value)}");
+            }
+
+            var builder = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+            foreach (var property in value.EnumerateObject())
+            {
+                builder[property.Name] = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
+            }
+
+            return builder.ToImmutable();
+        }
+
+        private static ImmutableSortedDictionary<string, int> Counts(JsonElement value, string where)
+        {
+            if (value.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
+            {
+                return ImmutableSortedDictionary<string, int>.Empty;
+            }
+
+            if (value.ValueKind != JsonValueKind.Object)
+            {
+                throw new FormatException($"{where} must be an object, not {JsonFields.Kind(value)}");
+            }
+
+            var builder = ImmutableSortedDictionary.CreateBuilder<string, int>(StringComparer.Ordinal);
+            foreach (var property in value.EnumerateObject())
+            {
+                builder[property.Name] = property.Value.ValueKind == JsonValueKind.Number && property.Value.TryGetInt32(out var count)
+                    ? count
+                    : throw new FormatException($"{where}.{property.Name} must be a count, not {JsonFields.Kind(property.Value)}");
+            }
+
+            return builder.ToImmutable();
+        }
+
+        private ResourceUrn Urn(string value) =>
+            ResourceUrn.TryParse(value, out var urn) ? urn : throw new FormatException($"'{Shorten(value)}' is not a Pulumi URN");
+
+        private static string Shorten(string value) => value.Length > 80 ? value[..80] + "…" : value;
+    }
+}

@@ -1,0 +1,17 @@
+using System.Text.Json;
+
+namespace SecureCart.Platform.Review.Preview;
+
+/// <summary>Where a value captured by <see cref="StreamingJsonScanner"/> sits in the input.</summary>
+internal enum ScannedValueKind
+{
+    PreviewField,
+    PreviewStep,
+    EngineEvent,
+    ExportField,
+    DeploymentField,
+    ExportResource,
+}
+
+/// <summary>One complete value; <see cref="Value"/> is only valid during the callback that receives it.</summary>
+internal readonly record struct ScannedValue(ScannedValueKind Kind, string? Name, JsonElement Value, long Line, long Offset);

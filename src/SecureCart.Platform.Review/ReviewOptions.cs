@@ -1,0 +1,24 @@
+using SecureCart.Platform.Plan.Cost;
+using SecureCart.Platform.Review.Export;
+using SecureCart.Platform.Review.Risk;
+
+namespace SecureCart.Platform.Review;
+
+/// <summary>What a review compares against: the plan's policy and prices, and optionally the stack's current state.</summary>
+public sealed record ReviewOptions
+{
+    public ReviewPolicy Policy { get; init; } = new();
+
+    public IReadOnlyList<IRiskRule> Rules { get; init; } = RiskRules.All;
+
+    /// <summary>The stack export behind the preview: dependents for the blast radius.</summary>
+    public StackState? State { get; init; }
+
+    /// <summary>The region to price in; defaults to the preview's `aws:region` config.</summary>
+    public string? Region { get; init; }
+
+    public PriceBook? Prices { get; init; }
+
+    /// <summary>Property changes listed per resource; the rest are counted.</summary>
+    public int MaxPropertiesPerResource { get; init; } = 50;
+}

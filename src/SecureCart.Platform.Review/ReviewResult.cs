@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+using SecureCart.Platform.Review.CostDelta;
+using SecureCart.Platform.Review.Preview;
+using SecureCart.Platform.Review.Risk;
+
+namespace SecureCart.Platform.Review;
+
+/// <summary>The review of one stack's preview.</summary>
+public sealed record ReviewResult
+{
+    public required PreviewHeader Header { get; init; }
+
+    public string? Stack { get; init; }
+
+    /// <summary>Counts by operation: create, update, replace, delete, same, read, import (and any other op seen).</summary>
+    public required ImmutableSortedDictionary<string, int> Counts { get; init; }
+
+    /// <summary>Replacements by strategy (create-before-delete, delete-before-replace, unspecified).</summary>
+    public required ImmutableSortedDictionary<string, int> ReplaceStrategies { get; init; }
+
+    public required ImmutableArray<ResourceChange> Changes { get; init; }
+
+    /// <summary>Most severe first.</summary>
+    public required ImmutableArray<RiskFinding> Findings { get; init; }
+
+    public required string Digest { get; init; }
+
+    public CostDeltaReport? Cost { get; init; }
+
+    public ImmutableArray<string> UnknownOperations { get; init; } = [];
+
+    public bool Failed => Header.Failed;
+
+    public Severity? HighestSeverity => Findings.IsEmpty ? null : Findings.Max(f => f.Severity);
+
+    public bool HasChanges => Changes.Length > 0;
+}

@@ -1,0 +1,28 @@
+using SecureCart.Platform.Review.Preview;
+
+namespace SecureCart.Platform.Review.Risk;
+
+/// <summary>Builds findings for a step.</summary>
+internal static class RiskFindings
+{
+    public static RiskFinding For(RiskRuleInfo rule, PreviewStep step, string detail, Severity? severity = null) => new()
+    {
+        Rule = rule,
+        Severity = severity ?? rule.Severity,
+        Urn = step.Urn.Value,
+        Type = step.Type,
+        Name = step.Urn.Name,
+        Detail = detail,
+        Line = step.Line,
+    };
+
+    /// <summary>Steps whose new state is checked: a change, or every resource when auditing an export.</summary>
+    public static bool Changes(PreviewStep step, ReviewPolicy policy) =>
+        step.New is not null && step.Op switch
+        {
+            StepOperations.Create or StepOperations.Update or StepOperations.Replace or StepOperations.CreateReplacement
+                or StepOperations.Import or StepOperations.ImportReplacement => true,
+            StepOperations.Same => policy.AuditUnchanged && !step.New.Delete,
+            _ => false,
+        };
+}

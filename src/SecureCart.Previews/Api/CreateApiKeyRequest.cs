@@ -1,0 +1,3 @@
+namespace SecureCart.Previews.Api;
+
+public sealed record CreateApiKeyRequest(string? Team, string? Name, bool? Admin);

@@ -1,0 +1,3 @@
+namespace SecureCart.Previews.Api;
+
+public sealed record EnvironmentAcceptedView(EnvironmentView Environment, OperationView Operation);

@@ -1,0 +1,100 @@
+using Microsoft.EntityFrameworkCore;
+using SecureCart.Previews.State;
+using SecureCart.Previews.State.Entities;
+
+namespace SecureCart.Previews.Audit;
+
+/// <summary>Appends hash-chained rows inside the caller's transaction, so a change and its audit row commit together.</summary>
+internal sealed class AuditLog(TimeProvider time, IDbContextFactory<PreviewsDbContext> contexts)
+{
+    private const int HeadId = 1;
+    private const int VerifyPage = 2_000;
+
+    public async Task AppendAsync(PreviewsDbContext db, AuditEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(entry);
+
+        // Raising the head's counter first locks the head row: appends from every replica queue here and form one chain.
+        await db.AuditHead.Where(h => h.Id == HeadId)
+            .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, h => h.LastSequence + 1), cancellationToken);
+        var head = await db.AuditHead.AsNoTracking().SingleAsync(h => h.Id == HeadId, cancellationToken);
+        var record = new AuditRecord
+        {
+            Sequence = head.LastSequence,
+            At = time.GetUtcNow(),
+            Actor = entry.Actor,
+            Team = entry.Team,
+            Action = entry.Action,
+            EnvironmentId = entry.EnvironmentId,
+            Outcome = entry.Outcome,
+            RequestId = entry.RequestId,
+            SourceAddress = entry.SourceAddress,
+            PreviousHash = head.LastHash,
+        };
+        record.Hash = AuditHash.Compute(record);
+        db.AuditEntries.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        db.Entry(record).State = EntityState.Detached;
+        await db.AuditHead.Where(h => h.Id == HeadId)
+            .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastHash, record.Hash), cancellationToken);
+    }
+
+    /// <summary>For outcomes with no other change to commit (a refused request, an engine result recorded on its own).</summary>
+    public async Task AppendStandaloneAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await AppendAsync(db, entry, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var head = await db.AuditHead.AsNoTracking().SingleAsync(h => h.Id == HeadId, cancellationToken);
+        long expected = 1;
+        var previousHash = "";
+        while (true)
+        {
+            var page = await db.AuditEntries.AsNoTracking()
+                .Where(a => a.Sequence >= expected)
+                .OrderBy(a => a.Sequence)
+                .Take(VerifyPage)
+                .ToListAsync(cancellationToken);
+            foreach (var row in page)
+            {
+                if (row.Sequence != expected)
+                {
+                    return new AuditVerification(false, expected - 1, expected, $"row {expected} is missing (next row is {row.Sequence})");
+                }
+
+                if (!string.Equals(row.PreviousHash, previousHash, StringComparison.Ordinal))
+                {
+                    return new AuditVerification(false, expected - 1, row.Sequence, $"row {row.Sequence} does not link to the hash of row {row.Sequence - 1}");
+                }
+
+                if (!string.Equals(AuditHash.Compute(row), row.Hash, StringComparison.Ordinal))
+                {
+                    return new AuditVerification(false, expected - 1, row.Sequence, $"row {row.Sequence} was changed after it was written (its hash no longer matches)");
+                }
+
+                previousHash = row.Hash;
+                expected++;
+            }
+
+            if (page.Count < VerifyPage)
+            {
+                break;
+            }
+        }
+
+        var count = expected - 1;
+        if (count != head.LastSequence || !string.Equals(previousHash, head.LastHash, StringComparison.Ordinal))
+        {
+            return new AuditVerification(false, count, count + 1, $"the chain ends at row {count} but {head.LastSequence} rows were written");
+        }
+
+        return new AuditVerification(true, count, null, null);
+    }
+}

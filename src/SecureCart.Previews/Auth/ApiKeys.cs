@@ -1,0 +1,51 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using SecureCart.Previews.State;
+using SecureCart.Previews.State.Entities;
+
+namespace SecureCart.Previews.Auth;
+
+/// <summary>
+/// Keys are 256 random bits, so one SHA-256 is enough to store them safely (no password stretching needed),
+/// and a lookup by hash is a single indexed read.
+/// </summary>
+internal sealed class ApiKeys(IDbContextFactory<PreviewsDbContext> contexts, TimeProvider time)
+{
+    public const string KeyPrefix = "scp_";
+
+    public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    public static string NewKey() => KeyPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+
+    public async Task<ApiKeyRecord> AddAsync(PreviewsDbContext db, string team, string name, bool isAdmin, string key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var record = new ApiKeyRecord
+        {
+            Id = Guid.CreateVersion7(), Team = team, Name = name, IsAdmin = isAdmin, Hash = Hash(key), Prefix = key[..Math.Min(12, key.Length)], CreatedAt = time.GetUtcNow(),
+        };
+        db.ApiKeys.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        return record;
+    }
+
+    public async Task<CallerIdentity?> FindAsync(string key, CancellationToken cancellationToken)
+    {
+        var hash = Hash(key);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var record = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Hash == hash && k.RevokedAt == null, cancellationToken);
+        return record is null ? null : new CallerIdentity($"key:{record.Name}", record.Team, record.IsAdmin);
+    }
+
+    /// <summary>Makes sure the development key exists (idempotent across restarts and replicas).</summary>
+    public async Task EnsureAsync(string team, string name, string key, CancellationToken cancellationToken)
+    {
+        var hash = Hash(key);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await db.ApiKeys.AnyAsync(k => k.Hash == hash, cancellationToken))
+        {
+            await AddAsync(db, team, name, isAdmin: true, key, cancellationToken);
+        }
+    }
+}

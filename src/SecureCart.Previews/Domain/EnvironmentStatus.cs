@@ -1,0 +1,10 @@
+namespace SecureCart.Previews.Domain;
+
+public enum EnvironmentStatus
+{
+    Provisioning,
+    Ready,
+    Failed,
+    Destroying,
+    Destroyed,
+}

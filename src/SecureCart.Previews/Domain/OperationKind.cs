@@ -1,0 +1,7 @@
+namespace SecureCart.Previews.Domain;
+
+public enum OperationKind
+{
+    Up,
+    Destroy,
+}

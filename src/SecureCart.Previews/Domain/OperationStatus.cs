@@ -1,0 +1,10 @@
+namespace SecureCart.Previews.Domain;
+
+public enum OperationStatus
+{
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+    Cancelled,
+}

@@ -1,0 +1,46 @@
+using System.Text.RegularExpressions;
+
+namespace SecureCart.Previews.Domain;
+
+/// <summary>DNS-safe names: the environment name becomes a host label and part of the stack name.</summary>
+public static partial class PreviewNames
+{
+    public const int MinLength = 3;
+
+    // <name>-<team> must stay one DNS label (63) with room for the stack prefix; 30 keeps target-group names (32) valid too.
+    public const int MaxLength = 30;
+
+    public const int MaxTeamLength = 20;
+
+    public static string? Validate(string? name)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return "name is required: lower-case letters, digits and '-', e.g. 'feature-login'.";
+        }
+
+        if (name.Length is < MinLength or > MaxLength)
+        {
+            return $"name must be {MinLength} to {MaxLength} characters long; '{name}' has {name.Length}.";
+        }
+
+        return DnsLabel().IsMatch(name)
+            ? null
+            : $"name '{name}' is not DNS-safe: use lower-case letters a-z, digits and '-', starting with a letter and not ending with '-'.";
+    }
+
+    public static string? ValidateTeam(string? team)
+    {
+        if (string.IsNullOrEmpty(team))
+        {
+            return "team is required.";
+        }
+
+        return team.Length <= MaxTeamLength && DnsLabel().IsMatch(team)
+            ? null
+            : $"team '{team}' must be 1 to {MaxTeamLength} lower-case letters, digits or '-', starting with a letter.";
+    }
+
+    [GeneratedRegex("^[a-z]([a-z0-9-]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    private static partial Regex DnsLabel();
+}

@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using SecureCart.Previews.Api;
+using SecureCart.Previews.Audit;
+using SecureCart.Previews.Auth;
+using SecureCart.Previews.Domain;
+using SecureCart.Previews.State;
+
+namespace SecureCart.Previews.Endpoints;
+
+internal static class ApiKeyEndpoints
+{
+    public static RouteGroupBuilder MapApiKeyEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/v1/api-keys").WithTags("API keys").RequireAuthorization(CallerClaims.AdminPolicy);
+        group.MapPost("/", CreateAsync).WithSummary("Issue a key for a team (admins only); the key is shown once");
+        return group;
+    }
+
+    private static async Task<Results<Created<ApiKeyCreatedView>, ProblemHttpResult>> CreateAsync(
+        CreateApiKeyRequest request, ClaimsPrincipal user, HttpContext http, ApiKeys keys, AuditLog audit,
+        IDbContextFactory<PreviewsDbContext> contexts, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (PreviewNames.ValidateTeam(request.Team) is { } teamError)
+        {
+            errors["team"] = [teamError];
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100)
+        {
+            errors["name"] = ["name is required (1 to 100 characters): who or what uses the key, e.g. 'ci-checkout'."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiProblem.Invalid(errors).ToResult();
+        }
+
+        var caller = user.ToCaller();
+        var key = ApiKeys.NewKey();
+        var origin = http.Origin();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var record = await keys.AddAsync(db, request.Team!, request.Name!, request.Admin ?? false, key, cancellationToken);
+        await audit.AppendAsync(db, new(caller.Actor, request.Team!, "apikey.create", null, $"accepted: key {record.Prefix}… '{record.Name}'{(record.IsAdmin ? " (admin)" : "")}", origin.RequestId, origin.SourceAddress), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Created($"/v1/api-keys/{record.Id}", new ApiKeyCreatedView(record.Id, record.Team, record.Name, record.IsAdmin, key));
+    }
+}

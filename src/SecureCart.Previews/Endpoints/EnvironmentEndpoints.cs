@@ -1,0 +1,93 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using SecureCart.Previews.Api;
+using SecureCart.Previews.Auth;
+using SecureCart.Previews.Domain;
+using SecureCart.Previews.Environments;
+using SecureCart.Previews.State;
+
+namespace SecureCart.Previews.Endpoints;
+
+internal static class EnvironmentEndpoints
+{
+    public static RouteGroupBuilder MapEnvironmentEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/v1/environments").WithTags("Environments").RequireAuthorization();
+        group.MapPost("/", CreateAsync).WithSummary("Create a preview environment (202: watch its operation's events)");
+        group.MapGet("/", ListAsync).WithSummary("Your team's environments, with estimated cost");
+        group.MapGet("/{id:guid}", GetAsync).WithSummary("One environment: status, URL, outputs, expiry, cost");
+        group.MapPost("/{id:guid}/extend", ExtendAsync).WithSummary("Push the expiry back, within the maximum lifetime");
+        group.MapDelete("/{id:guid}", DeleteAsync).WithSummary("Destroy the environment (202)");
+        return group;
+    }
+
+    private static async Task<Results<Accepted<EnvironmentAcceptedView>, ProblemHttpResult>> CreateAsync(
+        CreateEnvironmentRequest request,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        ClaimsPrincipal user,
+        HttpContext http,
+        EnvironmentCommands commands,
+        CancellationToken cancellationToken)
+    {
+        var outcome = await commands.CreateAsync(user.ToCaller(), request, idempotencyKey, http.Origin(), cancellationToken);
+        switch (outcome)
+        {
+            case CommandOutcome<EnvironmentAcceptedView>.Accepted { Replayed: true } replay:
+                // The same answer as the first time, marked as a replay.
+                http.Response.Headers["Idempotent-Replayed"] = "true";
+                return TypedResults.Accepted($"/v1/environments/{replay.Value.Environment.Id}", replay.Value);
+            case CommandOutcome<EnvironmentAcceptedView>.Accepted accepted:
+                return TypedResults.Accepted($"/v1/environments/{accepted.Value.Environment.Id}", accepted.Value);
+            case CommandOutcome<EnvironmentAcceptedView>.Refused refused:
+                return refused.Problem.ToResult();
+            default:
+                throw new InvalidOperationException("unknown outcome");
+        }
+    }
+
+    private static async Task<Ok<EnvironmentListView>> ListAsync(
+        ClaimsPrincipal user, IDbContextFactory<PreviewsDbContext> contexts, ViewMapper views, CancellationToken cancellationToken, bool includeDestroyed = false)
+    {
+        var team = user.ToCaller().Team;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.Environments.AsNoTracking().Where(e => e.Team == team);
+        if (!includeDestroyed)
+        {
+            query = query.Where(e => e.Status != EnvironmentStatus.Destroyed);
+        }
+
+        var items = (await query.OrderBy(e => e.CreatedAt).ToListAsync(cancellationToken)).Select(views.ToView).ToList();
+        var live = items.Where(e => e.Status != nameof(EnvironmentStatus.Destroyed)).ToList();
+        return TypedResults.Ok(new EnvironmentListView(
+            items, live.Sum(e => e.EstimatedCostPerHour), items.Sum(e => e.EstimatedCostSoFar), views.EngineName, views.CreatesResources));
+    }
+
+    private static async Task<Results<Ok<EnvironmentView>, ProblemHttpResult>> GetAsync(
+        Guid id, ClaimsPrincipal user, IDbContextFactory<PreviewsDbContext> contexts, ViewMapper views, CancellationToken cancellationToken)
+    {
+        var team = user.ToCaller().Team;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var environment = await db.Environments.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id && e.Team == team, cancellationToken);
+        return environment is null ? ApiProblem.NotFound("Environment", id).ToResult() : TypedResults.Ok(views.ToView(environment));
+    }
+
+    private static async Task<Results<Ok<EnvironmentView>, ProblemHttpResult>> ExtendAsync(
+        Guid id, ExtendEnvironmentRequest request, ClaimsPrincipal user, HttpContext http, EnvironmentLifecycle lifecycle, CancellationToken cancellationToken) =>
+        await lifecycle.ExtendAsync(user.ToCaller(), id, request, http.Origin(), cancellationToken) switch
+        {
+            CommandOutcome<EnvironmentView>.Accepted accepted => TypedResults.Ok(accepted.Value),
+            CommandOutcome<EnvironmentView>.Refused refused => refused.Problem.ToResult(),
+            _ => throw new InvalidOperationException("unknown outcome"),
+        };
+
+    private static async Task<Results<Accepted<EnvironmentAcceptedView>, ProblemHttpResult>> DeleteAsync(
+        Guid id, ClaimsPrincipal user, HttpContext http, EnvironmentLifecycle lifecycle, CancellationToken cancellationToken) =>
+        await lifecycle.DeleteAsync(user.ToCaller(), id, "environment.delete", http.Origin(), cancellationToken) switch
+        {
+            CommandOutcome<EnvironmentAcceptedView>.Accepted accepted => TypedResults.Accepted($"/v1/operations/{accepted.Value.Operation.Id}/events", accepted.Value),
+            CommandOutcome<EnvironmentAcceptedView>.Refused refused => refused.Problem.ToResult(),
+            _ => throw new InvalidOperationException("unknown outcome"),
+        };
+}

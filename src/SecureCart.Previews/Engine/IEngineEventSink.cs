@@ -1,0 +1,6 @@
+namespace SecureCart.Previews.Engine;
+
+public interface IEngineEventSink
+{
+    ValueTask WriteAsync(EngineEvent engineEvent, CancellationToken cancellationToken);
+}

@@ -1,0 +1,54 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using SecureCart.Previews.Planning;
+
+namespace SecureCart.Previews.Engine;
+
+/// <summary>The embedded default: the same flow as a real engine, from the real plan and cost, creating nothing.</summary>
+internal sealed class PlanOnlyEngine(IPreviewPlanner planner) : IPreviewEngine
+{
+    public const string EngineName = "plan-only";
+
+    public string Name => EngineName;
+
+    public bool CreatesResources => false;
+
+    public Task<EngineResult> UpAsync(EngineRequest request, IEngineEventSink events, CancellationToken cancellationToken) =>
+        RunAsync(request, events, "would create", cancellationToken);
+
+    public Task<EngineResult> PreviewAsync(EngineRequest request, IEngineEventSink events, CancellationToken cancellationToken) =>
+        RunAsync(request, events, "would create", cancellationToken);
+
+    public Task<EngineResult> DestroyAsync(EngineRequest request, IEngineEventSink events, CancellationToken cancellationToken) =>
+        RunAsync(request, events, "would delete", cancellationToken);
+
+    public Task CancelAsync(EngineRequest request, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task<EngineResult> RunAsync(EngineRequest request, IEngineEventSink events, string verb, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(events);
+        await events.WriteAsync(new EngineEvent("prelude", $"plan-only engine: stack {request.StackName}; nothing is created in the cloud"), cancellationToken);
+        var estimate = planner.Plan(request.Plan) switch
+        {
+            PreviewPlanOutcome.Planned planned => planned.Estimate,
+            PreviewPlanOutcome.Rejected rejected => throw new EngineFailedException("the plan was rejected: " + string.Join("; ", rejected.Reasons)),
+            _ => throw new InvalidOperationException("unknown plan outcome"),
+        };
+        foreach (var resource in estimate.Resources)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await events.WriteAsync(new EngineEvent("resource", $"{verb} {resource}"), cancellationToken);
+        }
+
+        var cost = string.Create(CultureInfo.InvariantCulture, $"estimated cost {estimate.CostPerHour:0.0000} USD/hour, {estimate.CostPerMonth:0.00} USD/month (size {estimate.Size})");
+        await events.WriteAsync(new EngineEvent("cost", cost), cancellationToken);
+        var summary = $"plan-only: {estimate.Resources.Length} resources {verb.Replace("would ", "", StringComparison.Ordinal)} on paper, none in the cloud";
+        await events.WriteAsync(new EngineEvent("summary", summary), cancellationToken);
+        var outputs = ImmutableDictionary<string, string>.Empty
+            .Add("url", estimate.Url)
+            .Add("stack", estimate.StackName)
+            .Add("planOnly", "true");
+        return new EngineResult(outputs, summary);
+    }
+}

@@ -1,0 +1,174 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SecureCart.Previews.Api;
+using SecureCart.Previews.Audit;
+using SecureCart.Previews.Auth;
+using SecureCart.Previews.Domain;
+using SecureCart.Previews.Jobs;
+using SecureCart.Previews.Options;
+using SecureCart.Previews.Planning;
+using SecureCart.Previews.State;
+using SecureCart.Previews.State.Entities;
+
+namespace SecureCart.Previews.Environments;
+
+/// <summary>Creating an environment: validation, plan and cost, then quotas and idempotency under the team lock.</summary>
+internal sealed class EnvironmentCommands(
+    IDbContextFactory<PreviewsDbContext> contexts,
+    IPreviewPlanner planner,
+    AuditLog audit,
+    ViewMapper views,
+    OperationSignal signal,
+    TimeProvider time,
+    IOptions<PreviewsOptions> options)
+{
+    public const int MaxIdempotencyKeyLength = 200;
+    private const string Action = "environment.create";
+
+    public async Task<CommandOutcome<EnvironmentAcceptedView>> CreateAsync(
+        CallerIdentity caller, CreateEnvironmentRequest request, string? idempotencyKey, RequestOrigin origin, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var errors = CreateEnvironmentValidator.Validate(request, planner.Sizes, settings.Lifetime.MaxHours);
+        if (idempotencyKey is { Length: 0 or > MaxIdempotencyKeyLength })
+        {
+            errors["Idempotency-Key"] = [$"the Idempotency-Key header must be 1 to {MaxIdempotencyKeyLength} characters."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return await RefuseAsync(caller, null, ApiProblem.Invalid(errors), origin, cancellationToken);
+        }
+
+        if (CreateEnvironmentValidator.CheckTeam(request, caller) is { } teamProblem)
+        {
+            return await RefuseAsync(caller, null, teamProblem, origin, cancellationToken);
+        }
+
+        var environmentId = Guid.CreateVersion7();
+        var planRequest = new PreviewPlanRequest(environmentId, caller.Team, request.Name!, request.Size!, request.GitRef, request.ImageTag);
+        var planned = planner.Plan(planRequest);
+        if (planned is PreviewPlanOutcome.Rejected rejected)
+        {
+            var problem = new ApiProblem(StatusCodes.Status422UnprocessableEntity, "plan-rejected", "The platform plan rejected this environment", string.Join(" ", rejected.Reasons));
+            return await RefuseAsync(caller, null, problem, origin, cancellationToken);
+        }
+
+        var estimate = ((PreviewPlanOutcome.Planned)planned).Estimate;
+        var requestHash = Hash(caller.Team, request, settings.Lifetime.DefaultHours);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await TeamLock.AcquireAsync(db, caller.Team, cancellationToken);
+
+        if (idempotencyKey is not null
+            && await db.IdempotencyKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Team == caller.Team && k.Key == idempotencyKey, cancellationToken) is { } earlier)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return string.Equals(earlier.RequestHash, requestHash, StringComparison.Ordinal)
+                ? await ReplayAsync(db, earlier, cancellationToken)
+                : await RefuseAsync(caller, earlier.EnvironmentId, new ApiProblem(
+                    StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused", "Idempotency-Key already used for a different request",
+                    $"The key '{idempotencyKey}' was first sent with a different body. Use a new key for a new request."), origin, cancellationToken);
+        }
+
+        var refusal = await CheckTeamRulesAsync(db, caller.Team, request.Name!, estimate, cancellationToken);
+        if (refusal is not null)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return await RefuseAsync(caller, null, refusal, origin, cancellationToken);
+        }
+
+        var now = time.GetUtcNow();
+        var operation = OperationFactory.New(environmentId, caller.Team, OperationKind.Up, caller.Actor, now);
+        var environment = new EnvironmentRecord
+        {
+            Id = environmentId,
+            Team = caller.Team,
+            Name = request.Name!,
+            GitRef = request.GitRef,
+            ImageTag = request.ImageTag,
+            Size = estimate.Size,
+            Status = EnvironmentStatus.Provisioning,
+            CreatedBy = caller.Actor,
+            CreatedAt = now,
+            ExpiresAt = now.AddHours(request.TtlHours ?? settings.Lifetime.DefaultHours),
+            CostPerHour = estimate.CostPerHour,
+            CostPerMonth = estimate.CostPerMonth,
+            ActiveOperationId = operation.Id,
+            LastOperationId = operation.Id,
+        };
+        db.Environments.Add(environment);
+        db.Operations.Add(operation);
+        db.OperationEvents.Add(OperationFactory.QueuedEvent(operation, now));
+        if (idempotencyKey is not null)
+        {
+            db.IdempotencyKeys.Add(new IdempotencyRecord
+            {
+                Team = caller.Team, Key = idempotencyKey, RequestHash = requestHash, EnvironmentId = environmentId, OperationId = operation.Id, CreatedAt = now,
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(db, Entry(caller, environmentId, "accepted", origin), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        signal.Notify();
+        return new CommandOutcome<EnvironmentAcceptedView>.Accepted(new(views.ToView(environment), ViewMapper.ToView(operation)));
+    }
+
+    private async Task<ApiProblem?> CheckTeamRulesAsync(PreviewsDbContext db, string team, string name, PreviewEstimate estimate, CancellationToken cancellationToken)
+    {
+        var live = await db.Environments.AsNoTracking()
+            .Where(e => e.Team == team && e.Status != EnvironmentStatus.Destroyed)
+            .Select(e => new { e.Id, e.Name, e.CostPerMonth })
+            .ToListAsync(cancellationToken);
+        if (live.Find(e => string.Equals(e.Name, name, StringComparison.Ordinal)) is { } clash)
+        {
+            return ApiProblem.Conflict("name-taken", "An environment with this name exists", $"Team '{team}' already has a live environment '{name}' ({clash.Id}). Delete it or choose another name.");
+        }
+
+        var quotas = options.Value.Quotas;
+        quotas.Teams.TryGetValue(team, out var overrides);
+        var maxCount = overrides?.MaxEnvironments ?? quotas.MaxEnvironments;
+        var maxCost = overrides?.MaxMonthlyCost ?? quotas.MaxMonthlyCost;
+        if (live.Count >= maxCount)
+        {
+            return new ApiProblem(StatusCodes.Status403Forbidden, "quota-environments", "Environment quota reached",
+                $"Team '{team}' has {live.Count} live environments, its quota is {maxCount}. Delete one (DELETE /v1/environments/{{id}}) or ask for a higher quota.");
+        }
+
+        var committed = live.Sum(e => e.CostPerMonth);
+        if (committed + estimate.CostPerMonth > maxCost)
+        {
+            return new ApiProblem(StatusCodes.Status403Forbidden, "quota-budget", "Monthly budget would be exceeded",
+                $"Team '{team}' has {committed:0.00} USD/month estimated in live environments; size '{estimate.Size}' adds {estimate.CostPerMonth:0.00} and the budget is {maxCost:0.00}. Pick a smaller size or delete an environment.");
+        }
+
+        return null;
+    }
+
+    private async Task<CommandOutcome<EnvironmentAcceptedView>> ReplayAsync(PreviewsDbContext db, IdempotencyRecord earlier, CancellationToken cancellationToken)
+    {
+        var environment = await db.Environments.AsNoTracking().SingleAsync(e => e.Id == earlier.EnvironmentId, cancellationToken);
+        var operation = await db.Operations.AsNoTracking().SingleAsync(o => o.Id == earlier.OperationId, cancellationToken);
+        return new CommandOutcome<EnvironmentAcceptedView>.Accepted(new(views.ToView(environment), ViewMapper.ToView(operation)), Replayed: true);
+    }
+
+    private async Task<CommandOutcome<EnvironmentAcceptedView>> RefuseAsync(
+        CallerIdentity caller, Guid? environmentId, ApiProblem problem, RequestOrigin origin, CancellationToken cancellationToken)
+    {
+        await audit.AppendStandaloneAsync(Entry(caller, environmentId, $"refused {problem.Status} {problem.Code}", origin), cancellationToken);
+        return new CommandOutcome<EnvironmentAcceptedView>.Refused(problem);
+    }
+
+    private static AuditEntry Entry(CallerIdentity caller, Guid? environmentId, string outcome, RequestOrigin origin) =>
+        new(caller.Actor, caller.Team, Action, environmentId, outcome, origin.RequestId, origin.SourceAddress);
+
+    private static string Hash(string team, CreateEnvironmentRequest request, int defaultHours)
+    {
+        var canonical = JsonSerializer.Serialize(new[] { team, request.Name, request.GitRef, request.ImageTag, request.Size, (request.TtlHours ?? defaultHours).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+}

@@ -1,0 +1,155 @@
+using System.Collections.Immutable;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SecureCart.Previews.Api;
+using SecureCart.Previews.Audit;
+using SecureCart.Previews.Auth;
+using SecureCart.Previews.Domain;
+using SecureCart.Previews.Jobs;
+using SecureCart.Previews.Options;
+using SecureCart.Previews.State;
+
+namespace SecureCart.Previews.Environments;
+
+/// <summary>Extend, delete and cancel: each under the team lock, each with its audit row in the same transaction.</summary>
+internal sealed class EnvironmentLifecycle(
+    IDbContextFactory<PreviewsDbContext> contexts,
+    AuditLog audit,
+    ViewMapper views,
+    OperationSignal signal,
+    TimeProvider time,
+    IOptions<PreviewsOptions> options)
+{
+    public async Task<CommandOutcome<EnvironmentView>> ExtendAsync(CallerIdentity caller, Guid id, ExtendEnvironmentRequest request, RequestOrigin origin, CancellationToken cancellationToken)
+    {
+        const string Action = "environment.extend";
+        var maxHours = options.Value.Lifetime.MaxHours;
+        if (request.Hours is not { } hours || hours < 1 || hours > maxHours)
+        {
+            var problem = ApiProblem.Invalid(new Dictionary<string, string[]> { ["hours"] = [$"hours is required: how many hours to add, 1 to {maxHours}."] });
+            return await RefuseAsync<EnvironmentView>(caller, id, Action, problem, origin, cancellationToken);
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await TeamLock.AcquireAsync(db, caller.Team, cancellationToken);
+        var environment = await db.Environments.SingleOrDefaultAsync(e => e.Id == id && e.Team == caller.Team, cancellationToken);
+        ApiProblem? refusal = null;
+        if (environment is null)
+        {
+            refusal = ApiProblem.NotFound("Environment", id);
+        }
+        else if (environment.Status is EnvironmentStatus.Destroyed or EnvironmentStatus.Destroying)
+        {
+            refusal = ApiProblem.Conflict("environment-ending", "The environment is being destroyed", $"Environment {id} is {environment.Status.ToString().ToLowerInvariant()}; create a new one instead.");
+        }
+        else
+        {
+            var latest = environment.CreatedAt.AddHours(maxHours);
+            var wanted = environment.ExpiresAt.AddHours(hours);
+            if (wanted > latest)
+            {
+                var room = Math.Max(0, (int)Math.Floor((latest - environment.ExpiresAt).TotalHours));
+                refusal = new ApiProblem(StatusCodes.Status422UnprocessableEntity, "lifetime-exceeded", "Beyond the maximum lifetime",
+                    $"An environment lives at most {maxHours} hours from creation (until {latest:O}); it expires at {environment.ExpiresAt:O}, so extend by at most {room} hours.");
+            }
+            else
+            {
+                environment.ExpiresAt = wanted;
+            }
+        }
+
+        if (refusal is not null)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return await RefuseAsync<EnvironmentView>(caller, id, Action, refusal, origin, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(db, new(caller.Actor, caller.Team, Action, id, $"accepted: expires {environment!.ExpiresAt:O}", origin.RequestId, origin.SourceAddress), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new CommandOutcome<EnvironmentView>.Accepted(views.ToView(environment));
+    }
+
+    public async Task<CommandOutcome<EnvironmentAcceptedView>> DeleteAsync(CallerIdentity caller, Guid id, string action, RequestOrigin origin, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await TeamLock.AcquireAsync(db, caller.Team, cancellationToken);
+        var environment = await db.Environments.SingleOrDefaultAsync(e => e.Id == id && e.Team == caller.Team, cancellationToken);
+        var refusal = environment switch
+        {
+            null => ApiProblem.NotFound("Environment", id),
+            { Status: EnvironmentStatus.Destroyed } => ApiProblem.Conflict("already-destroyed", "Already destroyed", $"Environment {id} was destroyed at {environment.DestroyedAt:O}."),
+            { ActiveOperationId: { } running } => ApiProblem.Conflict("operation-running", "Another operation is running",
+                $"Operation {running} is still running on environment {id}. Wait for it (GET /v1/operations/{running}/events) or cancel it (POST /v1/operations/{running}/cancel), then delete again."),
+            _ => null,
+        };
+        if (refusal is not null)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return await RefuseAsync<EnvironmentAcceptedView>(caller, id, action, refusal, origin, cancellationToken);
+        }
+
+        var now = time.GetUtcNow();
+        var operation = OperationFactory.New(id, caller.Team, OperationKind.Destroy, caller.Actor, now);
+        environment!.Status = EnvironmentStatus.Destroying;
+        environment.ActiveOperationId = operation.Id;
+        environment.LastOperationId = operation.Id;
+        db.Operations.Add(operation);
+        db.OperationEvents.Add(OperationFactory.QueuedEvent(operation, now));
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(db, new(caller.Actor, caller.Team, action, id, "accepted", origin.RequestId, origin.SourceAddress), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        signal.Notify();
+        return new CommandOutcome<EnvironmentAcceptedView>.Accepted(new(views.ToView(environment), ViewMapper.ToView(operation)));
+    }
+
+    public async Task<CommandOutcome<OperationView>> CancelAsync(CallerIdentity caller, Guid operationId, RequestOrigin origin, CancellationToken cancellationToken)
+    {
+        const string Action = "operation.cancel";
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await TeamLock.AcquireAsync(db, caller.Team, cancellationToken);
+        var operation = await db.Operations.SingleOrDefaultAsync(o => o.Id == operationId && o.Team == caller.Team, cancellationToken);
+        if (operation is null || operation.Status is not (OperationStatus.Queued or OperationStatus.Running))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            var problem = operation is null
+                ? ApiProblem.NotFound("Operation", operationId)
+                : ApiProblem.Conflict("operation-finished", "The operation has already finished", $"Operation {operationId} ended {operation.Status.ToString().ToLowerInvariant()}; there is nothing to cancel.");
+            return await RefuseAsync<OperationView>(caller, operation?.EnvironmentId, Action, problem, origin, cancellationToken);
+        }
+
+        var now = time.GetUtcNow();
+        var queued = await db.Operations
+            .Where(o => o.Id == operationId && o.Status == OperationStatus.Queued)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OperationStatus.Cancelled).SetProperty(o => o.FinishedAt, now).SetProperty(o => o.Error, "cancelled before it started"), cancellationToken);
+        if (queued == 1)
+        {
+            // Cancelled before any worker claimed it: nothing ran, so the environment is settled here.
+            await db.Entry(operation).ReloadAsync(cancellationToken);
+            var environment = await db.Environments.SingleAsync(e => e.Id == operation.EnvironmentId, cancellationToken);
+            EnvironmentTransitions.Finish(environment, operation, OperationStatus.Cancelled, operation.Error, ImmutableDictionary<string, string>.Empty, now);
+            var next = await db.OperationEvents.Where(x => x.OperationId == operationId).MaxAsync(x => (int?)x.Sequence, cancellationToken) ?? 0;
+            db.OperationEvents.Add(new() { OperationId = operationId, Sequence = next + 1, Type = "finished", Message = "cancelled: cancelled before it started", At = now });
+        }
+        else
+        {
+            // Running: the worker sees the flag on its next heartbeat and stops the engine.
+            await db.Operations.Where(o => o.Id == operationId).ExecuteUpdateAsync(s => s.SetProperty(o => o.CancelRequested, true), cancellationToken);
+            await db.Entry(operation).ReloadAsync(cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(db, new(caller.Actor, caller.Team, Action, operation.EnvironmentId, queued == 1 ? "cancelled" : "cancel requested", origin.RequestId, origin.SourceAddress), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new CommandOutcome<OperationView>.Accepted(ViewMapper.ToView(operation));
+    }
+
+    private async Task<CommandOutcome<T>> RefuseAsync<T>(CallerIdentity caller, Guid? environmentId, string action, ApiProblem problem, RequestOrigin origin, CancellationToken cancellationToken)
+    {
+        await audit.AppendStandaloneAsync(new(caller.Actor, caller.Team, action, environmentId, $"refused {problem.Status} {problem.Code}", origin.RequestId, origin.SourceAddress), cancellationToken);
+        return new CommandOutcome<T>.Refused(problem);
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SecureCart.Previews.Auth;
+using SecureCart.Previews.Engine;
+using SecureCart.Previews.Logging;
+using SecureCart.Previews.Options;
+using SecureCart.Previews.State;
+
+namespace SecureCart.Previews.Hosting;
+
+/// <summary>Migrates the state store and makes sure the development key exists, before anything else starts.</summary>
+internal sealed class StateInitializer(
+    IDbContextFactory<PreviewsDbContext> contexts, ApiKeys keys, IPreviewEngine engine, IOptions<PreviewsOptions> options, ILogger<StateInitializer> logger)
+    : IHostedService
+{
+    public const string DevelopmentTeam = "dev";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            if (!settings.State.IsPostgres)
+            {
+                // WAL lets readers (SSE, GETs) go on while the single writer commits.
+                await db.Database.OpenConnectionAsync(cancellationToken);
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        Log.Started(logger, settings.State.IsPostgres ? "PostgreSQL" : "SQLite", engine.Name);
+        if (settings.Auth.SeedDevelopmentKey)
+        {
+            var key = string.IsNullOrEmpty(settings.Auth.DevelopmentKey) ? ApiKeys.NewKey() : settings.Auth.DevelopmentKey;
+            await keys.EnsureAsync(DevelopmentTeam, "development", key, cancellationToken);
+            if (string.IsNullOrEmpty(settings.Auth.DevelopmentKey))
+            {
+                Log.DevelopmentKey(logger, DevelopmentTeam, key);
+            }
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SecureCart.Previews.Api;
+using SecureCart.Previews.Audit;
+using SecureCart.Previews.Auth;
+using SecureCart.Previews.Domain;
+using SecureCart.Previews.Environments;
+using SecureCart.Previews.Logging;
+using SecureCart.Previews.Options;
+using SecureCart.Previews.State;
+
+namespace SecureCart.Previews.Jobs;
+
+/// <summary>Queues a destroy for every expired environment; safe on every replica (the team lock makes it once).</summary>
+internal sealed class ExpiryReaper(
+    IDbContextFactory<PreviewsDbContext> contexts,
+    EnvironmentLifecycle lifecycle,
+    TimeProvider time,
+    IOptions<PreviewsOptions> options,
+    ILogger<ExpiryReaper> logger) : BackgroundService
+{
+    public const string Action = "environment.expire";
+
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var expired = await db.Environments.AsNoTracking()
+            .Where(e => e.ExpiresAt <= now && e.ActiveOperationId == null
+                && (e.Status == EnvironmentStatus.Ready || e.Status == EnvironmentStatus.Failed))
+            .OrderBy(e => e.ExpiresAt)
+            .Select(e => new { e.Id, e.Team, e.Name })
+            .Take(100)
+            .ToListAsync(cancellationToken);
+        var queued = 0;
+        foreach (var environment in expired)
+        {
+            var reaper = new CallerIdentity("reaper", environment.Team, IsAdmin: false);
+            if (await lifecycle.DeleteAsync(reaper, environment.Id, Action, RequestOrigin.System, cancellationToken) is CommandOutcome<EnvironmentAcceptedView>.Accepted)
+            {
+                Log.Reaped(logger, environment.Id, environment.Team, environment.Name);
+                queued++;
+            }
+        }
+
+        return queued;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value.Reaper;
+        if (!settings.Enabled)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.IntervalSeconds));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    await SweepAsync(stoppingToken);
+                }
+#pragma warning disable CA1031 // One failed sweep must not stop the reaper; the next tick tries again.
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+#pragma warning restore CA1031
+                {
+                    Log.ReaperFault(logger, ex);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+}

@@ -1,0 +1,163 @@
+using System.Collections.Immutable;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SecureCart.Previews.Audit;
+using SecureCart.Previews.Domain;
+using SecureCart.Previews.Engine;
+using SecureCart.Previews.Options;
+using SecureCart.Previews.Planning;
+using SecureCart.Previews.State;
+using SecureCart.Previews.State.Entities;
+
+namespace SecureCart.Previews.Jobs;
+
+/// <summary>
+/// Durable jobs: a worker claims an operation with a lease and a new fencing token; an expired lease lets another
+/// worker resume it, and every write checks the token so the worker that lost the lease cannot change anything.
+/// </summary>
+internal sealed class OperationQueue(
+    IDbContextFactory<PreviewsDbContext> contexts,
+    StateDialect dialect,
+    AuditLog audit,
+    IPreviewPlanner planner,
+    TimeProvider time,
+    IOptions<PreviewsOptions> options)
+{
+    private TimeSpan Lease => TimeSpan.FromSeconds(options.Value.Worker.LeaseSeconds);
+
+    public async Task<OperationClaim?> ClaimAsync(string workerId, CancellationToken cancellationToken)
+    {
+        // An operation whose worker died too often is failed here, and the next candidate is tried.
+        for (var guard = 0; guard < 16; guard++)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var now = time.GetUtcNow();
+            var ids = await db.Database.SqlQueryRaw<Guid>(dialect.ClaimCandidateSql, now.ToUnixTimeMilliseconds()).ToListAsync(cancellationToken);
+            if (ids.Count == 0)
+            {
+                return null;
+            }
+
+            var operation = await db.Operations.SingleAsync(o => o.Id == ids[0], cancellationToken);
+            var environment = await db.Environments.SingleAsync(e => e.Id == operation.EnvironmentId, cancellationToken);
+            var resumed = operation.Status == OperationStatus.Running;
+            var previousOwner = operation.LeaseOwner;
+            var nextSequence = await db.OperationEvents.Where(x => x.OperationId == operation.Id).MaxAsync(x => (int?)x.Sequence, cancellationToken) ?? 0;
+            operation.FencingToken++;
+            operation.LeaseOwner = null;
+            operation.LeaseExpiresAt = null;
+
+            if (resumed && operation.Attempts >= options.Value.Worker.MaxAttempts)
+            {
+                var error = $"the worker running it stopped {operation.Attempts} times (lease expired, last held by {previousOwner}); not retried";
+                FinishInPlace(db, operation, environment, OperationStatus.Failed, error, ImmutableDictionary<string, string>.Empty, now, nextSequence + 1);
+                await db.SaveChangesAsync(cancellationToken);
+                await audit.AppendAsync(db, EngineAudit(operation, "failed: " + error), cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                continue;
+            }
+
+            operation.Status = OperationStatus.Running;
+            operation.LeaseOwner = workerId;
+            operation.LeaseExpiresAt = now + Lease;
+            operation.Attempts++;
+            operation.StartedAt ??= now;
+            var message = resumed
+                ? $"lease of {previousOwner} expired; resumed by {workerId} (attempt {operation.Attempts})"
+                : $"claimed by {workerId}";
+            db.OperationEvents.Add(new OperationEventRecord { OperationId = operation.Id, Sequence = nextSequence + 1, Type = "claimed", Message = message, At = now });
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+
+            var planRequest = new PreviewPlanRequest(environment.Id, environment.Team, environment.Name, environment.Size, environment.GitRef, environment.ImageTag);
+            var stackName = planner.Plan(planRequest) is PreviewPlanOutcome.Planned planned ? planned.Estimate.StackName : $"preview-{environment.Team}-{environment.Name}";
+            var request = new EngineRequest(planRequest, stackName, operation.Id);
+            return new OperationClaim(operation.Id, environment.Id, operation.Kind, operation.FencingToken, operation.Attempts, workerId, request, nextSequence + 2);
+        }
+
+        return null;
+    }
+
+    /// <summary>Extends the lease; returns whether a cancel was asked for. Throws when the lease was lost.</summary>
+    public async Task<bool> RenewAsync(OperationClaim claim, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var until = time.GetUtcNow() + Lease;
+        var rows = await Fenced(db, claim).ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseExpiresAt, until), cancellationToken);
+        if (rows == 0)
+        {
+            throw new LeaseLostException($"operation {claim.OperationId}: fencing token {claim.FencingToken} is no longer current");
+        }
+
+        return await db.Operations.Where(o => o.Id == claim.OperationId).Select(o => o.CancelRequested).SingleAsync(cancellationToken);
+    }
+
+    public async Task AppendEventAsync(OperationClaim claim, EngineEvent engineEvent, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await CheckFenceAsync(db, claim, cancellationToken);
+        db.OperationEvents.Add(new OperationEventRecord
+        {
+            OperationId = claim.OperationId, Sequence = claim.TakeSequence(), Type = engineEvent.Type, Message = engineEvent.Message, At = time.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task CompleteAsync(OperationClaim claim, OperationOutcome outcome, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await CheckFenceAsync(db, claim, cancellationToken);
+        var operation = await db.Operations.SingleAsync(o => o.Id == claim.OperationId, cancellationToken);
+        var environment = await db.Environments.SingleAsync(e => e.Id == claim.EnvironmentId, cancellationToken);
+        FinishInPlace(db, operation, environment, outcome.Status, outcome.Error, outcome.Outputs, time.GetUtcNow(), claim.TakeSequence(), outcome.Summary);
+        await db.SaveChangesAsync(cancellationToken);
+        var verdict = outcome.Status.ToString().ToLowerInvariant() + (outcome.Error is null ? "" : ": " + outcome.Error);
+        await audit.AppendAsync(db, EngineAudit(operation, verdict), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Hands the operation back to the queue (this replica is stopping) so another one picks it up at once.</summary>
+    public async Task ReleaseAsync(OperationClaim claim, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await Fenced(db, claim).ExecuteUpdateAsync(
+            s => s.SetProperty(o => o.Status, OperationStatus.Queued).SetProperty(o => o.LeaseOwner, (string?)null).SetProperty(o => o.LeaseExpiresAt, (DateTimeOffset?)null),
+            cancellationToken);
+    }
+
+    private static IQueryable<OperationRecord> Fenced(PreviewsDbContext db, OperationClaim claim) =>
+        db.Operations.Where(o => o.Id == claim.OperationId && o.FencingToken == claim.FencingToken && o.Status == OperationStatus.Running);
+
+    private async Task CheckFenceAsync(PreviewsDbContext db, OperationClaim claim, CancellationToken cancellationToken)
+    {
+        // Writing the lease locks the operation row for the rest of the transaction, so a claim cannot slip in between.
+        var until = time.GetUtcNow() + Lease;
+        if (await Fenced(db, claim).ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseExpiresAt, until), cancellationToken) == 0)
+        {
+            throw new LeaseLostException($"operation {claim.OperationId}: fencing token {claim.FencingToken} is no longer current");
+        }
+    }
+
+    private static void FinishInPlace(
+        PreviewsDbContext db, OperationRecord operation, EnvironmentRecord environment, OperationStatus status, string? error,
+        ImmutableDictionary<string, string> outputs, DateTimeOffset now, int sequence, string? summary = null)
+    {
+        operation.Status = status;
+        operation.Error = error;
+        operation.FinishedAt = now;
+        operation.LeaseOwner = null;
+        operation.LeaseExpiresAt = null;
+        EnvironmentTransitions.Finish(environment, operation, status, error, outputs, now);
+        db.OperationEvents.Add(new OperationEventRecord
+        {
+            OperationId = operation.Id, Sequence = sequence, Type = "finished", Message = $"{status.ToString().ToLowerInvariant()}: {error ?? summary ?? ""}".TrimEnd(' ', ':'), At = now,
+        });
+    }
+
+    private static AuditEntry EngineAudit(OperationRecord operation, string outcome) =>
+        new("engine", operation.Team, $"engine.{operation.Kind.ToString().ToLowerInvariant()}", operation.EnvironmentId, outcome, operation.Id.ToString("D"), "worker");
+}

@@ -1,0 +1,44 @@
+namespace SecureCart.Previews.Logging;
+
+/// <summary>Previews owns event ids 2000-2999: 20xx host and auth, 21xx operations, 22xx reaper, 23xx audit.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Development API key for team {Team} (admin): {ApiKey}")]
+    public static partial void DevelopmentKey(ILogger logger, string team, string apiKey);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "State store {Provider} migrated; engine {Engine}")]
+    public static partial void Started(ILogger logger, string provider, string engine);
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "Authentication failed: {Reason}")]
+    public static partial void AuthenticationFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 2020, Level = LogLevel.Error, Message = "Unhandled error on {Path}")]
+    public static partial void UnhandledError(ILogger logger, Exception exception, string path);
+
+    [LoggerMessage(EventId = 2100, Level = LogLevel.Information, Message = "Worker {WorkerId} started with {Slots} slots")]
+    public static partial void WorkerStarted(ILogger logger, string workerId, int slots);
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "Operation {OperationId} ({Kind}) ended {Status} after {Elapsed}")]
+    public static partial void OperationFinished(ILogger logger, Guid operationId, SecureCart.Previews.Domain.OperationKind kind, SecureCart.Previews.Domain.OperationStatus status, TimeSpan elapsed);
+
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "Operation {OperationId}: {WorkerId} lost its lease (fencing token {FencingToken}); it writes nothing more")]
+    public static partial void LeaseLost(ILogger logger, Guid operationId, string workerId, long fencingToken);
+
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Information, Message = "Operation {OperationId} handed back to the queue by {WorkerId} (shutting down)")]
+    public static partial void OperationReleased(ILogger logger, Guid operationId, string workerId);
+
+    [LoggerMessage(EventId = 2104, Level = LogLevel.Error, Message = "Operation {OperationId}: engine fault")]
+    public static partial void EngineFault(ILogger logger, Exception exception, Guid operationId);
+
+    [LoggerMessage(EventId = 2105, Level = LogLevel.Error, Message = "Worker slot {SlotId} fault; retrying")]
+    public static partial void WorkerFault(ILogger logger, Exception exception, string slotId);
+
+    [LoggerMessage(EventId = 2106, Level = LogLevel.Information, Message = "Operation {OperationId}: cancel requested")]
+    public static partial void CancelRequested(ILogger logger, Guid operationId);
+
+    [LoggerMessage(EventId = 2200, Level = LogLevel.Information, Message = "Reaper queued destroy of expired environment {EnvironmentId} ({Team}/{Name})")]
+    public static partial void Reaped(ILogger logger, Guid environmentId, string team, string name);
+
+    [LoggerMessage(EventId = 2201, Level = LogLevel.Error, Message = "Reaper sweep failed; retrying next interval")]
+    public static partial void ReaperFault(ILogger logger, Exception exception);
+}

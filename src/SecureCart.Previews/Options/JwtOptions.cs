@@ -1,0 +1,12 @@
+namespace SecureCart.Previews.Options;
+
+internal sealed class JwtOptions
+{
+    /// <summary>OIDC issuer; JWT bearer is off when empty.</summary>
+    public string? Authority { get; set; }
+
+    public string? Audience { get; set; }
+    public string TeamClaim { get; set; } = "team";
+    public string RoleClaim { get; set; } = "role";
+    public string AdminRole { get; set; } = "previews-admin";
+}

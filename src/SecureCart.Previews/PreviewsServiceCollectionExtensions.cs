@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SecureCart.Previews.Audit;
+using SecureCart.Previews.Auth;
+using SecureCart.Previews.Engine;
+using SecureCart.Previews.Environments;
+using SecureCart.Previews.Hosting;
+using SecureCart.Previews.Jobs;
+using SecureCart.Previews.Options;
+using SecureCart.Previews.State;
+
+namespace SecureCart.Previews;
+
+public static class PreviewsServiceCollectionExtensions
+{
+    /// <summary>The whole service: state, rules, jobs, auth, API plumbing. A host may register its own engine first.</summary>
+    public static IServiceCollection AddPreviews(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<PreviewsOptions>().BindConfiguration(PreviewsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var settings = configuration.GetSection(PreviewsOptions.Section).Get<PreviewsOptions>() ?? new PreviewsOptions();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddPooledDbContextFactory<PreviewsDbContext>(options =>
+        {
+            if (settings.State.IsPostgres)
+            {
+                options.UseNpgsql(settings.State.ConnectionString);
+            }
+            else
+            {
+                options.UseSqlite(settings.State.ConnectionString);
+            }
+
+            // The migration is written by hand for both providers, so there is no provider-specific model snapshot to compare with.
+            options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning));
+        });
+        services.AddSingleton(new StateDialect(settings.State.IsPostgres));
+
+        services.TryAddSingleton<IPreviewEngine, PlanOnlyEngine>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<ViewMapper>();
+        services.AddSingleton<OperationSignal>();
+        services.AddSingleton<EnvironmentCommands>();
+        services.AddSingleton<EnvironmentLifecycle>();
+        services.AddSingleton<OperationQueue>();
+        services.AddSingleton<OperationRunner>();
+        services.AddSingleton<ApiKeys>();
+
+        // Order matters: the schema exists before the worker and the reaper start.
+        services.AddHostedService<StateInitializer>();
+        services.AddSingleton<OperationWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<OperationWorker>());
+        services.AddSingleton<ExpiryReaper>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExpiryReaper>());
+
+        AddAuth(services, settings.Auth);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o => o.SerializerOptions.AllowTrailingCommas = false);
+        services.AddOpenApi();
+        return services;
+    }
+
+    private static void AddAuth(IServiceCollection services, AuthOptions auth)
+    {
+        const string Selector = "Bearer";
+        var jwt = !string.IsNullOrEmpty(auth.Jwt.Authority);
+        var builder = services.AddAuthentication(Selector)
+            .AddPolicyScheme(Selector, "API key or OIDC token", o => o.ForwardDefaultSelector = context =>
+            {
+                var header = context.Request.Headers.Authorization.ToString();
+                var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : "";
+                return jwt && !token.StartsWith(ApiKeys.KeyPrefix, StringComparison.Ordinal) && token.Count(c => c == '.') == 2
+                    ? JwtBearerDefaults.AuthenticationScheme
+                    : ApiKeyAuthenticationHandler.SchemeName;
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        if (jwt)
+        {
+            builder.AddJwtBearer(o => JwtCallers.Configure(o, auth.Jwt));
+        }
+
+        services.AddAuthorizationBuilder()
+            .SetDefaultPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(CallerClaims.Team).Build())
+            .AddPolicy(CallerClaims.AdminPolicy, p => p.RequireAuthenticatedUser().RequireClaim(CallerClaims.Team).RequireRole(CallerClaims.AdminRole));
+    }
+}
