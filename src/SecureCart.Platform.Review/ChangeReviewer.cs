@@ -39,10 +39,10 @@ public sealed class ChangeReviewer(ReviewOptions? options = null)
         private readonly HashSet<(string Rule, string Urn, string Detail)> _findingKeys = [];
         private readonly List<string> _unknown = [];
         private readonly DependencyIndex _dependencies = new(target => ResourceUrn.TryParse(target, out var urn) && StatefulResources.IsStateful(urn.Type));
-        private readonly List<PreviewStep> _priced = [];
+        private readonly List<PendingCost> _priced = [];
+        private readonly ResourcePricer _pricer = new(options.Prices ?? PriceBook.Default);
         private readonly ReviewPolicy _policy = options.Policy;
         private string? _stack;
-        private bool _auditState;
 
         public void Add(PreviewStep step)
         {
@@ -76,7 +76,7 @@ public sealed class ChangeReviewer(ReviewOptions? options = null)
 
             if (known)
             {
-                var policy = _auditState ? _policy with { AuditUnchanged = true } : _policy;
+                var policy = step.FromExport ? _policy with { AuditUnchanged = true } : _policy;
                 foreach (var rule in options.Rules)
                 {
                     foreach (var finding in rule.Evaluate(step, policy))
@@ -87,13 +87,17 @@ public sealed class ChangeReviewer(ReviewOptions? options = null)
             }
 
             if (step.Op is StepOperations.Create or StepOperations.Delete or StepOperations.Update or StepOperations.Replace
-                && step.Current is { } state && Pricable(state))
+                && step.Old is not { Delete: true })
             {
-                _priced.Add(Slim(step));
+                // Only the SKUs are kept; prices are looked up at the end, once the region is known.
+                var before = step.Op == StepOperations.Create || step.Old is null ? [] : ResourcePricer.Units(step.Old);
+                var after = step.Op == StepOperations.Delete || step.New is null ? [] : ResourcePricer.Units(step.New);
+                if (before.Length > 0 || after.Length > 0)
+                {
+                    _priced.Add(new PendingCost(step.Urn.Value, step.Type, step.Urn.Name, step.Op, before, after));
+                }
             }
         }
-
-        public void MarkExport(PreviewHeader header) => _auditState = header.Format == InputFormat.StackExport;
 
         public ReviewResult Finish(PreviewHeader header)
         {
@@ -178,33 +182,28 @@ public sealed class ChangeReviewer(ReviewOptions? options = null)
             }
         }
 
-        private CostDeltaReport? Cost(PreviewHeader header)
+        private CostDeltaReport Cost(PreviewHeader header)
         {
-            var prices = options.Prices ?? PriceBook.Default;
             var region = options.Region ?? header.Config.GetValueOrDefault("aws:region");
-            var pricer = new ResourcePricer(prices);
-            var lines = ImmutableArray.CreateBuilder<CostLine>();
-            foreach (var step in _priced)
+            var lines = ImmutableArray.CreateBuilder<CostLine>(_priced.Count);
+            foreach (var pending in _priced)
             {
-                var (before, beforeBasis) = step.Old is { } old && step.Op != StepOperations.Create ? pricer.Monthly(old, region) : (null, "");
-                var (after, afterBasis) = step.New is { } now && step.Op != StepOperations.Delete ? pricer.Monthly(now, region) : (null, "");
+                var (before, beforeBasis) = pending.Before.Length > 0 ? _pricer.Monthly(pending.Before, region) : (0m, "");
+                var (after, afterBasis) = pending.After.Length > 0 ? _pricer.Monthly(pending.After, region) : (0m, "");
                 var basis = afterBasis.Length > 0 ? afterBasis : beforeBasis;
-                var known = (step.Op == StepOperations.Create || before is not null) && (step.Op == StepOperations.Delete || after is not null);
-                lines.Add(new CostLine(step.Urn.Value, step.Type, step.Urn.Name, step.Op, known ? before : null, known ? after : null, basis));
+                var known = before is not null && after is not null;
+                lines.Add(new CostLine(
+                    pending.Urn,
+                    pending.Type,
+                    pending.Name,
+                    pending.Op,
+                    known && pending.Before.Length > 0 ? before : null,
+                    known && pending.After.Length > 0 ? after : null,
+                    known ? basis : (pending.Before.Length > 0 && before is null ? beforeBasis : afterBasis)));
             }
 
-            return new CostDeltaReport(region, prices.Source, prices.AsOf, lines.ToImmutable());
+            return new CostDeltaReport(region, _pricer.Prices.Source, _pricer.Prices.AsOf, lines.ToImmutable());
         }
-
-        private static bool Pricable(ResourceState state) => state.Custom || state.Type.Contains(':', StringComparison.Ordinal);
-
-        // Keeps only what pricing reads, so a 100,000-step preview does not keep its inputs alive.
-        private static PreviewStep Slim(PreviewStep step) => step with
-        {
-            Old = step.Old is null ? null : step.Old with { Inputs = step.Old.Inputs.ValueKind == System.Text.Json.JsonValueKind.Undefined ? default : step.Old.Inputs.Clone(), Outputs = default },
-            New = step.New is null ? null : step.New with { Inputs = step.New.Inputs.ValueKind == System.Text.Json.JsonValueKind.Undefined ? default : step.New.Inputs.Clone(), Outputs = default },
-            DetailedDiff = null,
-        };
 
         private static string Strategy(ReplaceStrategy strategy) => strategy switch
         {
@@ -212,6 +211,8 @@ public sealed class ChangeReviewer(ReviewOptions? options = null)
             ReplaceStrategy.DeleteBeforeReplace => "delete-before-replace",
             _ => "unspecified",
         };
+
+        private sealed record PendingCost(string Urn, string Type, string Name, string Op, ImmutableArray<PricedUnit> Before, ImmutableArray<PricedUnit> After);
 
         private static string Shorten(string text) => text.Length > 200 ? text[..200] + "…" : text;
     }

@@ -13,16 +13,11 @@ public sealed class ResourcePricer(PriceBook prices)
 {
     public PriceBook Prices => prices;
 
-    /// <summary>The monthly price of the resource in <paramref name="region"/>, or null with the reason.</summary>
-    public (decimal? Monthly, string Basis) Monthly(ResourceState state, string? region)
+    /// <summary>The monthly price of <paramref name="units"/> in <paramref name="region"/>, or null with the reason.</summary>
+    public (decimal? Monthly, string Basis) Monthly(IReadOnlyList<PricedUnit> units, string? region)
     {
-        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(units);
         var hours = (decimal)prices.HoursPerMonth;
-        var units = Units(state);
-        if (units.Count == 0)
-        {
-            return (null, "usage-priced or not in the cost model");
-        }
 
         if (region is null)
         {
@@ -33,6 +28,11 @@ public sealed class ResourcePricer(PriceBook prices)
         var basis = new List<string>();
         foreach (var (sku, quantity, perHour) in units)
         {
+            if (quantity == 0)
+            {
+                continue;
+            }
+
             if (prices.Find(region, sku) is not { } price)
             {
                 return (null, $"no price for {sku} in {region}");
@@ -45,7 +45,14 @@ public sealed class ResourcePricer(PriceBook prices)
         return (decimal.Round(total, 2), string.Join(" + ", basis));
     }
 
-    private static List<(string Sku, decimal Quantity, bool PerHour)> Units(ResourceState state)
+    /// <summary>The SKUs a resource is billed by, from its inputs; empty when it is usage-priced or not modelled.</summary>
+    public static System.Collections.Immutable.ImmutableArray<PricedUnit> Units(ResourceState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return [.. UnitsOf(state).Select(u => new PricedUnit(u.Sku, u.Quantity, u.PerHour))];
+    }
+
+    private static List<(string Sku, decimal Quantity, bool PerHour)> UnitsOf(ResourceState state)
     {
         var inputs = state.Inputs;
         string? Text(string name) => PropertyPath.Resolve(inputs, name) is { ValueKind: JsonValueKind.String } v ? v.GetString() : null;

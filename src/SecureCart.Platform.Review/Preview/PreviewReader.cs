@@ -75,7 +75,7 @@ public sealed class PreviewReader(PreviewReaderOptions? options = null)
                     case ScannedValueKind.ExportResource:
                         var state = StateParser.Parse(value.Value, $"deployment.resources[{_steps}]", keep)
                             ?? throw new FormatException($"deployment.resources[{_steps}] is null");
-                        Emit(new PreviewStep { Op = StepOperations.Same, Urn = Urn(state.Urn), New = state, Line = value.Line });
+                        Emit(new PreviewStep { Op = StepOperations.Same, Urn = Urn(state.Urn), New = state, Line = value.Line, FromExport = true });
                         break;
                     case ScannedValueKind.DeploymentField:
                     default:
@@ -283,7 +283,7 @@ public sealed class PreviewReader(PreviewReaderOptions? options = null)
             return builder.ToImmutable();
         }
 
-        private ResourceUrn Urn(string value) =>
+        private static ResourceUrn Urn(string value) =>
             ResourceUrn.TryParse(value, out var urn) ? urn : throw new FormatException($"'{Shorten(value)}' is not a Pulumi URN");
 
         private static string Shorten(string value) => value.Length > 80 ? value[..80] + "…" : value;

@@ -23,6 +23,9 @@ public sealed record PreviewStep
     /// <summary>Null when Pulumi wrote `"detailedDiff": null` (the provider gave no detailed diff).</summary>
     public ImmutableDictionary<string, PropertyDiff>? DetailedDiff { get; init; }
 
+    /// <summary>The step stands for a resource of a stack export, not a change.</summary>
+    public bool FromExport { get; init; }
+
     /// <summary>1-based line where the step starts in the input, for messages and SARIF locations.</summary>
     public long Line { get; init; }
 

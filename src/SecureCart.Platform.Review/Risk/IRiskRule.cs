@@ -7,5 +7,5 @@ public interface IRiskRule
 {
     IEnumerable<RiskRuleInfo> Rules { get; }
 
-    IEnumerable<RiskFinding> Evaluate(PreviewStep step, ReviewPolicy policy);
+    IEnumerable<RiskFinding> Evaluate(PreviewStep change, ReviewPolicy policy);
 }

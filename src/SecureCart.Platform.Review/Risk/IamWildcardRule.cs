@@ -31,24 +31,24 @@ public sealed class IamWildcardRule : IRiskRule
 
     public IEnumerable<RiskRuleInfo> Rules => [WildcardAction, WildcardResource];
 
-    public IEnumerable<RiskFinding> Evaluate(PreviewStep step, ReviewPolicy policy)
+    public IEnumerable<RiskFinding> Evaluate(PreviewStep change, ReviewPolicy policy)
     {
-        ArgumentNullException.ThrowIfNull(step);
-        if (!RiskFindings.Changes(step, policy))
+        ArgumentNullException.ThrowIfNull(change);
+        if (!RiskFindings.Changes(change, policy))
         {
             yield break;
         }
 
         foreach (var (type, path) in s_documents)
         {
-            if (type != step.Type)
+            if (type != change.Type)
             {
                 continue;
             }
 
-            foreach (var document in Documents(step.New!.Inputs, path))
+            foreach (var document in Documents(change.New!.Inputs, path))
             {
-                foreach (var finding in Statements(document, step))
+                foreach (var finding in Statements(document, change))
                 {
                     yield return finding;
                 }

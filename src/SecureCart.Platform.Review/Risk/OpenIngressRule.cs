@@ -13,17 +13,17 @@ public sealed class OpenIngressRule : IRiskRule
 
     public IEnumerable<RiskRuleInfo> Rules => [Info];
 
-    public IEnumerable<RiskFinding> Evaluate(PreviewStep step, ReviewPolicy policy)
+    public IEnumerable<RiskFinding> Evaluate(PreviewStep change, ReviewPolicy policy)
     {
-        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(policy);
-        if (!RiskFindings.Changes(step, policy))
+        if (!RiskFindings.Changes(change, policy))
         {
             yield break;
         }
 
-        var inputs = step.New!.Inputs;
-        IEnumerable<JsonElement> rules = step.Type switch
+        var inputs = change.New!.Inputs;
+        IEnumerable<JsonElement> rules = change.Type switch
         {
             "aws:ec2/securityGroup:SecurityGroup" => Array(inputs, "ingress"),
             "aws:ec2/securityGroupRule:SecurityGroupRule" when Text(inputs, "type") == "ingress" => [inputs],
@@ -51,13 +51,13 @@ public sealed class OpenIngressRule : IRiskRule
             if (!onlyPublic)
             {
                 var ports = allPorts ? "all ports" : from == to ? $"port {from}" : $"ports {from}-{to}";
-                yield return RiskFindings.For(Info, step, $"{step.Urn.Name} allows {protocol} {ports} from {string.Join(" and ", worldCidrs)}");
+                yield return RiskFindings.For(Info, change, $"{change.Urn.Name} allows {protocol} {ports} from {string.Join(" and ", worldCidrs)}");
             }
         }
     }
 
-    private static IEnumerable<JsonElement> Array(JsonElement obj, string name) =>
-        PropertyPath.Resolve(obj, name) is { ValueKind: JsonValueKind.Array } array ? array.EnumerateArray() : [];
+    private static JsonElement[] Array(JsonElement obj, string name) =>
+        PropertyPath.Resolve(obj, name) is { ValueKind: JsonValueKind.Array } array ? [.. array.EnumerateArray()] : [];
 
     private static IEnumerable<string?> Strings(JsonElement obj, string name) =>
         Array(obj, name).Select(e => e.ValueKind == JsonValueKind.String ? e.GetString() : null);

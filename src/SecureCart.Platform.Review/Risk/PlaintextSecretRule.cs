@@ -13,17 +13,17 @@ public sealed class PlaintextSecretRule : IRiskRule
 
     public IEnumerable<RiskRuleInfo> Rules => [Info];
 
-    public IEnumerable<RiskFinding> Evaluate(PreviewStep step, ReviewPolicy policy)
+    public IEnumerable<RiskFinding> Evaluate(PreviewStep change, ReviewPolicy policy)
     {
-        ArgumentNullException.ThrowIfNull(step);
-        if (!RiskFindings.Changes(step, policy) || step.New!.Inputs.ValueKind != JsonValueKind.Object)
+        ArgumentNullException.ThrowIfNull(change);
+        if (!RiskFindings.Changes(change, policy) || change.New!.Inputs.ValueKind != JsonValueKind.Object)
         {
             return [];
         }
 
         var found = new List<string>();
-        Walk(step.New.Inputs, "", found);
-        return found.Select(path => RiskFindings.For(Info, step, $"`{path}` of {step.Urn.Name} holds a plain-text value (shown here as {ValueText.HiddenPlainText})"));
+        Walk(change.New.Inputs, "", found);
+        return found.Select(path => RiskFindings.For(Info, change, $"`{path}` of {change.Urn.Name} holds a plain-text value (shown here as {ValueText.HiddenPlainText})"));
     }
 
     private static void Walk(JsonElement value, string path, List<string> found)

@@ -69,32 +69,32 @@ public sealed class PropertyRules : IRiskRule
 
     public IEnumerable<RiskRuleInfo> Rules => Rows.Select(r => r.Rule).Distinct();
 
-    public IEnumerable<RiskFinding> Evaluate(PreviewStep step, ReviewPolicy policy)
+    public IEnumerable<RiskFinding> Evaluate(PreviewStep change, ReviewPolicy policy)
     {
-        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(policy);
-        if (!RiskFindings.Changes(step, policy))
+        if (!RiskFindings.Changes(change, policy))
         {
             yield break;
         }
 
-        var creating = step.Old is null || step.Op is StepOperations.Create or StepOperations.Same or StepOperations.Import;
+        var creating = change.Old is null || change.Op is StepOperations.Create or StepOperations.Same or StepOperations.Import;
         foreach (var row in Rows)
         {
-            if (row.Type != "*" && row.Type != step.Type)
+            if (row.Type != "*" && row.Type != change.Type)
             {
                 continue;
             }
 
-            var oldValue = creating ? default : Read(step.Old!, row.Property);
-            var newValue = Read(step.New!, row.Property);
+            var oldValue = creating ? default : Read(change.Old!, row.Property);
+            var newValue = Read(change.New!, row.Property);
             if (Fires(row, creating, oldValue, newValue, policy))
             {
                 var what = row.Property == "@protect" ? "the `protect` resource option" : $"`{row.Property}`";
                 var detail = creating
-                    ? $"{what} is {ValueText.Format(newValue, row.Property)} on {step.Urn.Name}"
-                    : $"{what} on {step.Urn.Name} changes from {ValueText.Format(oldValue, row.Property)} to {ValueText.Format(newValue, row.Property)}";
-                yield return RiskFindings.For(row.Rule, step, detail);
+                    ? $"{what} is {ValueText.Format(newValue, row.Property)} on {change.Urn.Name}"
+                    : $"{what} on {change.Urn.Name} changes from {ValueText.Format(oldValue, row.Property)} to {ValueText.Format(newValue, row.Property)}";
+                yield return RiskFindings.For(row.Rule, change, detail);
             }
         }
     }

@@ -15,19 +15,19 @@ public sealed class StatefulChangeRule : IRiskRule
 
     public IEnumerable<RiskRuleInfo> Rules => [Info];
 
-    public IEnumerable<RiskFinding> Evaluate(PreviewStep step, ReviewPolicy policy)
+    public IEnumerable<RiskFinding> Evaluate(PreviewStep change, ReviewPolicy policy)
     {
-        ArgumentNullException.ThrowIfNull(step);
-        var verb = step.Op switch
+        ArgumentNullException.ThrowIfNull(change);
+        var verb = change.Op switch
         {
             StepOperations.Replace or StepOperations.CreateReplacement or StepOperations.DeleteReplaced => "replaced",
             StepOperations.Delete => "deleted",
             _ => null,
         };
-        var old = step.Old;
+        var old = change.Old;
 
         // The old copy left pending delete by an earlier replacement is already replaced; removing it is the expected cleanup.
-        if (verb is null || old is null || old.Delete || !StatefulResources.TryGet(step.Type, out var kind))
+        if (verb is null || old is null || old.Delete || !StatefulResources.TryGet(change.Type, out var kind))
         {
             yield break;
         }
@@ -38,8 +38,8 @@ public sealed class StatefulChangeRule : IRiskRule
             : "kept by: " + string.Join("; ", protections);
         var finding = RiskFindings.For(
             Info,
-            step,
-            $"{kind.Label} `{step.Urn.Name}` is {verb}" + (step.ReplaceReasons.IsDefaultOrEmpty ? "" : $" (because {string.Join(", ", step.ReplaceReasons)} changed)"),
+            change,
+            $"{kind.Label} `{change.Urn.Name}` is {verb}" + (change.ReplaceReasons.IsDefaultOrEmpty ? "" : $" (because {string.Join(", ", change.ReplaceReasons)} changed)"),
             protections.Count == 0 ? Severity.Critical : Severity.High);
         yield return finding with { DataLoss = dataLoss };
     }
