@@ -12,7 +12,8 @@ internal static class ProjectRules
         {
             for (var j = i + 1; j < stacks.Count; j++)
             {
-                var (a, b) = (stacks[i], stacks[j]);
+                // Report against the non-home stack: the home stack is the reference the others follow.
+                var (a, b) = stacks[i].Settings.IsHome || !stacks[j].Settings.IsHome ? (stacks[i], stacks[j]) : (stacks[j], stacks[i]);
                 if (a.Settings.VpcCidr.Overlaps(b.Settings.VpcCidr))
                 {
                     faults.Add(Fault(b, "securecart:vpcCidr", $"{b.Settings.VpcCidr} overlaps {a.Settings.VpcCidr} of stack {a.Settings.StackName} ({a.File.FileName}); give each stack its own range so the VPCs can be peered"));
