@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+using SecureCart.Platform.Plan;
+using SecureCart.Platform.Plan.Configuration;
+
+namespace SecureCart.Platform.Review.Parity;
+
+/// <summary>
+/// The only asymmetry parity accepts, taken from the plan: the logical names only the home stack owns,
+/// the home stack's name, the per-stack VPC ranges, and the properties that carry a declared per-stack setting.
+/// </summary>
+public sealed record ParityAllowances
+{
+    public static ParityAllowances None { get; } = new();
+
+    public ImmutableHashSet<string> HomeOnlyNames { get; init; } = [];
+
+    public string? HomeStack { get; init; }
+
+    /// <summary>Stack name → its VPC CIDR; addresses inside it are compared relative to its base.</summary>
+    public ImmutableDictionary<string, string> VpcCidrs { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>`type` → property paths that carry a per-stack setting and may differ.</summary>
+    public ImmutableDictionary<string, ImmutableArray<string>> SettingProperties { get; init; } =
+        ImmutableDictionary<string, ImmutableArray<string>>.Empty;
+
+    /// <summary>The allowances the plan declares; <paramref name="project"/> adds each stack's VPC range and the home stack.</summary>
+    public static ParityAllowances FromPlan(ProjectConfiguration? project) => new()
+    {
+        HomeOnlyNames = [.. RegionalPlan.HomeOnlyLogicalNames],
+        HomeStack = project?.Stacks.FirstOrDefault(s => s.IsHome)?.StackName,
+        VpcCidrs = project?.Stacks.ToImmutableDictionary(s => s.StackName, s => s.VpcCidr.ToString()!, StringComparer.Ordinal)
+            ?? ImmutableDictionary<string, string>.Empty,
+
+        // `trafficDial` is a declared per-stack setting (StackSettingsSchema); it lands on the endpoint group.
+        SettingProperties = ImmutableDictionary<string, ImmutableArray<string>>.Empty
+            .Add("aws:globalaccelerator/endpointGroup:EndpointGroup", ["trafficDialPercentage"]),
+    };
+
+    public bool IsSetting(string type, string path) =>
+        SettingProperties.TryGetValue(type, out var paths)
+        && paths.Any(p => path == p || path.StartsWith(p + ".", StringComparison.Ordinal) || path.StartsWith(p + "[", StringComparison.Ordinal));
+}

@@ -1,0 +1,170 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using SecureCart.Platform.Review.Parity;
+
+namespace SecureCart.Platform.Review.Reports;
+
+/// <summary>Machine-readable reports: counts are numbers, severities lowercase words.</summary>
+public static class JsonReport
+{
+    private static readonly JsonWriterOptions s_options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static void Write(IReadOnlyList<ReviewResult> results, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        using var w = new Utf8JsonWriter(output, s_options);
+        w.WriteStartObject();
+        w.WriteStartArray("stacks");
+        foreach (var r in results)
+        {
+            w.WriteStartObject();
+            w.WriteString("source", r.Header.Source);
+            w.WriteString("stack", r.Stack);
+            w.WriteString("format", r.Header.Format.ToString());
+            w.WriteBoolean("failed", r.Failed);
+            w.WriteString("digest", r.Digest);
+            w.WriteStartObject("counts");
+            foreach (var (op, count) in Words.Ordered(r.Counts))
+            {
+                w.WriteNumber(op, count);
+            }
+
+            w.WriteEndObject();
+            w.WriteStartObject("replaceStrategies");
+            foreach (var (strategy, count) in r.ReplaceStrategies)
+            {
+                w.WriteNumber(strategy, count);
+            }
+
+            w.WriteEndObject();
+            w.WriteStartArray("diagnostics");
+            foreach (var d in r.Header.Diagnostics)
+            {
+                w.WriteStartObject();
+                w.WriteString("severity", d.Severity);
+                w.WriteString("urn", d.Urn);
+                w.WriteString("message", d.Message);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("unknownOperations");
+            r.UnknownOperations.ToList().ForEach(w.WriteStringValue);
+            w.WriteEndArray();
+            w.WriteStartArray("findings");
+            foreach (var f in r.Findings)
+            {
+                w.WriteStartObject();
+                w.WriteString("ruleId", f.Rule.Id);
+                w.WriteString("rule", f.Rule.Name);
+                w.WriteString("severity", Words.Severity(f.Severity));
+                w.WriteString("urn", f.Urn);
+                w.WriteString("type", f.Type);
+                w.WriteString("name", f.Name);
+                w.WriteString("detail", f.Detail);
+                w.WriteString("why", f.Rule.Why);
+                w.WriteString("fix", f.Rule.Fix);
+                w.WriteString("dataLoss", f.DataLoss);
+                w.WriteStartArray("blastRadius");
+                f.BlastRadius.ToList().ForEach(w.WriteStringValue);
+                w.WriteEndArray();
+                w.WriteNumber("line", f.Line);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("changes");
+            foreach (var c in r.Changes)
+            {
+                w.WriteStartObject();
+                w.WriteString("operation", c.Operation);
+                w.WriteString("urn", c.Urn);
+                w.WriteString("type", c.Type);
+                w.WriteString("name", c.Name);
+                w.WriteString("parent", c.Parent);
+                if (c.Strategy != ReplaceStrategy.None)
+                {
+                    w.WriteString("strategy", c.Strategy.ToString());
+                }
+
+                w.WriteStartArray("replaceReasons");
+                c.ReplaceReasons.ToList().ForEach(w.WriteStringValue);
+                w.WriteEndArray();
+                w.WriteStartArray("properties");
+                foreach (var p in c.Properties)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("path", p.Path);
+                    w.WriteString("kind", p.Kind);
+                    w.WriteString("old", p.Old);
+                    w.WriteString("new", p.New);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            if (r.Cost is { } cost)
+            {
+                w.WriteStartObject("cost");
+                w.WriteString("region", cost.Region);
+                w.WriteNumber("monthlyDelta", cost.MonthlyDelta);
+                w.WriteString("priceAsOf", cost.PriceAsOf);
+                w.WriteStartArray("lines");
+                foreach (var line in cost.Lines)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("urn", line.Urn);
+                    w.WriteString("operation", line.Operation);
+                    if (line.MonthlyDelta is { } delta)
+                    {
+                        w.WriteNumber("monthlyDelta", delta);
+                    }
+                    else
+                    {
+                        w.WriteNull("monthlyDelta");
+                    }
+
+                    w.WriteString("basis", line.Basis);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    public static void Write(ParityReport report, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        using var w = new Utf8JsonWriter(output, s_options);
+        w.WriteStartObject();
+        w.WriteString("left", report.LeftStack);
+        w.WriteString("right", report.RightStack);
+        w.WriteBoolean("identical", report.Identical);
+        w.WriteNumber("compared", report.Compared);
+        w.WriteStartArray("differences");
+        foreach (var d in report.Differences)
+        {
+            w.WriteStartObject();
+            w.WriteString("type", d.Type);
+            w.WriteString("name", d.Name);
+            w.WriteString("path", d.Path);
+            w.WriteString("left", d.Left);
+            w.WriteString("right", d.Right);
+            w.WriteString("allowedBecause", d.AllowedBecause);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+}

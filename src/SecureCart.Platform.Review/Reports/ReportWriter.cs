@@ -1,0 +1,65 @@
+using System.Text;
+using SecureCart.Platform.Review.Parity;
+
+namespace SecureCart.Platform.Review.Reports;
+
+/// <summary>Writes a review or parity report in the chosen format.</summary>
+public static class ReportWriter
+{
+    public static void Write(IReadOnlyList<ReviewResult> results, ReportFormat format, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        switch (format)
+        {
+            case ReportFormat.Text:
+                TextReport.Write(results, output);
+                break;
+            case ReportFormat.Markdown:
+                MarkdownReport.Write(results, output);
+                break;
+            case ReportFormat.Html:
+                HtmlReport.Write(results, output);
+                break;
+            case ReportFormat.Json:
+                Utf8(output, stream => JsonReport.Write(results, stream));
+                break;
+            case ReportFormat.Sarif:
+                Utf8(output, stream => SarifReport.Write(results, stream));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(format), format, null);
+        }
+    }
+
+    public static void Write(ParityReport report, string leftSource, ReportFormat format, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        switch (format)
+        {
+            case ReportFormat.Text:
+                TextReport.Write(report, output);
+                break;
+            case ReportFormat.Markdown:
+                MarkdownReport.Write(report, output);
+                break;
+            case ReportFormat.Html:
+                HtmlReport.Write(report, output);
+                break;
+            case ReportFormat.Json:
+                Utf8(output, stream => JsonReport.Write(report, stream));
+                break;
+            case ReportFormat.Sarif:
+                Utf8(output, stream => SarifReport.Write(report, leftSource, stream));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(format), format, null);
+        }
+    }
+
+    private static void Utf8(TextWriter output, Action<Stream> write)
+    {
+        using var buffer = new MemoryStream();
+        write(buffer);
+        output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+    }
+}

@@ -1,0 +1,98 @@
+using SecureCart.Platform.Review.Parity;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace SecureCart.Platform.Review.Reports;
+
+/// <summary>The terminal report, rendered with Spectre.Console (colour only when the writer is a terminal).</summary>
+public static class TextReport
+{
+    public static void Write(IReadOnlyList<ReviewResult> results, TextWriter output, bool color = false)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var console = Console(output, color);
+        foreach (var r in results)
+        {
+            console.Write(new Rule($"[bold]{Markup.Escape(r.Stack ?? r.Header.Source)}[/]: {(r.Failed ? "[red]" : "")}{Markup.Escape(Words.Headline(r))}{(r.Failed ? "[/]" : "")}").LeftJustified());
+            foreach (var d in r.Header.Diagnostics.Where(d => d.IsError))
+            {
+                console.MarkupLine($"[red]error:[/] {Markup.Escape(d.Message)}");
+            }
+
+            var counts = new Table().Border(TableBorder.Rounded);
+            var ordered = Words.Ordered(r.Counts).ToList();
+            ordered.ForEach(c => counts.AddColumn(new TableColumn(c.Key).RightAligned()));
+            counts.AddRow([.. ordered.Select(c => (IRenderable)new Text(c.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
+            console.Write(counts);
+            if (r.Findings.Length > 0)
+            {
+                var findings = new Table().Border(TableBorder.Rounded).AddColumns("severity", "rule", "resource", "finding");
+                foreach (var f in r.Findings)
+                {
+                    var color1 = f.Severity switch { Risk.Severity.Critical => "red", Risk.Severity.High => "darkorange", Risk.Severity.Medium => "yellow", _ => "grey" };
+                    findings.AddRow(
+                        new Markup($"[{color1}]{Words.Severity(f.Severity)}[/]"),
+                        new Text($"{f.Rule.Id} {f.Rule.Name}"),
+                        new Text(f.Name),
+                        new Text(f.Detail + (f.DataLoss is null ? "" : $"\n{f.DataLoss}") + (f.BlastRadius.IsEmpty ? "" : $"\nblast radius: {f.BlastRadius.Length} dependent(s)")));
+                }
+
+                console.Write(findings);
+            }
+            else
+            {
+                console.MarkupLine("[green]No risk findings.[/]");
+            }
+
+            foreach (var c in r.Changes)
+            {
+                console.MarkupLine($"[bold]{Markup.Escape(c.Operation)}[/] {Markup.Escape(c.Type)} [bold]{Markup.Escape(c.Name)}[/]"
+                    + (c.Strategy == ReplaceStrategy.None ? "" : $" ({Markup.Escape(Words.Strategy(c.Strategy))})"));
+                foreach (var reason in c.ReplaceReasons)
+                {
+                    console.MarkupLine($"    replaced because {Markup.Escape(reason)}");
+                }
+
+                foreach (var p in c.Properties)
+                {
+                    console.MarkupLine($"    {Markup.Escape(p.Path)}: {Markup.Escape(p.Old)} → {Markup.Escape(p.New)}");
+                }
+            }
+
+            if (r.Cost is { } cost && cost.Lines.Length > 0)
+            {
+                console.MarkupLine($"Monthly cost delta: [bold]{Markup.Escape(Words.Money(cost.MonthlyDelta))}[/] ({Markup.Escape(cost.Region ?? "region unknown")})");
+            }
+
+            console.MarkupLine($"Digest: {Markup.Escape(r.Digest)}");
+        }
+    }
+
+    public static void Write(ParityReport report, TextWriter output, bool color = false)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var console = Console(output, color);
+        if (report.Identical)
+        {
+            console.MarkupLine($"[green]identical[/]: {Markup.Escape(report.LeftStack)} and {Markup.Escape(report.RightStack)} match on {report.Compared} resources ({report.Allowed.Count()} allowed difference(s))");
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("resource", "property", report.LeftStack, report.RightStack);
+        foreach (var d in report.Drift)
+        {
+            table.AddRow(new Text($"{d.Type} {d.Name}"), new Text(d.Path ?? "(resource)"), new Text(d.Left), new Text(d.Right));
+        }
+
+        console.MarkupLine($"[red]{report.Drift.Count()} difference(s)[/] between {Markup.Escape(report.LeftStack)} and {Markup.Escape(report.RightStack)}");
+        console.Write(table);
+    }
+
+    private static IAnsiConsole Console(TextWriter output, bool color) => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(output),
+        Ansi = color ? AnsiSupport.Detect : AnsiSupport.No,
+        ColorSystem = color ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        Interactive = InteractionSupport.No,
+    });
+}
