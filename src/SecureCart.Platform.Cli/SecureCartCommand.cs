@@ -27,5 +27,7 @@ internal static class SecureCartCommand
     private static IEnumerable<Command> Commands(TextWriter output, TextWriter error) =>
     [
         PlanCommand.Create(output, error),
+        ReviewCommand.Create(output, error),
+        ParityCommand.Create(output, error),
     ];
 }

@@ -12,7 +12,7 @@ internal sealed class ChangeBuilder(PreviewStep first, string operation, int max
     private readonly List<string> _reasons = [];
     private ReplaceStrategy _strategy = operation == "replace" ? ReplaceStrategy.Unspecified : ReplaceStrategy.None;
     private string? _parent = ParentOf(first);
-    private bool _pendingDelete = first.Old is { Delete: true } || first.New is { Delete: true };
+    private readonly bool _pendingDelete = operation == "pending-delete";
     private int _omitted;
 
     public ChangeBuilder Merge(PreviewStep step)

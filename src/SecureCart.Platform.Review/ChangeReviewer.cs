@@ -87,7 +87,7 @@ public sealed class ChangeReviewer(ReviewOptions? options = null)
             }
 
             if (step.Op is StepOperations.Create or StepOperations.Delete or StepOperations.Update or StepOperations.Replace
-                && step.Old is not { Delete: true })
+                && !(step.Op == StepOperations.Delete && step.Old is { Delete: true }))
             {
                 // Only the SKUs are kept; prices are looked up at the end, once the region is known.
                 var before = step.Op == StepOperations.Create || step.Old is null ? [] : ResourcePricer.Units(step.Old);
@@ -144,7 +144,10 @@ public sealed class ChangeReviewer(ReviewOptions? options = null)
 
         private void Change(PreviewStep step, bool known)
         {
-            var pendingDelete = step.Old is { Delete: true } || step.New is { Delete: true };
+            // A plain delete of a copy marked `delete` (or that copy in an export) is the leftover of an earlier
+            // create-before-delete replacement; inside a replacement the old state carries `delete` too.
+            var pendingDelete = (step.Op == StepOperations.Delete && step.Old is { Delete: true })
+                || (step.Op == StepOperations.Same && step.New is { Delete: true });
             var operation = !known ? step.Op
                 : pendingDelete ? "pending-delete"
                 : StepOperations.IsReplacementPart(step.Op) ? "replace"

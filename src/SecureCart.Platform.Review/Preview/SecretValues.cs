@@ -27,6 +27,6 @@ public static partial class SecretValues
     [GeneratedRegex("(password|passwd|passphrase|secret|token|apikey|api_key|privatekey|private_key|accesskey|access_key|secretkey|credential|connectionstring|authkey|auth_key)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SecretName();
 
-    [GeneratedRegex("(arn|id|ids|name|names|length|version|versionid|policy|type|enabled|prefix|rotation|rotationrules|window|windowindays|kmskeyid|path|endpoint|url|expiration|ttl|count|header|headers|config|configuration|source|sourcearn|manage\\w*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex("(arn|id|ids|name|names|length|version|versionid|policy|type|enabled|prefix|rotation|rotationrules|window|windowindays|kmskeyid|path|endpoint|url|expiration|ttl|count|header|headers|config|configuration|source|sourcearn|validation|manage\\w*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotASecret();
 }

@@ -134,8 +134,6 @@ public static class MarkdownReport
                 '|' => "\\|",
                 '\n' or '\r' => " ",
                 '`' => "'",
-                '<' => "&lt;",
-                '>' => "&gt;",
                 _ => c.ToString(),
             });
         }

@@ -46,6 +46,7 @@ public sealed class PlaintextSecretRule : IRiskRule
                     var child = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
                     if (property.Value.ValueKind == JsonValueKind.String && SecretValues.LooksSecretByName(property.Name)
                         && property.Value.GetString() is { Length: > 0 } text && !text.StartsWith("arn:", StringComparison.Ordinal)
+                        && !bool.TryParse(text, out _)
                         && !SecretValues.IsSecret(property.Value))
                     {
                         found.Add(child);

@@ -27,7 +27,7 @@ public sealed class StatefulChangeRule : IRiskRule
         var old = change.Old;
 
         // The old copy left pending delete by an earlier replacement is already replaced; removing it is the expected cleanup.
-        if (verb is null || old is null || old.Delete || !StatefulResources.TryGet(change.Type, out var kind))
+        if (verb is null || old is null || (change.Op == StepOperations.Delete && old.Delete) || !StatefulResources.TryGet(change.Type, out var kind))
         {
             yield break;
         }
