@@ -1,6 +1,6 @@
 namespace SecureCart.Platform.ApiConformance.Tests.Conformance;
 
-internal enum FindingKind
+public enum FindingKind
 {
     UnknownType,
     UnknownProperty,
