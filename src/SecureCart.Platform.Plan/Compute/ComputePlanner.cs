@@ -51,7 +51,9 @@ public static class ComputePlanner
 
     private static ScalingPlan Scaling(ServiceDefinition d, StackSettings stack)
     {
-        int Scale(int n) => Math.Max(1, (int)Math.Ceiling(n * d.Weight));
+        // Previews run one task per service whatever its weight: they serve one developer, not the world.
+        var weight = stack.Profile == SizeProfile.Preview ? 1.0 : d.Weight;
+        int Scale(int n) => Math.Max(1, (int)Math.Ceiling(n * weight));
         var (min, desired, max) = (Scale(stack.Tasks.Min), Scale(stack.Tasks.Desired), Scale(stack.Tasks.Max));
         var tracking = ImmutableArray.CreateBuilder<TargetTrackingPlan>();
         tracking.Add(new("cpu", "ECSServiceAverageCPUUtilization", d.Kind == ServiceKind.Worker ? 60 : 55, 60, 300));

@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
+using System.Globalization;
 using SecureCart.Platform.Plan.Naming;
 using SecureCart.Platform.Plan.Network;
-using System.Globalization;
 
 namespace SecureCart.Platform.Plan.Configuration;
 

@@ -35,6 +35,11 @@ public static class PlanComparer
         return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
     }
 
+    private static bool Keyed(JsonArray array) =>
+        array.Count > 0 && array.All(e => e is JsonObject o && o["logicalName"] is JsonValue);
+
+    private static string Name(JsonNode? item) => item!["logicalName"]!.GetValue<string>();
+
     private static void Diff(JsonNode? node, JsonNode? reference, string path, Action<string, string, string> report)
     {
         switch (node, reference)
@@ -46,10 +51,20 @@ public static class PlanComparer
                 }
 
                 break;
-            case (JsonArray a, JsonArray r) when a.Count == r.Count:
-                for (var i = 0; i < a.Count; i++)
+            case (JsonArray a, JsonArray r) when Keyed(a) && Keyed(r):
+                // Lists of named plan items (services, alarms, replicas) are matched by name, not position.
+                var mineByName = a.ToDictionary(Name);
+                var theirsByName = r.ToDictionary(Name);
+                foreach (var name in mineByName.Keys.Union(theirsByName.Keys))
                 {
-                    Diff(a[i], r[i], $"{path}[{i}]", report);
+                    Diff(mineByName.GetValueOrDefault(name), theirsByName.GetValueOrDefault(name), $"{path}[{name}]", report);
+                }
+
+                break;
+            case (JsonArray a, JsonArray r):
+                for (var i = 0; i < Math.Max(a.Count, r.Count); i++)
+                {
+                    Diff(i < a.Count ? a[i] : null, i < r.Count ? r[i] : null, $"{path}[{i}]", report);
                 }
 
                 break;

@@ -1,0 +1,106 @@
+using SecureCart.Platform.Plan.Compute;
+using SecureCart.Platform.Plan.Configuration;
+
+namespace SecureCart.Platform.Plan.Tests.Compute;
+
+public sealed class ComputePlannerTests
+{
+    [Fact]
+    public void Plan_Production_EveryServiceSizedWithinItsBounds()
+    {
+        var compute = PlanFixtures.Plan("prod-us").Compute;
+
+        Assert.Equal(ServiceCatalog.Services.Select(s => s.Name), compute.Services.Select(s => s.LogicalName));
+        Assert.All(compute.Services, s =>
+        {
+            Assert.InRange(s.Scaling.Desired, s.Scaling.Min, s.Scaling.Max);
+            Assert.Equal("ARM64", s.RuntimeArchitecture);
+            Assert.Equal("/healthz", s.HealthCheckPath);
+        });
+        var storefront = compute.Services.Single(s => s.LogicalName == "storefront");
+        Assert.Equal((6, 8, 80), (storefront.Scaling.Min, storefront.Scaling.Desired, storefront.Scaling.Max));
+        Assert.Equal((1024, 2048), (storefront.Cpu, storefront.MemoryMb));
+    }
+
+    [Theory]
+    [InlineData("checkout")]
+    [InlineData("payments")]
+    [InlineData("orders")]
+    public void Plan_MoneyPath_NeverOnSpot(string service)
+    {
+        var plan = PlanFixtures.Plan("prod-us").Compute.Services.Single(s => s.LogicalName == service);
+
+        Assert.DoesNotContain(plan.CapacityProviders, c => c.Provider == ComputePlanner.FargateSpot);
+    }
+
+    [Fact]
+    public void Plan_SpotService_MinimumRunsOnDemand()
+    {
+        var catalog = PlanFixtures.Plan("prod-us").Compute.Services.Single(s => s.LogicalName == "catalog");
+
+        Assert.Equal([new CapacityProviderShare("FARGATE", 5, 50), new CapacityProviderShare("FARGATE_SPOT", 0, 50)], catalog.CapacityProviders);
+    }
+
+    [Fact]
+    public void Plan_PeakWindow_RaisesMinimumAndRestoresIt()
+    {
+        var scaling = PlanFixtures.Plan("prod-us").Compute.Services.Single(s => s.LogicalName == "cart").Scaling;
+
+        Assert.Equal(
+            [new ScheduledScalingPlan("peak-start", "at(2026-11-26T00:00:00)", 12, 40), new ScheduledScalingPlan("peak-end", "at(2026-12-01T12:00:00)", 3, 40)],
+            scaling.Scheduled);
+        Assert.Equal(["ECSServiceAverageCPUUtilization"], scaling.TargetTracking.Select(t => t.PredefinedMetric));
+    }
+
+    [Fact]
+    public void Plan_Storefront_AlsoTracksRequestsPerTarget()
+    {
+        var storefront = PlanFixtures.Plan("prod-us").Compute.Services.Single(s => s.LogicalName == "storefront");
+
+        Assert.Contains(storefront.Scaling.TargetTracking, t => t.PredefinedMetric == "ALBRequestCountPerTarget" && t.TargetValue == 800);
+    }
+
+    [Fact]
+    public void Plan_Production_WorkersOnEc2CapacityWithSpotAboveBase()
+    {
+        var compute = PlanFixtures.Plan("prod-eu").Compute;
+
+        var workers = Assert.IsType<WorkerCapacityPlan>(compute.Workers);
+        Assert.Equal(["c7g.large", "c6g.large", "m7g.large"], workers.InstanceTypes);
+        Assert.Equal((3, 40, 3, 30), (workers.MinSize, workers.MaxSize, workers.OnDemandBaseCapacity, workers.OnDemandPercentAboveBase));
+        Assert.All(compute.Services.Where(s => s.Kind == ServiceKind.Worker), s => Assert.Equal(workers.CapacityProviderName, s.CapacityProviders.Single().Provider));
+    }
+
+    [Fact]
+    public void Plan_X64_UsesIntelWorkersAndAmi()
+    {
+        var compute = PlanFixtures.Plan("prod-eu", s => s with { CpuArchitecture = CpuArchitecture.X64 }).Compute;
+
+        Assert.Equal("c7i.large", compute.Workers!.InstanceTypes[0]);
+        Assert.DoesNotContain("arm64", compute.Workers.AmiParameter);
+        Assert.All(compute.Services, s => Assert.Equal("X86_64", s.RuntimeArchitecture));
+    }
+
+    [Fact]
+    public void Plan_Preview_OneSmallSpotTaskPerServiceAndNoWorkerGroup()
+    {
+        var compute = PlanFixtures.Plan("prod-eu", s => s with { Profile = SizeProfile.Preview, Tasks = new TaskCounts(1, 1, 2), Peak = s.Peak with { MinTasksMultiplier = 1 } }).Compute;
+
+        Assert.Null(compute.Workers);
+        Assert.All(compute.Services, s =>
+        {
+            Assert.Equal((256, 512, 1), (s.Cpu, s.MemoryMb, s.Scaling.Desired));
+            Assert.Equal("FARGATE_SPOT", s.CapacityProviders.Single().Provider);
+            Assert.Empty(s.Scaling.Scheduled);
+        });
+    }
+
+    [Fact]
+    public void Plan_PaymentsSecret_OnlyPaymentsGetsIt()
+    {
+        var services = PlanFixtures.Plan("prod-eu", s => s with { SecretKeys = ["paymentsApiKey"] }).Compute.Services;
+
+        Assert.Equal(["paymentsApiKey"], services.Single(s => s.LogicalName == "payments").SecretNames);
+        Assert.All(services.Where(s => s.LogicalName != "payments"), s => Assert.Empty(s.SecretNames));
+    }
+}

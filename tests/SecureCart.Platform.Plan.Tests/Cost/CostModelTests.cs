@@ -1,0 +1,85 @@
+using SecureCart.Platform.Plan.Configuration;
+using SecureCart.Platform.Plan.Cost;
+
+namespace SecureCart.Platform.Plan.Tests.Cost;
+
+public sealed class CostModelTests
+{
+    [Fact]
+    public void PriceBook_EveryAllowedClassPricedInEveryRegion()
+    {
+        var prices = PriceBook.Default;
+
+        Assert.NotEmpty(prices.Regions);
+        foreach (var region in prices.Regions)
+        {
+            Assert.All(InstanceClasses.Rds, c => Assert.NotNull(prices.Find(region, $"rds.{c}.hour")));
+            Assert.All(InstanceClasses.Redis, c => Assert.NotNull(prices.Find(region, $"elasticache.{c}.hour")));
+            Assert.All(InstanceClasses.Workers("arm64").Concat(InstanceClasses.Workers("x86_64")), t => Assert.NotNull(prices.Find(region, $"ec2.{t}.hour")));
+        }
+
+        Assert.Contains("aws.amazon.com", prices.Source);
+        Assert.Equal(730, prices.HoursPerMonth);
+    }
+
+    [Fact]
+    public void Estimate_RdsPrimary_MultiAzBilledTwiceReplicasOnce()
+    {
+        var estimate = CostModel.Default.Estimate(PlanFixtures.Plan("prod-us"));
+
+        var primary = estimate.Items.Single(i => i.Resource.StartsWith("PostgreSQL primary", StringComparison.Ordinal));
+        var replicas = estimate.Items.Single(i => i.Resource.StartsWith("PostgreSQL read replicas", StringComparison.Ordinal));
+        Assert.Equal(2 * 0.45m, primary.HourlyUsd);
+        Assert.Equal(2 * 0.45m, replicas.HourlyUsd);
+        Assert.Equal(primary.HourlyUsd * 730, primary.MonthlyUsd);
+    }
+
+    [Fact]
+    public void Estimate_FargateSpotShare_PricesOnDemandBaseAndSpotRest()
+    {
+        var estimate = CostModel.Default.Estimate(PlanFixtures.Plan("prod-us"));
+
+        // catalog: 0.5 vCPU / 1 GiB arm64, 6 desired; base 5 on demand, the 6th split 50/50 → 5.5 on demand, 0.5 at 30%.
+        var perTask = 0.03238m * 0.5m + 0.00356m * 1m;
+        var expected = Math.Round(perTask * (5.5m + 0.5m * 0.30m), 4);
+        Assert.Equal(expected, estimate.Items.Single(i => i.Resource.StartsWith("catalog", StringComparison.Ordinal)).HourlyUsd);
+    }
+
+    [Fact]
+    public void Estimate_HomeStackAddsEdgeAndTotalsAddUp()
+    {
+        var us = CostModel.Default.Estimate(PlanFixtures.Plan("prod-us"));
+        var eu = CostModel.Default.Estimate(PlanFixtures.Plan("prod-eu"));
+
+        Assert.Contains(us.Items, i => i.Sku == "globalaccelerator.hour");
+        Assert.DoesNotContain(eu.Items, i => i.Component == "edge");
+        Assert.Equal(us.Items.Sum(i => i.MonthlyUsd), us.MonthlyUsd);
+        Assert.InRange(us.MonthlyUsd, 2_000m, 40_000m);
+        Assert.Contains(us.Items, i => i.UsagePriced && i.Resource.Contains("DynamoDB"));
+    }
+
+    [Fact]
+    public void Estimate_RegionPrices_EuropeCostsMoreForTheSamePlan()
+    {
+        var eu = CostModel.Default.Estimate(PlanFixtures.Plan("prod-eu"));
+        var euPlannedInUs = CostModel.Default.Estimate(PlanFixtures.Plan("prod-eu") with { Region = "us-east-1" });
+
+        Assert.True(eu.MonthlyUsd > euPlannedInUs.MonthlyUsd);
+    }
+
+    [Fact]
+    public void Estimate_Preview_AFractionOfProduction()
+    {
+        var preview = CostModel.Default.Estimate(PlanFixtures.Plan("prod-eu", s => s with
+        {
+            Profile = SizeProfile.Preview,
+            Tasks = new TaskCounts(1, 1, 2),
+            NatStrategy = Platform.Plan.Network.NatStrategy.OneForVpc,
+            Rds = new RdsSettings("db.t4g.medium", 0, 1, 20),
+            Redis = new RedisSettings("cache.t4g.small", 1, 0),
+        }));
+        var production = CostModel.Default.Estimate(PlanFixtures.Plan("prod-eu"));
+
+        Assert.True(preview.MonthlyUsd * 10 < production.MonthlyUsd, $"{preview.MonthlyUsd} vs {production.MonthlyUsd}");
+    }
+}

@@ -1,0 +1,45 @@
+using SecureCart.Platform.Plan.Edge;
+
+namespace SecureCart.Platform.Plan.Tests.Edge;
+
+public sealed class EdgePlannerTests
+{
+    [Fact]
+    public void Plan_HomeOnly_OwnsAcceleratorCloudFrontAndNames()
+    {
+        var us = PlanFixtures.Plan("prod-us");
+        var eu = PlanFixtures.Plan("prod-eu");
+
+        Assert.Null(eu.Edge);
+        var edge = Assert.IsType<EdgePlan>(us.Edge);
+        Assert.Equal(["eu-west-1", "us-east-1"], edge.EndpointGroupRegions);
+        Assert.Equal("us-east-1", edge.CloudFront.CertificateRegion);
+        Assert.Equal("/api/*", edge.CloudFront.ApiPathPattern);
+        Assert.Contains(edge.Records, r => r.Name == "api.shop.securecart.example" && r.Target == DnsTarget.Accelerator);
+        Assert.Equal(4, edge.Records.Count(r => r.Target == DnsTarget.CloudFront));
+    }
+
+    [Fact]
+    public void Plan_EveryStack_OwnsItsEndpointGroupAndLatencyRecord()
+    {
+        var eu = PlanFixtures.Plan("prod-eu", s => s with { TrafficDial = 25 });
+
+        Assert.Equal(("eu-west-1", 25, "/healthz"), (eu.EndpointGroup.Region, eu.EndpointGroup.TrafficDialPercentage, eu.EndpointGroup.HealthCheckPath));
+        Assert.Equal(("gateway.shop.securecart.example", "latency", "eu-west-1"), (eu.ApiRecord.Name, eu.ApiRecord.RoutingPolicy, eu.ApiRecord.SetIdentifier));
+    }
+
+    [Fact]
+    public void Alarms_CoverTheRequiredSignals()
+    {
+        var alarms = PlanFixtures.Plan("prod-eu").Observability.Alarms;
+
+        foreach (var metric in new[] { "HTTPCode_Target_5XX_Count", "TargetResponseTime", "CPUUtilization", "ReplicaLag", "WriteThrottleEvents", "ApproximateAgeOfOldestMessage", "ApproximateNumberOfMessagesVisible" })
+        {
+            Assert.Contains(alarms, a => a.MetricName == metric);
+        }
+
+        Assert.Equal(2, alarms.Count(a => a.MetricName == "ReplicaLag"));
+        Assert.Equal(alarms.Length, alarms.Select(a => a.Name).Distinct().Count());
+        Assert.True(alarms.Single(a => a.LogicalName == "alb-latency-p99").IsPercentile);
+    }
+}
