@@ -27,6 +27,8 @@ internal static class SecureCartCommand
     private static IEnumerable<Command> Commands(TextWriter output, TextWriter error) =>
     [
         PlanCommand.Create(output, error),
+        CheckCommand.Create(output, error),
+        CostCommand.Create(output, error),
         ReviewCommand.Create(output, error),
         ParityCommand.Create(output, error),
     ];

@@ -1,0 +1,40 @@
+using System.CommandLine;
+using System.Text.Json;
+using SecureCart.Platform.Cli.Rendering;
+using SecureCart.Platform.Plan;
+using SecureCart.Platform.Plan.Parity;
+
+namespace SecureCart.Platform.Cli.Commands;
+
+/// <summary><c>securecart plan --stack prod-us</c>: what the stack will contain.</summary>
+internal static class PlanCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var stack = CommonOptions.Stack();
+        var project = CommonOptions.Project();
+        var json = CommonOptions.Json();
+        var command = new Command("plan", "Show everything a regional stack contains: network, compute, data, messaging, edge, tags") { stack, project, json };
+        command.SetAction(parse =>
+        {
+            var configuration = ProjectLocator.Load(parse.GetValue(project), error);
+            if (configuration is null || !ProjectLocator.TryGetStack(configuration, parse.GetValue(stack)!, error, out var settings))
+            {
+                return ExitCodes.BadInput;
+            }
+
+            var plan = RegionalPlanner.Plan(settings, configuration.Stacks);
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(JsonSerializer.Serialize(plan, PlanNormalizer.JsonOptions));
+            }
+            else
+            {
+                PlanRenderer.Render(Consoles.For(output), plan, PlanComparer.Fingerprint(settings));
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}
