@@ -28,7 +28,7 @@ public static class StatefulResources
         new("aws:elasticache/cluster:Cluster", "ElastiCache cluster", [new("finalSnapshotIdentifier", GuardTest.IsNonEmpty, "a final snapshot is taken")]),
         new("aws:s3/bucket:Bucket", "S3 bucket", [new("forceDestroy", GuardTest.IsFalse, "forceDestroy is off (a bucket with objects is not deleted)")]),
         new("aws:s3/bucketV2:BucketV2", "S3 bucket", [new("forceDestroy", GuardTest.IsFalse, "forceDestroy is off (a bucket with objects is not deleted)")]),
-        new("aws:kms/key:Key", "KMS key", [new("deletionWindowInDays", GuardTest.IsPositive, "the key is only scheduled for deletion (recoverable during the window)")]),
+        new("aws:kms/key:Key", "KMS key", [new("deletionWindowInDays", GuardTest.IsPositiveOrAbsent, "the key is only scheduled for deletion (recoverable during its 7-30 day window)")]),
         new("aws:secretsmanager/secret:Secret", "Secrets Manager secret", [new("recoveryWindowInDays", GuardTest.IsPositiveOrAbsent, "the secret is recoverable during its recovery window")]),
     }.ToFrozenDictionary(k => k.Type, StringComparer.Ordinal);
 
