@@ -184,7 +184,9 @@ internal static partial class StackValidator
         var best = StackSettingsSchema.Keys
             .Select(k => (k.Name, Distance: EditDistance(name.ToLowerInvariant(), k.Name.ToLowerInvariant())))
             .MinBy(x => x.Distance);
-        return best.Distance <= 3 ? $" (did you mean '{Namespace}{best.Name}'?)" : "";
+
+        // A third of the longer name may differ: catches a dropped word (rdsReplicas) as well as a typo.
+        return best.Distance <= Math.Max(3, Math.Max(name.Length, best.Name.Length) / 3) ? $" (did you mean '{Namespace}{best.Name}'?)" : "";
     }
 
     private static int EditDistance(string a, string b)

@@ -1,0 +1,49 @@
+namespace SecureCart.Platform.Cli.Tests.Commands;
+
+public sealed class CheckCommandTests : IDisposable
+{
+    private readonly string _project = CliRunner.CopyProject();
+
+    public void Dispose() => Directory.Delete(_project, recursive: true);
+
+    [Fact]
+    public async Task Check_ShippedStacks_ExitZeroIdentical()
+    {
+        var (code, output, _) = await CliRunner.RunAsync("check", "--project", CliRunner.RepositoryRoot);
+
+        Assert.Equal(0, code);
+        Assert.Contains("2 stack(s) valid", output);
+        Assert.Contains("Plans identical", output);
+    }
+
+    [Theory]
+    [InlineData("securecart:vpcCidr: 10.10.0.0/18", "Pulumi.prod-eu.yaml:4: securecart:vpcCidr: 10.10.0.0/18 overlaps 10.10.0.0/16 of stack prod-us")]
+    [InlineData("securecart:rdsReplicas: 2", "Pulumi.prod-eu.yaml:4: securecart:rdsReplicas: unknown key (did you mean 'securecart:rdsReadReplicas'?)")]
+    [InlineData("securecart:redisNodeType: cache.huge", "Pulumi.prod-eu.yaml:4: securecart:redisNodeType: 'cache.huge' is not allowed")]
+    [InlineData("securecart:rdsReadReplicas: 16", "Pulumi.prod-eu.yaml:4: securecart:rdsReadReplicas: 16 is out of range; use a whole number from 0 to 15")]
+    public async Task Check_BrokenStackFile_ExitTwoWithPreciseMessage(string line, string expected)
+    {
+        var file = Path.Combine(_project, "Pulumi.prod-eu.yaml");
+        var lines = File.ReadAllLines(file).ToList();
+        var key = line[..line.IndexOf(':', line.IndexOf(':') + 1)];
+        lines.RemoveAll(l => l.TrimStart().StartsWith(key + ":", StringComparison.Ordinal));
+        lines.Insert(3, "  " + line);
+        File.WriteAllLines(file, lines);
+
+        var (code, _, error) = await CliRunner.RunAsync("check", "--project", _project);
+
+        Assert.Equal(2, code);
+        Assert.Contains(expected, error);
+    }
+
+    [Fact]
+    public async Task Check_UndeclaredDifference_ExitOneListingIt()
+    {
+        File.AppendAllText(Path.Combine(_project, "Pulumi.prod-eu.yaml"), "  securecart:rdsInstanceClass: db.r7g.xlarge\n");
+
+        var (code, output, _) = await CliRunner.RunAsync("check", "--project", _project);
+
+        Assert.Equal(1, code);
+        Assert.Contains("prod-eu vs prod-us: data.rds.instanceClass: \"db.r7g.xlarge\" (home stack has \"db.r6g.xlarge\")", output);
+    }
+}
