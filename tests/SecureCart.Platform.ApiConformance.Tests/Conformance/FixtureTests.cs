@@ -28,6 +28,8 @@ public sealed class FixtureTests
     [InlineData("MisspeltOutput", FindingKind.UnknownOutput, "declares no 'defaultSecurityGroup'")]
     [InlineData("UndecidableVar", FindingKind.Undecidable, "`var vpc`")]
     [InlineData("UnknownSimpleName", FindingKind.UnknownType, "new Vcp")]
+    [InlineData("TargetTypedNewForInput", FindingKind.Undecidable, "new() assigned to Ingress")]
+    [InlineData("TargetTypedNewForInput", FindingKind.Undecidable, "new() assigned to TargetObjectKeyFormat")]
     public void Check_BadFixture_ReportsTheMistake(string fixture, FindingKind kind, string text)
     {
         ConformanceReport report = Fixtures.Checker().Check([Fixtures.Load(fixture)]);

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -169,6 +168,8 @@ internal sealed partial class UsageWalker(
                 continue;
             }
 
+            // Provider properties are Input<T> / InputList<T>: Input<T> has no constructor and InputList<T>.Add has
+            // Input<T> and params overloads, so C# rejects new() there (CS1729 / CS8752). The type must be written.
             IEnumerable<ImplicitObjectCreationExpressionSyntax> implicitValues = assignment.Right switch
             {
                 ImplicitObjectCreationExpressionSyntax single => [single],
@@ -178,34 +179,9 @@ internal sealed partial class UsageWalker(
             foreach (ImplicitObjectCreationExpressionSyntax implicitValue in implicitValues)
             {
                 _checkedImplicit.Add(implicitValue);
-                ApiType? nested = NestedInputType(type, type.Shape.Properties[wire]);
-                if (nested is null)
-                {
-                    Add(FindingKind.Undecidable, implicitValue, $"new() assigned to {left.Identifier.ValueText}: its declared type is not one nested input type; write the type");
-                }
-                else if (implicitValue.Initializer is not null)
-                {
-                    CheckInitializer(nested, implicitValue.Initializer);
-                }
+                Add(FindingKind.Undecidable, implicitValue, $"new() assigned to {left.Identifier.ValueText} does not compile (its C# type is Input<T> or InputList<T>: CS1729 / CS8752); write the type");
             }
         }
-    }
-
-    private static ApiType? NestedInputType(ApiType owner, string tsType)
-    {
-        MatchCollection matches = NestedInputReference().Matches(tsType);
-        var distinct = matches.Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList();
-        if (distinct.Count != 1)
-        {
-            return null;
-        }
-
-        Match match = matches[0];
-        string moduleName = match.Groups["name"].Success ? match.Groups["first"].Value : TsPackage.RootModule;
-        string typeName = match.Groups["name"].Success ? match.Groups["name"].Value : match.Groups["first"].Value;
-        return owner.Package.Modules.TryGetValue(moduleName, out TsModule? module) && module.InputTypes.TryGetValue(typeName, out TsShape? shape)
-            ? new ApiType($"{owner.Package.Name}:{moduleName}.Inputs.{typeName}", ApiTypeKind.Input, owner.Package, module, typeName, shape)
-            : null;
     }
 
     private void CheckMemberAccess(MemberAccessExpressionSyntax node)
@@ -302,7 +278,4 @@ internal sealed partial class UsageWalker(
         }
     }
 
-    // inputs.<module>.<Name> or inputs.<Name> (the package root).
-    [GeneratedRegex(@"\binputs\.(?<first>\w+)(?:\.(?<name>\w+))?")]
-    private static partial Regex NestedInputReference();
 }
