@@ -77,7 +77,7 @@ public sealed class RiskRuleTests
         Assert.Equal(Severity.High, finding.Severity);
         Assert.Contains("scheduled for deletion", finding.DataLoss);
         var names = finding.BlastRadius.Select(u => u[(u.LastIndexOf("::", StringComparison.Ordinal) + 2)..]).ToList();
-        Assert.Equal(["app-key-alias", "api-key", "app-handler", "db-password"], names.Order(StringComparer.Ordinal));
+        Assert.Equal(["api-key", "app-handler", "app-key-alias", "db-password"], names.Order(StringComparer.Ordinal));
     }
 
     [Fact]
