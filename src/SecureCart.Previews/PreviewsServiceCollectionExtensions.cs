@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SecureCart.Platform.Plan.Cost;
 using SecureCart.Previews.Audit;
 using SecureCart.Previews.Auth;
 using SecureCart.Previews.Engine;
@@ -10,6 +11,7 @@ using SecureCart.Previews.Environments;
 using SecureCart.Previews.Hosting;
 using SecureCart.Previews.Jobs;
 using SecureCart.Previews.Options;
+using SecureCart.Previews.Planning;
 using SecureCart.Previews.State;
 
 namespace SecureCart.Previews;
@@ -40,6 +42,10 @@ public static class PreviewsServiceCollectionExtensions
         });
         services.AddSingleton(new StateDialect(settings.State.IsPostgres));
 
+        services.TryAddSingleton(new PlatformPreviewPlanner(
+            PlatformPreviewPlanner.BaseFrom(settings.Base.StackName, settings.Base.Region, settings.Base.Domain, settings.Base.Architecture),
+            PriceBook.Default));
+        services.TryAddSingleton<IPreviewPlanner>(sp => sp.GetRequiredService<PlatformPreviewPlanner>());
         services.TryAddSingleton<IPreviewEngine, PlanOnlyEngine>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ViewMapper>();

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SecureCart.Platform.Plan.Previews;
 
 namespace SecureCart.Previews.Domain;
 
@@ -7,8 +8,8 @@ public static partial class PreviewNames
 {
     public const int MinLength = 3;
 
-    // <name>-<team> must stay one DNS label (63) with room for the stack prefix; 30 keeps target-group names (32) valid too.
-    public const int MaxLength = 30;
+    /// <summary>The platform plan's limit: the name is part of target-group names (32 characters).</summary>
+    public const int MaxLength = PreviewPlanner.MaxNameLength;
 
     public const int MaxTeamLength = 20;
 

@@ -13,4 +13,5 @@ internal sealed class PreviewsOptions
     public QuotaOptions Quotas { get; set; } = new();
     public WorkerOptions Worker { get; set; } = new();
     public ReaperOptions Reaper { get; set; } = new();
+    public PreviewBaseOptions Base { get; set; } = new();
 }

@@ -126,7 +126,7 @@ public sealed class Initial : Migration
             LastSequence = t.Column<long>(nullable: false),
             LastHash = t.Column<string>(nullable: false),
         }, constraints: t => t.PrimaryKey("PK_AuditHead", x => x.Id));
-        migrationBuilder.InsertData("AuditHead", ["Id", "LastSequence", "LastHash"], [1, 0L, ""]);
+        migrationBuilder.Sql("""INSERT INTO "AuditHead" ("Id", "LastSequence", "LastHash") VALUES (1, 0, '');""");
 
         // The database refuses to change or remove an audit row, whatever the caller.
         if (migrationBuilder.IsNpgsql())
