@@ -29,6 +29,7 @@ internal static class SecureCartCommand
         PlanCommand.Create(output, error),
         CheckCommand.Create(output, error),
         CostCommand.Create(output, error),
+        VerifyCommand.Create(output, error),
         ReviewCommand.Create(output, error),
         ParityCommand.Create(output, error),
     ];
