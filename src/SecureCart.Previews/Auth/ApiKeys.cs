@@ -23,7 +23,13 @@ internal sealed class ApiKeys(IDbContextFactory<PreviewsDbContext> contexts, Tim
         ArgumentNullException.ThrowIfNull(db);
         var record = new ApiKeyRecord
         {
-            Id = Guid.CreateVersion7(), Team = team, Name = name, IsAdmin = isAdmin, Hash = Hash(key), Prefix = key[..Math.Min(12, key.Length)], CreatedAt = time.GetUtcNow(),
+            Id = Guid.CreateVersion7(),
+            Team = team,
+            Name = name,
+            IsAdmin = isAdmin,
+            Hash = Hash(key),
+            Prefix = key[..Math.Min(12, key.Length)],
+            CreatedAt = time.GetUtcNow(),
         };
         db.ApiKeys.Add(record);
         await db.SaveChangesAsync(cancellationToken);

@@ -107,7 +107,12 @@ internal sealed class EnvironmentCommands(
         {
             db.IdempotencyKeys.Add(new IdempotencyRecord
             {
-                Team = caller.Team, Key = idempotencyKey, RequestHash = requestHash, EnvironmentId = environmentId, OperationId = operation.Id, CreatedAt = now,
+                Team = caller.Team,
+                Key = idempotencyKey,
+                RequestHash = requestHash,
+                EnvironmentId = environmentId,
+                OperationId = operation.Id,
+                CreatedAt = now,
             });
         }
 

@@ -100,7 +100,11 @@ internal sealed class OperationQueue(
         await CheckFenceAsync(db, claim, cancellationToken);
         db.OperationEvents.Add(new OperationEventRecord
         {
-            OperationId = claim.OperationId, Sequence = claim.TakeSequence(), Type = engineEvent.Type, Message = engineEvent.Message, At = time.GetUtcNow(),
+            OperationId = claim.OperationId,
+            Sequence = claim.TakeSequence(),
+            Type = engineEvent.Type,
+            Message = engineEvent.Message,
+            At = time.GetUtcNow(),
         });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -154,7 +158,11 @@ internal sealed class OperationQueue(
         EnvironmentTransitions.Finish(environment, operation, status, error, outputs, now);
         db.OperationEvents.Add(new OperationEventRecord
         {
-            OperationId = operation.Id, Sequence = sequence, Type = "finished", Message = $"{status.ToString().ToLowerInvariant()}: {error ?? summary ?? ""}".TrimEnd(' ', ':'), At = now,
+            OperationId = operation.Id,
+            Sequence = sequence,
+            Type = "finished",
+            Message = $"{status.ToString().ToLowerInvariant()}: {error ?? summary ?? ""}".TrimEnd(' ', ':'),
+            At = now,
         });
     }
 
