@@ -1,0 +1,17 @@
+using SecureCart.Previews.Engine;
+
+namespace SecureCart.Previews.Automation;
+
+public static class PulumiEngineServiceCollectionExtensions
+{
+    /// <summary>Registers the Automation API engine; call before AddPreviews so it replaces the plan-only default.</summary>
+    public static IServiceCollection AddPulumiPreviewEngine(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<PulumiEngineOptions>().BindConfiguration(PulumiEngineOptions.Section)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.BackendUrl), "Previews:Pulumi:BackendUrl is required (s3://… or https://api.pulumi.com)")
+            .ValidateOnStart();
+        services.AddSingleton<IPreviewEngine, PulumiPreviewEngine>();
+        return services;
+    }
+}
