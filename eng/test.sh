@@ -25,6 +25,17 @@ for project in $(find src tests -name '*.csproj' | sort); do
   fi
 done
 
+# Every project must be in the solution, or IDEs and the filter below would silently leave it out.
+missing_from_sln=()
+for p in "${buildable[@]}" "${skipped[@]%%|*}"; do
+  grep -qF "$(echo "$p" | tr / '\\')" SecureCart.Platform.sln || missing_from_sln+=("$p")
+done
+if [ ${#missing_from_sln[@]} -gt 0 ]; then
+  printf 'not in SecureCart.Platform.sln (add with: dotnet sln SecureCart.Platform.sln add --solution-folder src|tests PROJECT): %s\n' "${missing_from_sln[@]}" >&2
+  echo "0 passed, 1 failed, 0 skipped"
+  exit 1
+fi
+
 echo "== skipped projects (${#skipped[@]})"
 for s in "${skipped[@]}"; do echo "  ${s%%|*}: ${s#*|}"; done
 

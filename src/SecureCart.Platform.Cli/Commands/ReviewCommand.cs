@@ -1,8 +1,11 @@
 using System.CommandLine;
+using SecureCart.Platform.Plan;
+using SecureCart.Platform.Plan.Configuration;
 using SecureCart.Platform.Review;
 using SecureCart.Platform.Review.Export;
 using SecureCart.Platform.Review.Preview;
 using SecureCart.Platform.Review.Reports;
+using SecureCart.Platform.Review.Risk;
 
 namespace SecureCart.Platform.Cli.Commands;
 
@@ -25,13 +28,15 @@ internal static class ReviewCommand
         var format = ReportOptions.Format();
         var file = ReportOptions.Output();
         var failOn = ReportOptions.FailOn();
+        var project = CommonOptions.Project();
         var command = new Command("review", "Review `pulumi preview --json` output: changes, risk findings, cost delta and a digest to approve")
         {
-            previews, state, region, format, file, failOn,
+            previews, state, region, format, file, failOn, project,
         };
         command.SetAction(parse =>
         {
             var results = new List<ReviewResult>();
+            var policy = Policy(parse.GetValue(project));
             try
             {
                 var states = (parse.GetValue(state) ?? []).Select(f => StackState.Read(f.FullName)).ToList();
@@ -41,6 +46,7 @@ internal static class ReviewCommand
                     {
                         Region = parse.GetValue(region),
                         State = Match(states, preview.FullName),
+                        Policy = policy,
                     });
                     results.Add(reviewer.ReviewFile(preview.FullName));
                 }
@@ -56,6 +62,19 @@ internal static class ReviewCommand
             return threshold is { } t && results.Any(r => r.Findings.Any(f => f.Severity >= t)) ? ExitCodes.Findings : ExitCodes.Ok;
         });
         return command;
+    }
+
+    // The production floor comes from the plan when the project is at hand; otherwise the policy's default.
+    private static ReviewPolicy Policy(string? projectDirectory)
+    {
+        var directory = ProjectLocator.Find(projectDirectory);
+        if (directory is null || ProjectLoader.Load(directory) is not ProjectLoadResult.Loaded { Project: var configuration })
+        {
+            return new ReviewPolicy();
+        }
+
+        var home = RegionalPlanner.Plan(configuration.Home, configuration.Stacks);
+        return new ReviewPolicy { ProductionCapacityFloor = home.Compute.MinimumTaskFloor };
     }
 
     // An export belongs to the preview of the same stack; with one of each, they go together.

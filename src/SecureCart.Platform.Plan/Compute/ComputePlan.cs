@@ -9,4 +9,8 @@ public sealed record ComputePlan(
     string ServiceConnectNamespace,
     ImmutableArray<ServicePlan> Services,
     WorkerCapacityPlan? Workers,
-    string TracingSidecar);
+    string TracingSidecar)
+{
+    /// <summary>The lowest task minimum any service of this plan has: a change below it loses the plan's redundancy.</summary>
+    public int MinimumTaskFloor => Services.Min(s => s.Scaling.Min);
+}

@@ -103,4 +103,15 @@ public sealed class ComputePlannerTests
         Assert.Equal(["paymentsApiKey"], services.Single(s => s.LogicalName == "payments").SecretNames);
         Assert.All(services.Where(s => s.LogicalName != "payments"), s => Assert.Empty(s.SecretNames));
     }
+
+    [Theory]
+    [InlineData(3, 2)]
+    [InlineData(6, 3)]
+    public void MinimumTaskFloor_IsTheLowestServiceMinimum(int tasksMin, int floor)
+    {
+        var compute = PlanFixtures.Plan("prod-us", s => s with { Tasks = new TaskCounts(tasksMin, tasksMin, 60) }).Compute;
+
+        Assert.Equal(floor, compute.MinimumTaskFloor);
+        Assert.Equal(floor, compute.Services.Single(s => s.LogicalName == "notifications").Scaling.Min);
+    }
 }
