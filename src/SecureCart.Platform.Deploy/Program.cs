@@ -1,0 +1,4 @@
+using Pulumi;
+using SecureCart.Platform.Infra;
+
+return await Deployment.RunAsync<SecureCartStack>();

@@ -1,0 +1,18 @@
+using System.Collections.Immutable;
+using Pulumi;
+using SecureCart.Platform.Infra.Ingress;
+using SecureCart.Platform.Infra.Network;
+using SecureCart.Platform.Plan.Compute;
+
+namespace SecureCart.Platform.Infra.Compute;
+
+/// <summary>The compute plan and what the services attach to.</summary>
+/// <param name="Secrets">Secret config values by key (the plan's <c>SecretNames</c>), read by the stack.</param>
+public sealed record RegionComputeArgs(
+    ComputePlan Plan,
+    string Region,
+    int LogRetentionDays,
+    RegionNetwork Network,
+    RegionIngress Ingress,
+    ImmutableDictionary<string, Output<string>> Secrets,
+    ImmutableSortedDictionary<string, string> Tags);

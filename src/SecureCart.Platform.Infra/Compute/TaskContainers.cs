@@ -1,0 +1,39 @@
+using System.Text.Json.Nodes;
+using SecureCart.Platform.Plan.Compute;
+
+namespace SecureCart.Platform.Infra.Compute;
+
+/// <summary>The container definitions of a service's task: the service itself and the X-Ray daemon sidecar.</summary>
+internal static class TaskContainers
+{
+    public static string Json(ServicePlan service, string image, string tracingSidecar, string logGroup, string region, IReadOnlyDictionary<string, string> secretArns)
+    {
+        JsonObject Logs(string prefix) => new()
+        {
+            ["logDriver"] = "awslogs",
+            ["options"] = new JsonObject { ["awslogs-group"] = logGroup, ["awslogs-region"] = region, ["awslogs-stream-prefix"] = prefix },
+        };
+
+        var app = new JsonObject
+        {
+            ["name"] = service.LogicalName,
+            ["image"] = image,
+            ["essential"] = true,
+            ["portMappings"] = new JsonArray(new JsonObject { ["name"] = "http", ["containerPort"] = service.Port, ["protocol"] = "tcp", ["appProtocol"] = "http" }),
+            ["environment"] = new JsonArray(new JsonObject { ["name"] = "AWS_XRAY_DAEMON_ADDRESS", ["value"] = "127.0.0.1:2000" }),
+            ["secrets"] = new JsonArray([.. secretArns.Select(s => (JsonNode)new JsonObject { ["name"] = s.Key, ["valueFrom"] = s.Value })]),
+            ["logConfiguration"] = Logs(service.LogicalName),
+        };
+        var xray = new JsonObject
+        {
+            ["name"] = "xray-daemon",
+            ["image"] = tracingSidecar,
+            ["essential"] = false, // a tracing outage must not stop the shop
+            ["cpu"] = 32,
+            ["memoryReservation"] = 64,
+            ["portMappings"] = new JsonArray(new JsonObject { ["containerPort"] = 2000, ["protocol"] = "udp" }),
+            ["logConfiguration"] = Logs("xray"),
+        };
+        return new JsonArray(app, xray).ToJsonString();
+    }
+}

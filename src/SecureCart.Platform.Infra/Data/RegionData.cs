@@ -1,0 +1,199 @@
+using System.Collections.Immutable;
+using Pulumi;
+using Pulumi.Aws.DynamoDB;
+using Pulumi.Aws.ElastiCache;
+using Pulumi.Aws.Kms;
+using Pulumi.Aws.Rds;
+using SecureCart.Platform.Plan.Data;
+using SecureCart.Platform.Plan.Network;
+
+namespace SecureCart.Platform.Infra.Data;
+
+/// <summary>
+/// RDS PostgreSQL with its replicas, the DynamoDB global tables (home copy or this region's replica) and Redis.
+/// <para>
+/// Global tables use <c>dynamodb.TableReplica</c>, not the table's <c>replicas</c> list. With <c>replicas</c>
+/// the home stack would own every region's copy, so adding a region would mean editing and redeploying the home
+/// stack, and a replica created by one stack but listed by another is what deletes replicas and shows perpetual
+/// diffs. With <c>TableReplica</c> each stack owns exactly its own region's copy (created, encrypted with its own
+/// regional key, and removed with its stack), the home table ignores <c>replicas</c> so it never fights them, and
+/// every stack has the same shape: one table resource per plan item, Owner or Replica.
+/// </para>
+/// </summary>
+public sealed class RegionData : ComponentResource
+{
+    public RegionData(string name, RegionDataArgs args, ComponentResourceOptions? options = null)
+        : base("securecart:platform:Data", name, options)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var tags = Children.Tags(args.Tags, "data");
+        var isolated = args.Network.SubnetIds[SubnetTier.Isolated];
+        var dataGroup = args.Network.SecurityGroupIds["data"];
+
+        Postgres(args.Plan.Rds, isolated, dataGroup, tags);
+        TableArns = Tables(args, tags);
+        Redis(args.Plan.Redis, isolated, dataGroup, tags);
+        RegisterOutputs(new Dictionary<string, object?> { ["postgresEndpoint"] = PostgresEndpoint });
+    }
+
+    public Output<string> PostgresEndpoint { get; private set; } = null!;
+
+    public Output<string> PostgresIdentifier { get; private set; } = null!;
+
+    public Output<string> RedisEndpoint { get; private set; } = null!;
+
+    /// <summary>Table (home) or replica (other stacks) ARN per table logical name.</summary>
+    public ImmutableDictionary<string, Output<string>> TableArns { get; }
+
+    private void Postgres(RdsPlan plan, Output<ImmutableArray<string>> subnets, Output<string> securityGroup, InputMap<string> tags)
+    {
+        var key = new Key("postgres-key", new KeyArgs { Description = $"{plan.Identifier} storage", EnableKeyRotation = true, Tags = tags }, Children.Stateful(this, plan.Protect));
+        _ = new Pulumi.Aws.Kms.Alias("postgres-key-alias", new AliasArgs { Name = plan.KmsKeyAlias, TargetKeyId = key.KeyId }, Children.Of(this));
+        var subnetGroup = new Pulumi.Aws.Rds.SubnetGroup("postgres-subnets", new Pulumi.Aws.Rds.SubnetGroupArgs { Name = plan.SubnetGroupName, SubnetIds = subnets, Tags = tags }, Children.Of(this));
+
+        var primary = new Instance("postgres", new InstanceArgs
+        {
+            Identifier = plan.Identifier,
+            Engine = plan.Engine,
+            EngineVersion = plan.EngineVersion,
+            InstanceClass = plan.InstanceClass,
+            StorageType = plan.StorageType,
+            AllocatedStorage = plan.AllocatedStorageGb,
+            MaxAllocatedStorage = plan.MaxAllocatedStorageGb,
+            MultiAz = plan.MultiAz,
+            BackupRetentionPeriod = plan.BackupRetentionDays,
+            BackupWindow = plan.BackupWindow,
+            MaintenanceWindow = plan.MaintenanceWindow,
+            DeletionProtection = plan.DeletionProtection,
+            SkipFinalSnapshot = plan.SkipFinalSnapshot,
+            FinalSnapshotIdentifier = plan.FinalSnapshotIdentifier,
+            PerformanceInsightsEnabled = plan.PerformanceInsights,
+            StorageEncrypted = plan.StorageEncrypted,
+            KmsKeyId = key.Arn,
+            ManageMasterUserPassword = plan.ManageMasterPassword,
+            DbName = plan.DatabaseName,
+            Username = plan.MasterUsername,
+            Port = plan.Port,
+            DbSubnetGroupName = subnetGroup.Name,
+            VpcSecurityGroupIds = { securityGroup },
+            PubliclyAccessible = false,
+            CopyTagsToSnapshot = true,
+            Tags = tags,
+        }, Children.Stateful(this, plan.Protect));
+        PostgresEndpoint = primary.Address;
+        PostgresIdentifier = primary.Identifier;
+
+        foreach (var replica in plan.Replicas)
+        {
+            _ = new Instance(replica.LogicalName, new InstanceArgs
+            {
+                Identifier = replica.Identifier,
+                ReplicateSourceDb = primary.Identifier,
+                InstanceClass = replica.InstanceClass,
+                AvailabilityZone = replica.AvailabilityZone,
+                StorageEncrypted = plan.StorageEncrypted,
+                KmsKeyId = key.Arn,
+                PerformanceInsightsEnabled = plan.PerformanceInsights,
+                VpcSecurityGroupIds = { securityGroup },
+                PubliclyAccessible = false,
+                SkipFinalSnapshot = true, // a replica's data is the primary's
+                Tags = tags,
+            }, Children.Stateful(this, plan.Protect));
+        }
+    }
+
+    private ImmutableDictionary<string, Output<string>> Tables(RegionDataArgs args, InputMap<string> tags)
+    {
+        var tables = args.Plan.Tables;
+        if (tables.IsEmpty)
+        {
+            return ImmutableDictionary<string, Output<string>>.Empty;
+        }
+
+        // An encrypted replica needs a key in its own region: every stack has one for its copy of the tables.
+        var protect = tables.Any(t => t.Protect);
+        var key = new Key("dynamodb-key", new KeyArgs { Description = "DynamoDB global tables, this region's copy", EnableKeyRotation = true, Tags = tags }, Children.Stateful(this, protect));
+        _ = new Pulumi.Aws.Kms.Alias("dynamodb-key-alias", new AliasArgs { Name = tables[0].KmsKeyAlias, TargetKeyId = key.KeyId }, Children.Of(this));
+
+        var arns = ImmutableDictionary.CreateBuilder<string, Output<string>>(StringComparer.Ordinal);
+        foreach (var table in tables)
+        {
+            arns[table.LogicalName] = table.Role == GlobalTableRole.Owner
+                ? OwnerTable(table, key, tags)
+                : ReplicaTable(table, key, args.HomeTableArns ?? throw new InvalidOperationException("A replica stack needs the home stack's table ARNs."), tags);
+        }
+
+        return arns.ToImmutable();
+    }
+
+    private Output<string> OwnerTable(DynamoTablePlan table, Key key, InputMap<string> tags)
+    {
+        var resource = new Table(table.LogicalName, new TableArgs
+        {
+            Name = table.Name,
+            BillingMode = table.BillingMode,
+            HashKey = table.HashKey,
+            RangeKey = Children.Maybe(table.RangeKey),
+            Attributes = table.Attributes.Select(a => new Pulumi.Aws.DynamoDB.Inputs.TableAttributeArgs { Name = a.Name, Type = a.Type }).ToList(),
+            Ttl = table.TimeToLiveAttribute is null ? null : (Input<Pulumi.Aws.DynamoDB.Inputs.TableTtlArgs>)new Pulumi.Aws.DynamoDB.Inputs.TableTtlArgs { AttributeName = table.TimeToLiveAttribute, Enabled = true },
+            StreamEnabled = true, // global tables replicate through the stream
+            StreamViewType = table.StreamViewType,
+            PointInTimeRecovery = new Pulumi.Aws.DynamoDB.Inputs.TablePointInTimeRecoveryArgs { Enabled = table.PointInTimeRecovery },
+            ServerSideEncryption = new Pulumi.Aws.DynamoDB.Inputs.TableServerSideEncryptionArgs { Enabled = true, KmsKeyArn = key.Arn },
+            DeletionProtectionEnabled = table.DeletionProtection,
+            Tags = tags,
+        }, new CustomResourceOptions
+        {
+            Parent = this,
+            Protect = table.Protect,
+            RetainOnDelete = table.Protect,
+            IgnoreChanges = { "replicas" }, // the other stacks' TableReplica resources own those
+        });
+        return resource.Arn;
+    }
+
+    private Output<string> ReplicaTable(DynamoTablePlan table, Key key, Output<ImmutableDictionary<string, object>> homeArns, InputMap<string> tags)
+    {
+        var replica = new TableReplica(table.LogicalName, new TableReplicaArgs
+        {
+            GlobalTableArn = homeArns.Apply(arns => (string)arns[table.LogicalName]),
+            KmsKeyArn = key.Arn,
+            PointInTimeRecovery = table.PointInTimeRecovery,
+            DeletionProtectionEnabled = table.DeletionProtection,
+            Tags = tags,
+        }, Children.Stateful(this, table.Protect));
+        return replica.Arn;
+    }
+
+    private void Redis(RedisPlan plan, Output<ImmutableArray<string>> subnets, Output<string> securityGroup, InputMap<string> tags)
+    {
+        var subnetGroup = new Pulumi.Aws.ElastiCache.SubnetGroup("redis-subnets", new Pulumi.Aws.ElastiCache.SubnetGroupArgs
+        {
+            Name = plan.SubnetGroupName,
+            SubnetIds = subnets,
+            Tags = tags,
+        }, Children.Of(this));
+        var group = new ReplicationGroup("redis", new ReplicationGroupArgs
+        {
+            ReplicationGroupId = plan.ReplicationGroupId,
+            Description = "SecureCart cache and session cache",
+            Engine = plan.Engine,
+            EngineVersion = plan.EngineVersion,
+            NodeType = plan.NodeType,
+            NumNodeGroups = plan.Shards,
+            ReplicasPerNodeGroup = plan.ReplicasPerShard,
+            ClusterMode = plan.ClusterMode ? "enabled" : "disabled",
+            ParameterGroupName = plan.ParameterGroup,
+            TransitEncryptionEnabled = plan.TransitEncryption,
+            AtRestEncryptionEnabled = plan.AtRestEncryption,
+            AutomaticFailoverEnabled = plan.AutomaticFailover,
+            MultiAzEnabled = plan.MultiAz,
+            SnapshotRetentionLimit = plan.SnapshotRetentionDays,
+            SubnetGroupName = subnetGroup.Name,
+            SecurityGroupIds = { securityGroup },
+            Port = plan.Port,
+            Tags = tags,
+        }, Children.Of(this));
+        RedisEndpoint = group.ConfigurationEndpointAddress;
+    }
+}

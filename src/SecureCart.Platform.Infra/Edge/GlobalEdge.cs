@@ -1,0 +1,183 @@
+using Pulumi;
+using Pulumi.Aws.CloudFront;
+using Pulumi.Aws.GlobalAccelerator;
+using Pulumi.Aws.Route53;
+using Pulumi.Aws.S3;
+using Pulumi.Aws.WafV2;
+using SecureCart.Platform.Infra.Ingress;
+using SecureCart.Platform.Plan.Edge;
+
+namespace SecureCart.Platform.Infra.Edge;
+
+/// <summary>
+/// Home stack only: the accelerator and its listener, CloudFront (static assets from S3 through origin access
+/// control, <c>/api/*</c> to the accelerator), its us-east-1 certificate, the WAF rate rule and the public records.
+/// Resource names are exactly <see cref="Plan.RegionalPlan.HomeOnlyLogicalNames"/>.
+/// </summary>
+public sealed class GlobalEdge : ComponentResource
+{
+    public GlobalEdge(string name, GlobalEdgeArgs args, ComponentResourceOptions? options = null)
+        : base("securecart:platform:Edge", name, options)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var plan = args.Plan;
+        var cf = plan.CloudFront;
+        var tags = Children.Tags(args.Tags, "edge");
+        Output<string> zoneId = GetZone.Invoke(new GetZoneInvokeArgs { Name = plan.HostedZone, PrivateZone = false }).Apply(z => z.ZoneId);
+
+        var accelerator = new Accelerator("accelerator", new AcceleratorArgs { Name = plan.AcceleratorName, IpAddressType = "IPV4", Enabled = true, Tags = tags }, Children.Of(this));
+        var listener = new Listener("accelerator-listener", new ListenerArgs
+        {
+            AcceleratorArn = accelerator.Arn,
+            Protocol = plan.ListenerProtocol,
+            ClientAffinity = plan.ClientAffinity,
+            PortRanges = plan.ListenerPorts.Select(p => new Pulumi.Aws.GlobalAccelerator.Inputs.ListenerPortRangeArgs { FromPort = p, ToPort = p }).ToList(),
+        }, Children.Of(this));
+        AcceleratorDnsName = accelerator.DnsName;
+        ListenerArn = listener.Arn;
+
+        // CloudFront takes certificates and CLOUDFRONT-scope web ACLs from us-east-1 only.
+        ProviderResource? usEast1 = args.Region == cf.CertificateRegion
+            ? null
+            : new Pulumi.Aws.Provider("cloudfront-certificate-provider", new Pulumi.Aws.ProviderArgs { Region = cf.CertificateRegion }, new CustomResourceOptions { Parent = this });
+        var certificate = Certificates.Create("cloudfront-certificate", cf.Aliases[0], [.. cf.Aliases.Skip(1)], zoneId, tags, this, usEast1);
+
+        var bucket = new Bucket("static-bucket", new BucketArgs { BucketName = cf.StaticBucketName, Tags = tags }, Children.Of(this));
+        _ = new BucketPublicAccessBlock("static-bucket-public-access", new BucketPublicAccessBlockArgs
+        {
+            Bucket = bucket.Id,
+            BlockPublicAcls = true,
+            BlockPublicPolicy = true,
+            IgnorePublicAcls = true,
+            RestrictPublicBuckets = true,
+        }, Children.Of(this));
+        var oac = new OriginAccessControl("static-oac", new OriginAccessControlArgs
+        {
+            Name = cf.OriginAccessControlName,
+            OriginAccessControlOriginType = "s3",
+            SigningBehavior = "always",
+            SigningProtocol = "sigv4",
+        }, Children.Of(this));
+
+        var waf = new WebAcl("waf", new WebAclArgs
+        {
+            Name = cf.WebAclName,
+            Scope = "CLOUDFRONT",
+            DefaultAction = new Pulumi.Aws.WafV2.Inputs.WebAclDefaultActionArgs { Allow = new Pulumi.Aws.WafV2.Inputs.WebAclDefaultActionAllowArgs() },
+            Rules =
+            {
+                new Pulumi.Aws.WafV2.Inputs.WebAclRuleArgs
+                {
+                    Name = "rate-per-ip",
+                    Priority = 1,
+                    Action = new Pulumi.Aws.WafV2.Inputs.WebAclRuleActionArgs { Block = new Pulumi.Aws.WafV2.Inputs.WebAclRuleActionBlockArgs() },
+                    Statement = new Pulumi.Aws.WafV2.Inputs.WebAclRuleStatementArgs
+                    {
+                        RateBasedStatement = new Pulumi.Aws.WafV2.Inputs.WebAclRuleStatementRateBasedStatementArgs { Limit = cf.WafRateLimitPer5Minutes, AggregateKeyType = "IP" },
+                    },
+                    VisibilityConfig = new Pulumi.Aws.WafV2.Inputs.WebAclRuleVisibilityConfigArgs { CloudwatchMetricsEnabled = true, MetricName = "rate-per-ip", SampledRequestsEnabled = true },
+                },
+            },
+            VisibilityConfig = new Pulumi.Aws.WafV2.Inputs.WebAclVisibilityConfigArgs { CloudwatchMetricsEnabled = true, MetricName = cf.WebAclName, SampledRequestsEnabled = true },
+            Tags = tags,
+        }, new CustomResourceOptions { Parent = this, Provider = usEast1 });
+
+        Output<string> staticPolicy = GetCachePolicy.Invoke(new GetCachePolicyInvokeArgs { Name = cf.StaticCachePolicy }).Apply(p => p.Id ?? "");
+        Output<string> apiPolicy = GetCachePolicy.Invoke(new GetCachePolicyInvokeArgs { Name = cf.ApiCachePolicy }).Apply(p => p.Id ?? "");
+        Output<string> apiRequestPolicy = GetOriginRequestPolicy.Invoke(new GetOriginRequestPolicyInvokeArgs { Name = cf.ApiOriginRequestPolicy }).Apply(p => p.Id ?? "");
+        var distribution = new Distribution("cloudfront", new DistributionArgs
+        {
+            Enabled = true,
+            IsIpv6Enabled = true,
+            Aliases = cf.Aliases,
+            PriceClass = cf.PriceClass,
+            WebAclId = waf.Arn,
+            DefaultRootObject = "index.html",
+            Origins =
+            {
+                new Pulumi.Aws.CloudFront.Inputs.DistributionOriginArgs { OriginId = "static", DomainName = bucket.BucketRegionalDomainName, OriginAccessControlId = oac.Id },
+                new Pulumi.Aws.CloudFront.Inputs.DistributionOriginArgs
+                {
+                    OriginId = "api",
+                    DomainName = accelerator.DnsName,
+                    CustomOriginConfig = new Pulumi.Aws.CloudFront.Inputs.DistributionOriginCustomOriginConfigArgs
+                    {
+                        HttpPort = 80,
+                        HttpsPort = 443,
+                        OriginProtocolPolicy = "https-only",
+                        OriginSslProtocols = { "TLSv1.2" },
+                    },
+                },
+            },
+            DefaultCacheBehavior = new Pulumi.Aws.CloudFront.Inputs.DistributionDefaultCacheBehaviorArgs
+            {
+                TargetOriginId = "static",
+                ViewerProtocolPolicy = "redirect-to-https",
+                AllowedMethods = { "GET", "HEAD", "OPTIONS" },
+                CachedMethods = { "GET", "HEAD" },
+                CachePolicyId = staticPolicy,
+                Compress = true,
+            },
+            OrderedCacheBehaviors =
+            {
+                new Pulumi.Aws.CloudFront.Inputs.DistributionOrderedCacheBehaviorArgs
+                {
+                    PathPattern = cf.ApiPathPattern,
+                    TargetOriginId = "api",
+                    ViewerProtocolPolicy = "https-only",
+                    AllowedMethods = { "GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE" },
+                    CachedMethods = { "GET", "HEAD" },
+                    CachePolicyId = apiPolicy,
+                    OriginRequestPolicyId = apiRequestPolicy,
+                },
+            },
+            Restrictions = new Pulumi.Aws.CloudFront.Inputs.DistributionRestrictionsArgs
+            {
+                GeoRestriction = new Pulumi.Aws.CloudFront.Inputs.DistributionRestrictionsGeoRestrictionArgs { RestrictionType = "none" },
+            },
+            ViewerCertificate = new Pulumi.Aws.CloudFront.Inputs.DistributionViewerCertificateArgs
+            {
+                AcmCertificateArn = certificate.CertificateArn,
+                SslSupportMethod = "sni-only",
+                MinimumProtocolVersion = cf.MinimumProtocolVersion,
+            },
+            Tags = tags,
+        }, Children.Of(this));
+        DistributionDomainName = distribution.DomainName;
+
+        _ = new BucketPolicy("static-bucket-policy", new BucketPolicyArgs
+        {
+            Bucket = bucket.Id,
+            Policy = Policies.ServiceMayUse("cloudfront.amazonaws.com", "s3:GetObject", Output.Format($"{bucket.Arn}/*"), Output.All(distribution.Arn)),
+        }, Children.Of(this));
+
+        foreach (var record in plan.Records)
+        {
+            var (aliasName, aliasZone) = record.Target == DnsTarget.CloudFront
+                ? (distribution.DomainName, distribution.HostedZoneId)
+                : (accelerator.DnsName, accelerator.HostedZoneId);
+            _ = new Record(RecordName(record, plan.HostedZone), new RecordArgs
+            {
+                ZoneId = zoneId,
+                Name = record.Name,
+                Type = record.Type,
+                Aliases = { new Pulumi.Aws.Route53.Inputs.RecordAliasArgs { Name = aliasName, ZoneId = aliasZone, EvaluateTargetHealth = false } },
+            }, Children.Of(this));
+        }
+
+        RegisterOutputs(new Dictionary<string, object?> { ["acceleratorDnsName"] = AcceleratorDnsName, ["distributionDomainName"] = DistributionDomainName });
+    }
+
+    public Output<string> AcceleratorDnsName { get; }
+
+    public Output<string> ListenerArn { get; }
+
+    public Output<string> DistributionDomainName { get; }
+
+    /// <summary>dns-apex-a, dns-www-aaaa, dns-api: the label (apex for the zone itself), plus the type where a name has two.</summary>
+    internal static string RecordName(DnsRecordPlan record, string zone)
+    {
+        var label = record.Name == zone ? "apex" : record.Name[..^(zone.Length + 1)];
+        return record.Target == DnsTarget.CloudFront ? $"dns-{label}-{record.Type.ToLowerInvariant()}" : $"dns-{label}";
+    }
+}

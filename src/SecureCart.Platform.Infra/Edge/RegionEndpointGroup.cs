@@ -1,0 +1,41 @@
+using Pulumi;
+using Pulumi.Aws.GlobalAccelerator;
+
+namespace SecureCart.Platform.Infra.Edge;
+
+/// <summary>
+/// Every stack registers its own region with the accelerator: its ALB, health check and traffic dial.
+/// Setting the stack's <c>trafficDial</c> to 0 and running <c>pulumi up</c> evacuates the region.
+/// </summary>
+public sealed class RegionEndpointGroup : ComponentResource
+{
+    public RegionEndpointGroup(string name, RegionEndpointGroupArgs args, ComponentResourceOptions? options = null)
+        : base("securecart:platform:EndpointGroup", name, options)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var plan = args.Plan;
+        var group = new EndpointGroup("endpoint-group", new EndpointGroupArgs
+        {
+            ListenerArn = args.ListenerArn,
+            EndpointGroupRegion = plan.Region,
+            TrafficDialPercentage = plan.TrafficDialPercentage,
+            HealthCheckPath = plan.HealthCheckPath,
+            HealthCheckPort = plan.HealthCheckPort,
+            HealthCheckProtocol = plan.HealthCheckProtocol,
+            HealthCheckIntervalSeconds = plan.HealthCheckIntervalSeconds,
+            ThresholdCount = plan.ThresholdCount,
+            EndpointConfigurations =
+            {
+                new Pulumi.Aws.GlobalAccelerator.Inputs.EndpointGroupEndpointConfigurationArgs
+                {
+                    EndpointId = args.LoadBalancerArn,
+                    ClientIpPreservationEnabled = plan.ClientIpPreservation,
+                },
+            },
+        }, Children.Of(this));
+        EndpointGroupArn = group.Arn;
+        RegisterOutputs(new Dictionary<string, object?> { ["endpointGroupArn"] = EndpointGroupArn });
+    }
+
+    public Output<string> EndpointGroupArn { get; }
+}

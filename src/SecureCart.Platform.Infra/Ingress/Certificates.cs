@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using Pulumi;
+using Pulumi.Aws.Acm;
+using Pulumi.Aws.Route53;
+
+namespace SecureCart.Platform.Infra.Ingress;
+
+/// <summary>A DNS-validated ACM certificate: one validation record per planned name, so the count is known at preview.</summary>
+internal static class Certificates
+{
+    public static CertificateValidation Create(
+        string name, string domain, ImmutableArray<string> alternativeNames, Output<string> zoneId, InputMap<string> tags, Resource parent, ProviderResource? provider = null)
+    {
+        var certificate = new Certificate(name, new CertificateArgs
+        {
+            DomainName = domain,
+            SubjectAlternativeNames = alternativeNames,
+            ValidationMethod = "DNS",
+            Tags = tags,
+        }, new CustomResourceOptions { Parent = parent, Provider = provider });
+
+        var fqdns = new List<Output<string>>();
+        foreach (var (host, index) in alternativeNames.Prepend(domain).Select((h, i) => (h, i)))
+        {
+            Output<Pulumi.Aws.Acm.Outputs.CertificateDomainValidationOption> option =
+                certificate.DomainValidationOptions.Apply(options => options.First(o => o.DomainName == host));
+            var record = new Record($"{name}-validation-{index + 1}", new RecordArgs
+            {
+                ZoneId = zoneId,
+                Name = option.Apply(o => o.ResourceRecordName ?? ""),
+                Type = option.Apply(o => o.ResourceRecordType ?? "CNAME"),
+                Records = { option.Apply(o => o.ResourceRecordValue ?? "") },
+                Ttl = 300,
+                AllowOverwrite = true, // two certificates for the same name share one validation record
+            }, new CustomResourceOptions { Parent = parent });
+            fqdns.Add(record.Fqdn);
+        }
+
+        return new CertificateValidation($"{name}-validation", new CertificateValidationArgs
+        {
+            CertificateArn = certificate.Arn,
+            ValidationRecordFqdns = fqdns,
+        }, new CustomResourceOptions { Parent = parent, Provider = provider });
+    }
+}

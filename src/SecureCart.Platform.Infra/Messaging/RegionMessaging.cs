@@ -1,0 +1,125 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Pulumi;
+using Pulumi.Aws.CloudWatch;
+using Pulumi.Aws.Sns;
+using Pulumi.Aws.Sqs;
+
+namespace SecureCart.Platform.Infra.Messaging;
+
+/// <summary>Queues with their dead-letter queues, the shop's event bus with rules and targets, and the SNS topics.</summary>
+public sealed class RegionMessaging : ComponentResource
+{
+    public RegionMessaging(string name, RegionMessagingArgs args, ComponentResourceOptions? options = null)
+        : base("securecart:platform:Messaging", name, options)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var plan = args.Plan;
+        var tags = Children.Tags(args.Tags, "messaging");
+
+        var queues = new Dictionary<string, Queue>(StringComparer.Ordinal);
+        foreach (var q in plan.Queues)
+        {
+            var dlq = new Queue($"{q.LogicalName}-dlq", new QueueArgs
+            {
+                Name = q.DeadLetterName,
+                MessageRetentionSeconds = q.DeadLetterRetentionSeconds,
+                SqsManagedSseEnabled = q.ManagedEncryption,
+                Tags = tags,
+            }, Children.Of(this));
+            queues[q.LogicalName] = new Queue(q.LogicalName, new QueueArgs
+            {
+                Name = q.Name,
+                VisibilityTimeoutSeconds = q.VisibilityTimeoutSeconds,
+                MessageRetentionSeconds = q.MessageRetentionSeconds,
+                ReceiveWaitTimeSeconds = q.ReceiveWaitTimeSeconds,
+                SqsManagedSseEnabled = q.ManagedEncryption,
+                RedrivePolicy = dlq.Arn.Apply(arn => JsonSerializer.Serialize(new { deadLetterTargetArn = arn, maxReceiveCount = q.MaxReceiveCount })),
+                Tags = tags,
+            }, Children.Of(this));
+        }
+
+        var topics = new Dictionary<string, Topic>(StringComparer.Ordinal);
+        foreach (var t in plan.Topics)
+        {
+            topics[t.LogicalName] = new Topic(t.LogicalName, new TopicArgs { Name = t.Name, Tags = tags }, Children.Of(this));
+        }
+
+        if (args.AlarmEmail.Length > 0)
+        {
+            _ = new TopicSubscription($"{args.AlarmTopic}-email", new TopicSubscriptionArgs
+            {
+                Topic = topics[args.AlarmTopic].Arn,
+                Protocol = "email",
+                Endpoint = args.AlarmEmail,
+            }, Children.Of(this));
+        }
+
+        var bus = new EventBus("events", new EventBusArgs { Name = plan.BusName, Tags = tags }, Children.Of(this));
+        var sources = new Dictionary<string, List<Output<string>>>(StringComparer.Ordinal);
+        foreach (var rule in plan.Rules)
+        {
+            var eventRule = new EventRule(rule.LogicalName, new EventRuleArgs
+            {
+                Name = rule.Name,
+                EventBusName = bus.Name,
+                EventPattern = rule.EventPattern,
+                Tags = tags,
+            }, Children.Of(this));
+            foreach (var target in rule.Targets)
+            {
+                _ = new EventTarget($"{rule.LogicalName}-{target}", new EventTargetArgs
+                {
+                    Rule = eventRule.Name,
+                    EventBusName = bus.Name,
+                    Arn = queues.TryGetValue(target, out var queue) ? queue.Arn : topics[target].Arn,
+                }, Children.Of(this));
+                if (!sources.TryGetValue(target, out var rules))
+                {
+                    sources[target] = rules = [];
+                }
+
+                rules.Add(eventRule.Arn);
+            }
+        }
+
+        // One resource policy per target (a queue or topic has exactly one): EventBridge may deliver to it only
+        // for the rules that name it.
+        foreach (var (target, rules) in sources)
+        {
+            if (queues.TryGetValue(target, out var queue))
+            {
+                _ = new QueuePolicy($"{target}-events-policy", new QueuePolicyArgs
+                {
+                    QueueUrl = queue.Url,
+                    Policy = Policies.ServiceMayUse("events.amazonaws.com", "sqs:SendMessage", queue.Arn, Output.All(rules)),
+                }, Children.Of(this));
+            }
+            else
+            {
+                _ = new TopicPolicy($"{target}-events-policy", new TopicPolicyArgs
+                {
+                    Arn = topics[target].Arn,
+                    Policy = Policies.ServiceMayUse("events.amazonaws.com", "sns:Publish", topics[target].Arn, Output.All(rules)),
+                }, Children.Of(this));
+            }
+        }
+
+        BusName = bus.Name;
+        BusArn = bus.Arn;
+        QueueArns = queues.ToImmutableDictionary(q => q.Key, q => q.Value.Arn, StringComparer.Ordinal);
+        QueueUrls = queues.ToImmutableDictionary(q => q.Key, q => q.Value.Url, StringComparer.Ordinal);
+        TopicArns = topics.ToImmutableDictionary(t => t.Key, t => t.Value.Arn, StringComparer.Ordinal);
+        RegisterOutputs(new Dictionary<string, object?> { ["busName"] = BusName });
+    }
+
+    public Output<string> BusName { get; }
+
+    public Output<string> BusArn { get; }
+
+    public ImmutableDictionary<string, Output<string>> QueueArns { get; }
+
+    public ImmutableDictionary<string, Output<string>> QueueUrls { get; }
+
+    public ImmutableDictionary<string, Output<string>> TopicArns { get; }
+}

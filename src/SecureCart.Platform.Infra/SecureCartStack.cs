@@ -1,0 +1,155 @@
+using System.Collections.Immutable;
+using Pulumi;
+using SecureCart.Platform.Infra.Compute;
+using SecureCart.Platform.Infra.Data;
+using SecureCart.Platform.Infra.Edge;
+using SecureCart.Platform.Infra.Ingress;
+using SecureCart.Platform.Infra.Messaging;
+using SecureCart.Platform.Infra.Network;
+using SecureCart.Platform.Infra.Observability;
+using SecureCart.Platform.Infra.Workflow;
+using SecureCart.Platform.Plan;
+using SecureCart.Platform.Plan.Network;
+using SecureCart.Platform.Plan.Parity;
+
+namespace SecureCart.Platform.Infra;
+
+/// <summary>
+/// One regional stack: reads its stack file through the plan, then maps the <see cref="RegionalPlan"/> onto the
+/// components. The home stack also creates the global edge; other stacks read it with a StackReference.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "Pulumi stacks derive from Pulumi.Stack; the name is what Deploy/Program.cs and the docs use.")]
+public sealed class SecureCartStack : Stack
+{
+    public SecureCartStack()
+    {
+        var loaded = StackPlan.Load(Deployment.Instance.RootDirectory, Deployment.Instance.StackName);
+        var plan = loaded.Plan;
+        var settings = loaded.Settings;
+        var tags = plan.Tags;
+
+        var network = new RegionNetwork("network", new RegionNetworkArgs(plan.Network, plan.Region, tags));
+        var ingress = new RegionIngress("ingress", new RegionIngressArgs(plan.Ingress, plan.Compute.Services, plan.ApiRecord, settings.Domain, network, tags));
+        var config = new Config(plan.Project);
+        var secrets = plan.Compute.Services.SelectMany(s => s.SecretNames).Distinct(StringComparer.Ordinal)
+            .ToImmutableDictionary(k => k, k => config.RequireSecret(k), StringComparer.Ordinal);
+        var compute = new RegionCompute("compute", new RegionComputeArgs(plan.Compute, plan.Region, plan.Observability.LogRetentionDays, network, ingress, secrets, tags));
+
+        StackReference? home = plan.IsHome
+            ? null
+            : new StackReference("home", new StackReferenceArgs { Name = $"{Deployment.Instance.OrganizationName}/{Deployment.Instance.ProjectName}/{plan.HomeStack}" });
+        Output<ImmutableDictionary<string, object>>? homeTables = home?.RequireOutput("tableArns").Apply(v => ((IDictionary<string, object>)v).ToImmutableDictionary());
+        var data = new RegionData("data", new RegionDataArgs(plan.Data, network, homeTables, tags));
+        var messaging = new RegionMessaging("messaging", new RegionMessagingArgs(plan.Messaging, plan.Observability.AlarmTopic, settings.AlarmEmail, tags));
+        var workflow = new RegionWorkflow("workflow", new RegionWorkflowArgs(plan.Workflow, plan.Region, plan.Messaging.BusName, messaging.BusArn, plan.Observability.LogRetentionDays, tags));
+        _ = new RegionObservability("observability", new RegionObservabilityArgs(
+            plan.Observability, DeployedIds(plan, ingress, compute), messaging.TopicArns[plan.Observability.AlarmTopic], tags));
+
+        GlobalEdge? edge = plan.Edge is { } edgePlan ? new GlobalEdge("edge", new GlobalEdgeArgs(edgePlan, plan.Region, tags)) : null;
+        Output<string> listenerArn = edge?.ListenerArn ?? home!.RequireOutput("acceleratorListenerArn").Apply(v => (string)v);
+        _ = new RegionEndpointGroup("endpoint-group", new RegionEndpointGroupArgs(plan.EndpointGroup, listenerArn, ingress.LoadBalancerArn));
+
+        Fingerprint = Output.Create(PlanComparer.Fingerprint(settings));
+        Region = Output.Create(plan.Region);
+        IsHome = Output.Create(plan.IsHome);
+        VpcId = network.VpcId;
+        PrivateSubnetIds = network.SubnetIds[SubnetTier.Private];
+        ServicesSecurityGroupId = network.SecurityGroupIds["services"];
+        ClusterName = compute.ClusterName;
+        ClusterArn = compute.ClusterArn;
+        TaskExecutionRoleArn = compute.TaskExecutionRoleArn;
+        AlbArn = ingress.LoadBalancerArn;
+        AlbDnsName = ingress.LoadBalancerDnsName;
+        AlbHttpsListenerArn = ingress.HttpsListenerArn;
+        ApiEndpoint = ingress.ApiEndpoint;
+        PostgresEndpoint = data.PostgresEndpoint;
+        RedisEndpoint = data.RedisEndpoint;
+        TableNames = Output.Create(plan.Data.Tables.ToImmutableDictionary(t => t.LogicalName, t => t.Name, StringComparer.Ordinal));
+        TableArns = Output.All(data.TableArns.Values).Apply(arns => data.TableArns.Keys.Zip(arns).ToImmutableDictionary(p => p.First, p => p.Second, StringComparer.Ordinal));
+        QueueUrls = Output.All(messaging.QueueUrls.Values).Apply(urls => messaging.QueueUrls.Keys.Zip(urls).ToImmutableDictionary(p => p.First, p => p.Second, StringComparer.Ordinal));
+        StateMachineArn = workflow.StateMachineArn;
+        AcceleratorListenerArn = listenerArn;
+        AcceleratorDnsName = edge?.AcceleratorDnsName ?? home!.RequireOutput("acceleratorDnsName").Apply(v => (string)v);
+        DistributionDomainName = edge?.DistributionDomainName ?? Output.Create("");
+    }
+
+    /// <summary>Hash of the plan normalised for the per-stack settings: equal in every stack that deploys the same thing.</summary>
+    [Output("fingerprint")] public Output<string> Fingerprint { get; private set; }
+
+    [Output("region")] public Output<string> Region { get; private set; }
+
+    [Output("isHome")] public Output<bool> IsHome { get; private set; }
+
+    [Output("vpcId")] public Output<string> VpcId { get; private set; }
+
+    [Output("privateSubnetIds")] public Output<ImmutableArray<string>> PrivateSubnetIds { get; private set; }
+
+    [Output("servicesSecurityGroupId")] public Output<string> ServicesSecurityGroupId { get; private set; }
+
+    [Output("clusterName")] public Output<string> ClusterName { get; private set; }
+
+    [Output("clusterArn")] public Output<string> ClusterArn { get; private set; }
+
+    [Output("taskExecutionRoleArn")] public Output<string> TaskExecutionRoleArn { get; private set; }
+
+    [Output("albArn")] public Output<string> AlbArn { get; private set; }
+
+    [Output("albDnsName")] public Output<string> AlbDnsName { get; private set; }
+
+    [Output("albHttpsListenerArn")] public Output<string> AlbHttpsListenerArn { get; private set; }
+
+    [Output("apiEndpoint")] public Output<string> ApiEndpoint { get; private set; }
+
+    [Output("postgresEndpoint")] public Output<string> PostgresEndpoint { get; private set; }
+
+    [Output("redisEndpoint")] public Output<string> RedisEndpoint { get; private set; }
+
+    [Output("tableNames")] public Output<ImmutableDictionary<string, string>> TableNames { get; private set; }
+
+    /// <summary>The home stack's table ARNs are what replica stacks attach their TableReplica to.</summary>
+    [Output("tableArns")] public Output<ImmutableDictionary<string, string>> TableArns { get; private set; }
+
+    [Output("queueUrls")] public Output<ImmutableDictionary<string, string>> QueueUrls { get; private set; }
+
+    [Output("stateMachineArn")] public Output<string> StateMachineArn { get; private set; }
+
+    [Output("acceleratorListenerArn")] public Output<string> AcceleratorListenerArn { get; private set; }
+
+    [Output("acceleratorDnsName")] public Output<string> AcceleratorDnsName { get; private set; }
+
+    /// <summary>Empty in non-home stacks, which have no distribution.</summary>
+    [Output("distributionDomainName")] public Output<string> DistributionDomainName { get; private set; }
+
+    // Alarm dimensions name plan resources by logical name; CloudWatch needs the deployed identifiers. Keyed by
+    // "<dimension>:<logical name>" because a service and a queue may share a logical name (notifications).
+    private static ImmutableDictionary<string, Input<string>> DeployedIds(RegionalPlan plan, RegionIngress ingress, RegionCompute compute)
+    {
+        var ids = ImmutableDictionary.CreateBuilder<string, Input<string>>(StringComparer.Ordinal);
+        ids[$"LoadBalancer:{plan.Ingress.LoadBalancer.LogicalName}"] = ingress.LoadBalancerArnSuffix;
+        ids["ClusterName:cluster"] = plan.Compute.ClusterName;
+        foreach (var (logical, name) in compute.ServiceNames)
+        {
+            ids[$"ServiceName:{logical}"] = name;
+        }
+
+        ids["DBInstanceIdentifier:postgres"] = plan.Data.Rds.Identifier;
+        foreach (var replica in plan.Data.Rds.Replicas)
+        {
+            ids[$"DBInstanceIdentifier:{replica.LogicalName}"] = replica.Identifier;
+        }
+
+        foreach (var table in plan.Data.Tables)
+        {
+            ids[$"TableName:{table.LogicalName}"] = table.Name;
+        }
+
+        foreach (var queue in plan.Messaging.Queues)
+        {
+            ids[$"QueueName:{queue.LogicalName}"] = queue.Name;
+            ids[$"QueueName:{queue.LogicalName}-dlq"] = queue.DeadLetterName;
+        }
+
+        ids["ReplicationGroupId:redis"] = plan.Data.Redis.ReplicationGroupId;
+        return ids.ToImmutable();
+    }
+}

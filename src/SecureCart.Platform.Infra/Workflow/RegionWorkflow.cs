@@ -1,0 +1,99 @@
+using System.Collections.Immutable;
+using Pulumi;
+using Pulumi.Aws.CloudWatch;
+using Pulumi.Aws.Iam;
+using Pulumi.Aws.Lambda;
+using Pulumi.Aws.Sfn;
+using SecureCart.Platform.Plan.Compute;
+
+namespace SecureCart.Platform.Infra.Workflow;
+
+/// <summary>The fulfilment state machine and its Lambda functions, all with X-Ray tracing.</summary>
+public sealed class RegionWorkflow : ComponentResource
+{
+    public RegionWorkflow(string name, RegionWorkflowArgs args, ComponentResourceOptions? options = null)
+        : base("securecart:platform:Workflow", name, options)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var plan = args.Plan;
+        var tags = Children.Tags(args.Tags, "workflow");
+
+        var functionRole = new Role("functions-role", new RoleArgs { AssumeRolePolicy = Policies.AssumeRole("lambda.amazonaws.com"), Tags = tags }, Children.Of(this));
+        _ = new RolePolicyAttachment("functions-logs", new RolePolicyAttachmentArgs
+        {
+            Role = functionRole.Name,
+            PolicyArn = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
+        }, Children.Of(this));
+        _ = new RolePolicyAttachment("functions-tracing", new RolePolicyAttachmentArgs
+        {
+            Role = functionRole.Name,
+            PolicyArn = "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess",
+        }, Children.Of(this));
+
+        var functions = new Dictionary<string, Function>(StringComparer.Ordinal);
+        foreach (var f in plan.Functions)
+        {
+            var logs = new LogGroup($"{f.LogicalName}-logs", new LogGroupArgs { Name = $"/aws/lambda/{f.Name}", RetentionInDays = args.LogRetentionDays, Tags = tags }, Children.Of(this));
+            functions[f.LogicalName] = new Function(f.LogicalName, new FunctionArgs
+            {
+                Name = f.Name,
+                Runtime = f.Runtime,
+                Handler = f.Handler,
+                Architectures = { f.Architecture },
+                MemorySize = f.MemoryMb,
+                Timeout = f.TimeoutSeconds,
+                Role = functionRole.Arn,
+                S3Bucket = ArtifactLocations.FunctionBucket(args.Region),
+                S3Key = ArtifactLocations.FunctionPackageKey(f.LogicalName),
+                TracingConfig = new Pulumi.Aws.Lambda.Inputs.FunctionTracingConfigArgs { Mode = f.TracingMode },
+                Tags = tags,
+            }, new CustomResourceOptions { Parent = this, DependsOn = { logs } });
+        }
+
+        var machineLogs = new LogGroup("order-fulfilment-logs", new LogGroupArgs
+        {
+            Name = $"/aws/vendedlogs/states/{plan.StateMachineName}",
+            RetentionInDays = args.LogRetentionDays,
+            Tags = tags,
+        }, Children.Of(this));
+        var machineRole = new Role("order-fulfilment-role", new RoleArgs { AssumeRolePolicy = Policies.AssumeRole("states.amazonaws.com"), Tags = tags }, Children.Of(this));
+        _ = new RolePolicy("order-fulfilment-permissions", new RolePolicyArgs
+        {
+            Role = machineRole.Name,
+            Policy = Policies.Allow(
+                (["lambda:InvokeFunction"], [.. functions.Values.Select(f => (Input<string>)f.Arn)]),
+                (["events:PutEvents"], [args.BusArn]),
+                (["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"], ["*"]),
+                // CloudWatch Logs delivery for Step Functions is configured account-wide, hence the wildcard (AWS documents it so).
+                (["logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery", "logs:DeleteLogDelivery", "logs:ListLogDeliveries",
+                  "logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DescribeLogGroups"], ["*"])),
+        }, Children.Of(this));
+
+        var names = functions.Keys.ToList();
+        Output<string> definition = Output.All(functions.Values.Select(f => f.Arn)).Apply(arns =>
+            plan.Definition(names.Zip(arns).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal), args.BusName));
+        var machine = new StateMachine("order-fulfilment", new StateMachineArgs
+        {
+            Name = plan.StateMachineName,
+            Type = plan.ExecutionType,
+            RoleArn = machineRole.Arn,
+            Definition = definition,
+            TracingConfiguration = new Pulumi.Aws.Sfn.Inputs.StateMachineTracingConfigurationArgs { Enabled = plan.Tracing },
+            LoggingConfiguration = new Pulumi.Aws.Sfn.Inputs.StateMachineLoggingConfigurationArgs
+            {
+                Level = plan.LogLevel,
+                IncludeExecutionData = false, // executions carry order and payment details
+                LogDestination = Output.Format($"{machineLogs.Arn}:*"),
+            },
+            Tags = tags,
+        }, Children.Of(this));
+
+        StateMachineArn = machine.Arn;
+        FunctionArns = functions.ToImmutableDictionary(f => f.Key, f => f.Value.Arn, StringComparer.Ordinal);
+        RegisterOutputs(new Dictionary<string, object?> { ["stateMachineArn"] = StateMachineArn });
+    }
+
+    public Output<string> StateMachineArn { get; }
+
+    public ImmutableDictionary<string, Output<string>> FunctionArns { get; }
+}

@@ -1,0 +1,20 @@
+using SecureCart.Platform.Plan.Compute;
+
+namespace SecureCart.Platform.Plan.Tests.Compute;
+
+public sealed class ArtifactLocationsTests
+{
+    [Fact]
+    public void Locations_ServiceAndFunction_AreRegionalAndStackNeutral()
+    {
+        Assert.Equal("securecart/order-worker", ArtifactLocations.ImageRepository("order-worker"));
+        Assert.Equal("securecart-artifacts-eu-west-1", ArtifactLocations.FunctionBucket("eu-west-1"));
+        Assert.Equal("functions/fraud-check.zip", ArtifactLocations.FunctionPackageKey("fraud-check"));
+    }
+
+    [Fact]
+    public void ImageRepository_Empty_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => ArtifactLocations.ImageRepository(""));
+    }
+}
