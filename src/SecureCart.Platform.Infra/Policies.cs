@@ -24,7 +24,7 @@ internal static class Policies
         {
             var array = new JsonArray();
             var index = 0;
-            foreach (var (actions, resources) in statements)
+            foreach ((string[]? actions, Input<string>[]? resources) in statements)
             {
                 array.Add(new JsonObject
                 {

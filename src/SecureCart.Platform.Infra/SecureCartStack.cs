@@ -9,6 +9,9 @@ using SecureCart.Platform.Infra.Network;
 using SecureCart.Platform.Infra.Observability;
 using SecureCart.Platform.Infra.Workflow;
 using SecureCart.Platform.Plan;
+using SecureCart.Platform.Plan.Configuration;
+using SecureCart.Platform.Plan.Data;
+using SecureCart.Platform.Plan.Messaging;
 using SecureCart.Platform.Plan.Network;
 using SecureCart.Platform.Plan.Parity;
 
@@ -23,15 +26,15 @@ public sealed class SecureCartStack : Stack
 {
     public SecureCartStack()
     {
-        var loaded = StackPlan.Load(Deployment.Instance.RootDirectory, Deployment.Instance.StackName);
-        var plan = loaded.Plan;
-        var settings = loaded.Settings;
-        var tags = plan.Tags;
+        StackPlan loaded = StackPlan.Load(Deployment.Instance.RootDirectory, Deployment.Instance.StackName);
+        RegionalPlan plan = loaded.Plan;
+        StackSettings settings = loaded.Settings;
+        ImmutableSortedDictionary<string, string> tags = plan.Tags;
 
         var network = new RegionNetwork("network", new RegionNetworkArgs(plan.Network, plan.Region, tags));
         var ingress = new RegionIngress("ingress", new RegionIngressArgs(plan.Ingress, plan.Compute.Services, plan.ApiRecord, settings.Domain, network, tags));
         var config = new Config(plan.Project);
-        var secrets = plan.Compute.Services.SelectMany(s => s.SecretNames).Distinct(StringComparer.Ordinal)
+        ImmutableDictionary<string, Output<string>> secrets = plan.Compute.Services.SelectMany(s => s.SecretNames).Distinct(StringComparer.Ordinal)
             .ToImmutableDictionary(k => k, k => config.RequireSecret(k), StringComparer.Ordinal);
         var compute = new RegionCompute("compute", new RegionComputeArgs(plan.Compute, plan.Region, plan.Observability.LogRetentionDays, network, ingress, secrets, tags));
 
@@ -124,26 +127,26 @@ public sealed class SecureCartStack : Stack
     // "<dimension>:<logical name>" because a service and a queue may share a logical name (notifications).
     private static ImmutableDictionary<string, Input<string>> DeployedIds(RegionalPlan plan, RegionIngress ingress, RegionCompute compute)
     {
-        var ids = ImmutableDictionary.CreateBuilder<string, Input<string>>(StringComparer.Ordinal);
+        ImmutableDictionary<string, Input<string>>.Builder ids = ImmutableDictionary.CreateBuilder<string, Input<string>>(StringComparer.Ordinal);
         ids[$"LoadBalancer:{plan.Ingress.LoadBalancer.LogicalName}"] = ingress.LoadBalancerArnSuffix;
         ids["ClusterName:cluster"] = plan.Compute.ClusterName;
-        foreach (var (logical, name) in compute.ServiceNames)
+        foreach ((string? logical, Output<string>? name) in compute.ServiceNames)
         {
             ids[$"ServiceName:{logical}"] = name;
         }
 
         ids["DBInstanceIdentifier:postgres"] = plan.Data.Rds.Identifier;
-        foreach (var replica in plan.Data.Rds.Replicas)
+        foreach (RdsReplicaPlan replica in plan.Data.Rds.Replicas)
         {
             ids[$"DBInstanceIdentifier:{replica.LogicalName}"] = replica.Identifier;
         }
 
-        foreach (var table in plan.Data.Tables)
+        foreach (DynamoTablePlan table in plan.Data.Tables)
         {
             ids[$"TableName:{table.LogicalName}"] = table.Name;
         }
 
-        foreach (var queue in plan.Messaging.Queues)
+        foreach (QueuePlan queue in plan.Messaging.Queues)
         {
             ids[$"QueueName:{queue.LogicalName}"] = queue.Name;
             ids[$"QueueName:{queue.LogicalName}-dlq"] = queue.DeadLetterName;

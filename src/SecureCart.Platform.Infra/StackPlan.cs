@@ -15,7 +15,7 @@ public sealed record StackPlan(ProjectConfiguration Project, StackSettings Setti
         switch (ProjectLoader.Load(directory))
         {
             case ProjectLoadResult.Loaded { Project: var project }:
-                var settings = project.Stacks.FirstOrDefault(s => s.StackName == stackName)
+                StackSettings settings = project.Stacks.FirstOrDefault(s => s.StackName == stackName)
                     ?? throw new InvalidOperationException($"No Pulumi.{stackName}.yaml in {directory}; stacks there: {string.Join(", ", project.Stacks.Select(s => s.StackName))}.");
                 return new StackPlan(project, settings, RegionalPlanner.Plan(settings, project.Stacks));
             case ProjectLoadResult.Rejected { Faults: var faults }:

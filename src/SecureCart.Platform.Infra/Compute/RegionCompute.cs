@@ -21,10 +21,10 @@ public sealed class RegionCompute : ComponentResource
         : base("securecart:platform:Compute", name, options)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var plan = args.Plan;
-        var tags = Children.Tags(args.Tags, "compute");
-        var privateSubnets = args.Network.SubnetIds[SubnetTier.Private];
-        var servicesGroup = args.Network.SecurityGroupIds["services"];
+        ComputePlan plan = args.Plan;
+        InputMap<string> tags = Children.Tags(args.Tags, "compute");
+        Output<ImmutableArray<string>> privateSubnets = args.Network.SubnetIds[SubnetTier.Private];
+        Output<string> servicesGroup = args.Network.SecurityGroupIds["services"];
 
         var ns = new Pulumi.Aws.ServiceDiscovery.HttpNamespace("service-connect", new Pulumi.Aws.ServiceDiscovery.HttpNamespaceArgs { Name = plan.ServiceConnectNamespace, Tags = tags }, Children.Of(this));
         var cluster = new Cluster("cluster", new ClusterArgs
@@ -65,7 +65,7 @@ public sealed class RegionCompute : ComponentResource
 
         Output<string> account = GetCallerIdentity.Invoke().Apply(identity => identity.AccountId);
         var services = new Dictionary<string, Output<string>>(StringComparer.Ordinal);
-        foreach (var service in plan.Services)
+        foreach (ServicePlan service in plan.Services)
         {
             services[service.LogicalName] = Service(service, args, cluster, clusterProviders, executionRole, account, privateSubnets, servicesGroup, tags);
         }
@@ -87,12 +87,12 @@ public sealed class RegionCompute : ComponentResource
         ServicePlan service, RegionComputeArgs args, Cluster cluster, ClusterCapacityProviders clusterProviders, Role executionRole,
         Output<string> account, Output<ImmutableArray<string>> subnets, Output<string> securityGroup, InputMap<string> tags)
     {
-        var id = service.LogicalName;
-        var onWorkers = args.Plan.Workers is { } w && service.CapacityProviders.Any(c => c.Provider == w.CapacityProviderName);
+        string id = service.LogicalName;
+        bool onWorkers = args.Plan.Workers is { } w && service.CapacityProviders.Any(c => c.Provider == w.CapacityProviderName);
         var logGroup = new LogGroup($"{id}-logs", new LogGroupArgs { Name = $"/ecs/{service.Name}", RetentionInDays = args.LogRetentionDays, Tags = tags }, Children.Of(this));
 
         var secretArns = new Dictionary<string, Output<string>>(StringComparer.Ordinal);
-        foreach (var key in service.SecretNames)
+        foreach (string key in service.SecretNames)
         {
             var secret = new Secret($"{id}-secret-{key}", new SecretArgs { Name = $"{service.Name}/{key}", Tags = tags }, Children.Of(this));
             _ = new SecretVersion($"{id}-secret-{key}-value", new SecretVersionArgs { SecretId = secret.Id, SecretString = args.Secrets[key] }, Children.Of(this));
@@ -191,7 +191,7 @@ public sealed class RegionCompute : ComponentResource
 
     private void Scaling(ServicePlan service, RegionComputeArgs args, Service ecsService)
     {
-        var id = service.LogicalName;
+        string id = service.LogicalName;
         var target = new Target($"{id}-scaling", new TargetArgs
         {
             ServiceNamespace = "ecs",
@@ -201,7 +201,7 @@ public sealed class RegionCompute : ComponentResource
             MaxCapacity = service.Scaling.Max,
         }, Children.Of(this));
 
-        foreach (var tracking in service.Scaling.TargetTracking)
+        foreach (TargetTrackingPlan tracking in service.Scaling.TargetTracking)
         {
             Output<string>? label = tracking.PredefinedMetric == "ALBRequestCountPerTarget"
                 ? Output.Format($"{args.Ingress.LoadBalancerArnSuffix}/{args.Ingress.TargetGroupArnSuffixes[id]}")
@@ -226,7 +226,7 @@ public sealed class RegionCompute : ComponentResource
             }, Children.Of(this));
         }
 
-        foreach (var scheduled in service.Scaling.Scheduled)
+        foreach (ScheduledScalingPlan scheduled in service.Scaling.Scheduled)
         {
             _ = new ScheduledAction($"{id}-scaling-{scheduled.Name}", new ScheduledActionArgs
             {

@@ -8,7 +8,7 @@ internal static class TaskContainers
 {
     public static string Json(ServicePlan service, string image, string tracingSidecar, string logGroup, string region, IReadOnlyDictionary<string, string> secretArns)
     {
-        JsonObject Logs(string prefix) => new()
+        JsonObject Logs(string prefix) => new JsonObject
         {
             ["logDriver"] = "awslogs",
             ["options"] = new JsonObject { ["awslogs-group"] = logGroup, ["awslogs-region"] = region, ["awslogs-stream-prefix"] = prefix },

@@ -26,9 +26,9 @@ public sealed class RegionData : ComponentResource
         : base("securecart:platform:Data", name, options)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var tags = Children.Tags(args.Tags, "data");
-        var isolated = args.Network.SubnetIds[SubnetTier.Isolated];
-        var dataGroup = args.Network.SecurityGroupIds["data"];
+        InputMap<string> tags = Children.Tags(args.Tags, "data");
+        Output<ImmutableArray<string>> isolated = args.Network.SubnetIds[SubnetTier.Isolated];
+        Output<string> dataGroup = args.Network.SecurityGroupIds["data"];
 
         Postgres(args.Plan.Rds, isolated, dataGroup, tags);
         TableArns = Tables(args, tags);
@@ -83,7 +83,7 @@ public sealed class RegionData : ComponentResource
         PostgresEndpoint = primary.Address;
         PostgresIdentifier = primary.Identifier;
 
-        foreach (var replica in plan.Replicas)
+        foreach (RdsReplicaPlan replica in plan.Replicas)
         {
             _ = new Instance(replica.LogicalName, new InstanceArgs
             {
@@ -104,19 +104,19 @@ public sealed class RegionData : ComponentResource
 
     private ImmutableDictionary<string, Output<string>> Tables(RegionDataArgs args, InputMap<string> tags)
     {
-        var tables = args.Plan.Tables;
+        ImmutableArray<DynamoTablePlan> tables = args.Plan.Tables;
         if (tables.IsEmpty)
         {
             return ImmutableDictionary<string, Output<string>>.Empty;
         }
 
         // An encrypted replica needs a key in its own region: every stack has one for its copy of the tables.
-        var protect = tables.Any(t => t.Protect);
+        bool protect = tables.Any(t => t.Protect);
         var key = new Key("dynamodb-key", new KeyArgs { Description = "DynamoDB global tables, this region's copy", EnableKeyRotation = true, Tags = tags }, Children.Stateful(this, protect));
         _ = new Pulumi.Aws.Kms.Alias("dynamodb-key-alias", new AliasArgs { Name = tables[0].KmsKeyAlias, TargetKeyId = key.KeyId }, Children.Of(this));
 
-        var arns = ImmutableDictionary.CreateBuilder<string, Output<string>>(StringComparer.Ordinal);
-        foreach (var table in tables)
+        ImmutableDictionary<string, Output<string>>.Builder arns = ImmutableDictionary.CreateBuilder<string, Output<string>>(StringComparer.Ordinal);
+        foreach (DynamoTablePlan table in tables)
         {
             arns[table.LogicalName] = table.Role == GlobalTableRole.Owner
                 ? OwnerTable(table, key, tags)

@@ -1,4 +1,5 @@
 using Pulumi;
+using Pulumi.Aws.Acm;
 using Pulumi.Aws.CloudFront;
 using Pulumi.Aws.GlobalAccelerator;
 using Pulumi.Aws.Route53;
@@ -20,9 +21,9 @@ public sealed class GlobalEdge : ComponentResource
         : base("securecart:platform:Edge", name, options)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var plan = args.Plan;
-        var cf = plan.CloudFront;
-        var tags = Children.Tags(args.Tags, "edge");
+        EdgePlan plan = args.Plan;
+        CloudFrontPlan cf = plan.CloudFront;
+        InputMap<string> tags = Children.Tags(args.Tags, "edge");
         Output<string> zoneId = GetZone.Invoke(new GetZoneInvokeArgs { Name = plan.HostedZone, PrivateZone = false }).Apply(z => z.ZoneId);
 
         var accelerator = new Accelerator("accelerator", new AcceleratorArgs { Name = plan.AcceleratorName, IpAddressType = "IPV4", Enabled = true, Tags = tags }, Children.Of(this));
@@ -40,7 +41,7 @@ public sealed class GlobalEdge : ComponentResource
         ProviderResource? usEast1 = args.Region == cf.CertificateRegion
             ? null
             : new Pulumi.Aws.Provider("cloudfront-certificate-provider", new Pulumi.Aws.ProviderArgs { Region = cf.CertificateRegion }, new CustomResourceOptions { Parent = this });
-        var certificate = Certificates.Create("cloudfront-certificate", cf.Aliases[0], [.. cf.Aliases.Skip(1)], zoneId, tags, this, usEast1);
+        CertificateValidation certificate = Certificates.Create("cloudfront-certificate", cf.Aliases[0], [.. cf.Aliases.Skip(1)], zoneId, tags, this, usEast1);
 
         var bucket = new Bucket("static-bucket", new BucketArgs { BucketName = cf.StaticBucketName, Tags = tags }, Children.Of(this));
         _ = new BucketPublicAccessBlock("static-bucket-public-access", new BucketPublicAccessBlockArgs
@@ -151,9 +152,9 @@ public sealed class GlobalEdge : ComponentResource
             Policy = Policies.ServiceMayUse("cloudfront.amazonaws.com", "s3:GetObject", Output.Format($"{bucket.Arn}/*"), Output.All(distribution.Arn)),
         }, Children.Of(this));
 
-        foreach (var record in plan.Records)
+        foreach (DnsRecordPlan record in plan.Records)
         {
-            var (aliasName, aliasZone) = record.Target == DnsTarget.CloudFront
+            (Output<string>? aliasName, Output<string>? aliasZone) = record.Target == DnsTarget.CloudFront
                 ? (distribution.DomainName, distribution.HostedZoneId)
                 : (accelerator.DnsName, accelerator.HostedZoneId);
             _ = new Record(RecordName(record, plan.HostedZone), new RecordArgs
@@ -177,7 +178,7 @@ public sealed class GlobalEdge : ComponentResource
     /// <summary>dns-apex-a, dns-www-aaaa, dns-api: the label (apex for the zone itself), plus the type where a name has two.</summary>
     internal static string RecordName(DnsRecordPlan record, string zone)
     {
-        var label = record.Name == zone ? "apex" : record.Name[..^(zone.Length + 1)];
+        string label = record.Name == zone ? "apex" : record.Name[..^(zone.Length + 1)];
         return record.Target == DnsTarget.CloudFront ? $"dns-{label}-{record.Type.ToLowerInvariant()}" : $"dns-{label}";
     }
 }

@@ -1,5 +1,6 @@
 using Pulumi;
 using Pulumi.Aws.GlobalAccelerator;
+using SecureCart.Platform.Plan.Edge;
 
 namespace SecureCart.Platform.Infra.Edge;
 
@@ -13,7 +14,7 @@ public sealed class RegionEndpointGroup : ComponentResource
         : base("securecart:platform:EndpointGroup", name, options)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var plan = args.Plan;
+        EndpointGroupPlan plan = args.Plan;
         var group = new EndpointGroup("endpoint-group", new EndpointGroupArgs
         {
             ListenerArn = args.ListenerArn,

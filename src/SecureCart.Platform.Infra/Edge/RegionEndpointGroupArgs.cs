@@ -1,5 +1,5 @@
-using SecureCart.Platform.Plan.Edge;
 using Pulumi;
+using SecureCart.Platform.Plan.Edge;
 
 namespace SecureCart.Platform.Infra.Edge;
 

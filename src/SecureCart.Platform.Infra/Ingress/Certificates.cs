@@ -20,7 +20,7 @@ internal static class Certificates
         }, new CustomResourceOptions { Parent = parent, Provider = provider });
 
         var fqdns = new List<Output<string>>();
-        foreach (var (host, index) in alternativeNames.Prepend(domain).Select((h, i) => (h, i)))
+        foreach ((string? host, int index) in alternativeNames.Prepend(domain).Select((h, i) => (h, i)))
         {
             Output<Pulumi.Aws.Acm.Outputs.CertificateDomainValidationOption> option =
                 certificate.DomainValidationOptions.Apply(options => options.First(o => o.DomainName == host));

@@ -1,8 +1,13 @@
 using System.Collections.Immutable;
 using Pulumi;
+using Pulumi.Aws.Acm;
 using Pulumi.Aws.ApiGatewayV2;
 using Pulumi.Aws.LB;
 using Pulumi.Aws.Route53;
+using SecureCart.Platform.Infra.Network;
+using SecureCart.Platform.Plan.Compute;
+using SecureCart.Platform.Plan.Edge;
+using SecureCart.Platform.Plan.Ingress;
 using SecureCart.Platform.Plan.Network;
 
 namespace SecureCart.Platform.Infra.Ingress;
@@ -17,12 +22,12 @@ public sealed class RegionIngress : ComponentResource
         : base("securecart:platform:Ingress", name, options)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var lbPlan = args.Plan.LoadBalancer;
-        var network = args.Network;
-        var tags = Children.Tags(args.Tags, "ingress");
+        LoadBalancerPlan lbPlan = args.Plan.LoadBalancer;
+        RegionNetwork network = args.Network;
+        InputMap<string> tags = Children.Tags(args.Tags, "ingress");
         Output<string> zoneId = GetZone.Invoke(new GetZoneInvokeArgs { Name = args.HostedZone, PrivateZone = false }).Apply(z => z.ZoneId);
 
-        var certificate = Certificates.Create("alb-certificate", lbPlan.CertificateDomain, lbPlan.CertificateAlternativeNames, zoneId, tags, this);
+        CertificateValidation certificate = Certificates.Create("alb-certificate", lbPlan.CertificateDomain, lbPlan.CertificateAlternativeNames, zoneId, tags, this);
 
         var alb = new LoadBalancer(lbPlan.LogicalName, new LoadBalancerArgs
         {
@@ -40,7 +45,7 @@ public sealed class RegionIngress : ComponentResource
         LoadBalancerDnsName = alb.DnsName;
 
         var targetGroups = new Dictionary<string, TargetGroup>(StringComparer.Ordinal);
-        foreach (var service in args.Services.Where(s => s.OnAlb))
+        foreach (ServicePlan? service in args.Services.Where(s => s.OnAlb))
         {
             targetGroups[service.LogicalName] = new TargetGroup($"{service.LogicalName}-tg", new TargetGroupArgs
             {
@@ -59,7 +64,7 @@ public sealed class RegionIngress : ComponentResource
         TargetGroupArnSuffixes = targetGroups.ToImmutableDictionary(t => t.Key, t => t.Value.ArnSuffix, StringComparer.Ordinal);
 
         Listener? https = null;
-        foreach (var plan in lbPlan.Listeners)
+        foreach (ListenerPlan plan in lbPlan.Listeners)
         {
             var listener = new Listener($"listener-{plan.Port}", new ListenerArgs
             {
@@ -86,9 +91,9 @@ public sealed class RegionIngress : ComponentResource
             }
         }
 
-        var httpsListener = https ?? throw new InvalidOperationException("The load balancer plan has no HTTPS listener.");
+        Listener httpsListener = https ?? throw new InvalidOperationException("The load balancer plan has no HTTPS listener.");
         HttpsListenerArn = httpsListener.Arn;
-        foreach (var rule in lbPlan.Rules)
+        foreach (RoutingRulePlan rule in lbPlan.Rules)
         {
             _ = new ListenerRule($"rule-{rule.Service}", new ListenerRuleArgs
             {
@@ -127,7 +132,7 @@ public sealed class RegionIngress : ComponentResource
 
     private Output<string> Api(RegionIngressArgs args, Network.RegionNetwork network, Listener httpsListener, Output<string> zoneId, InputMap<string> tags)
     {
-        var plan = args.Plan.Api;
+        ApiGatewayPlan plan = args.Plan.Api;
         var link = new VpcLink("api-link", new VpcLinkArgs
         {
             Name = plan.VpcLinkName,
@@ -148,7 +153,7 @@ public sealed class RegionIngress : ComponentResource
             // The ALB certificate names the regional host; TLS to the listener is checked against it.
             TlsConfig = new Pulumi.Aws.ApiGatewayV2.Inputs.IntegrationTlsConfigArgs { ServerNameToVerify = args.Plan.LoadBalancer.CertificateDomain },
         }, Children.Of(this));
-        foreach (var (routeKey, index) in plan.Routes.Select((r, i) => (r, i)))
+        foreach ((string? routeKey, int index) in plan.Routes.Select((r, i) => (r, i)))
         {
             _ = new Route($"api-route-{index + 1}", new RouteArgs { ApiId = api.Id, RouteKey = routeKey, Target = Output.Format($"integrations/{integration.Id}") }, Children.Of(this));
         }
@@ -172,7 +177,7 @@ public sealed class RegionIngress : ComponentResource
             Tags = tags,
         }, Children.Of(this));
 
-        var certificate = Certificates.Create("api-certificate", plan.CustomDomain, [], zoneId, tags, this);
+        CertificateValidation certificate = Certificates.Create("api-certificate", plan.CustomDomain, [], zoneId, tags, this);
         var domain = new DomainName("api-domain", new DomainNameArgs
         {
             Domain = plan.CustomDomain,
@@ -186,7 +191,7 @@ public sealed class RegionIngress : ComponentResource
         }, Children.Of(this));
         _ = new ApiMapping("api-mapping", new ApiMappingArgs { ApiId = api.Id, DomainName = domain.Id, Stage = stage.Id }, Children.Of(this));
 
-        var record = args.ApiRecord;
+        DnsRecordPlan record = args.ApiRecord;
         _ = new Record("dns-gateway", new RecordArgs
         {
             ZoneId = zoneId,

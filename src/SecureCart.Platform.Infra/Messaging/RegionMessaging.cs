@@ -4,6 +4,7 @@ using Pulumi;
 using Pulumi.Aws.CloudWatch;
 using Pulumi.Aws.Sns;
 using Pulumi.Aws.Sqs;
+using SecureCart.Platform.Plan.Messaging;
 
 namespace SecureCart.Platform.Infra.Messaging;
 
@@ -14,11 +15,11 @@ public sealed class RegionMessaging : ComponentResource
         : base("securecart:platform:Messaging", name, options)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var plan = args.Plan;
-        var tags = Children.Tags(args.Tags, "messaging");
+        MessagingPlan plan = args.Plan;
+        InputMap<string> tags = Children.Tags(args.Tags, "messaging");
 
         var queues = new Dictionary<string, Queue>(StringComparer.Ordinal);
-        foreach (var q in plan.Queues)
+        foreach (QueuePlan q in plan.Queues)
         {
             var dlq = new Queue($"{q.LogicalName}-dlq", new QueueArgs
             {
@@ -40,7 +41,7 @@ public sealed class RegionMessaging : ComponentResource
         }
 
         var topics = new Dictionary<string, Topic>(StringComparer.Ordinal);
-        foreach (var t in plan.Topics)
+        foreach (TopicPlan t in plan.Topics)
         {
             topics[t.LogicalName] = new Topic(t.LogicalName, new TopicArgs { Name = t.Name, Tags = tags }, Children.Of(this));
         }
@@ -57,7 +58,7 @@ public sealed class RegionMessaging : ComponentResource
 
         var bus = new EventBus("events", new EventBusArgs { Name = plan.BusName, Tags = tags }, Children.Of(this));
         var sources = new Dictionary<string, List<Output<string>>>(StringComparer.Ordinal);
-        foreach (var rule in plan.Rules)
+        foreach (EventRulePlan rule in plan.Rules)
         {
             var eventRule = new EventRule(rule.LogicalName, new EventRuleArgs
             {
@@ -66,15 +67,15 @@ public sealed class RegionMessaging : ComponentResource
                 EventPattern = rule.EventPattern,
                 Tags = tags,
             }, Children.Of(this));
-            foreach (var target in rule.Targets)
+            foreach (string target in rule.Targets)
             {
                 _ = new EventTarget($"{rule.LogicalName}-{target}", new EventTargetArgs
                 {
                     Rule = eventRule.Name,
                     EventBusName = bus.Name,
-                    Arn = queues.TryGetValue(target, out var queue) ? queue.Arn : topics[target].Arn,
+                    Arn = queues.TryGetValue(target, out Queue? queue) ? queue.Arn : topics[target].Arn,
                 }, Children.Of(this));
-                if (!sources.TryGetValue(target, out var rules))
+                if (!sources.TryGetValue(target, out List<Output<string>>? rules))
                 {
                     sources[target] = rules = [];
                 }
@@ -85,9 +86,9 @@ public sealed class RegionMessaging : ComponentResource
 
         // One resource policy per target (a queue or topic has exactly one): EventBridge may deliver to it only
         // for the rules that name it.
-        foreach (var (target, rules) in sources)
+        foreach ((string? target, List<Output<string>>? rules) in sources)
         {
-            if (queues.TryGetValue(target, out var queue))
+            if (queues.TryGetValue(target, out Queue? queue))
             {
                 _ = new QueuePolicy($"{target}-events-policy", new QueuePolicyArgs
                 {

@@ -16,8 +16,8 @@ public sealed class RegionNetwork : ComponentResource
         : base("securecart:platform:Network", name, options)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var plan = args.Plan;
-        InputMap<string> Tags(string part) { var t = Children.Tags(args.Tags, "network"); t.Add("Name", part); return t; }
+        NetworkPlan plan = args.Plan;
+        InputMap<string> Tags(string part) { InputMap<string> t = Children.Tags(args.Tags, "network"); t.Add("Name", part); return t; }
 
         var vpc = new Vpc("vpc", new VpcArgs
         {
@@ -29,7 +29,7 @@ public sealed class RegionNetwork : ComponentResource
         VpcId = vpc.Id;
 
         var subnets = new Dictionary<string, Subnet>(StringComparer.Ordinal);
-        foreach (var s in plan.Subnets)
+        foreach (SubnetPlan s in plan.Subnets)
         {
             subnets[s.LogicalName] = new Subnet(s.LogicalName, new SubnetArgs
             {
@@ -50,10 +50,10 @@ public sealed class RegionNetwork : ComponentResource
         _ = new Route("public-default", new RouteArgs { RouteTableId = publicRoutes.Id, DestinationCidrBlock = "0.0.0.0/0", GatewayId = gateway.Id }, Children.Of(this));
 
         var natByZone = new Dictionary<string, NatGateway>(StringComparer.Ordinal);
-        foreach (var zone in plan.NatGatewayZones)
+        foreach (string zone in plan.NatGatewayZones)
         {
-            var publicSubnet = plan.Subnets.First(s => s.Tier == SubnetTier.Public && s.AvailabilityZone == zone);
-            var suffix = publicSubnet.LogicalName["public-".Length..];
+            SubnetPlan publicSubnet = plan.Subnets.First(s => s.Tier == SubnetTier.Public && s.AvailabilityZone == zone);
+            string suffix = publicSubnet.LogicalName["public-".Length..];
             var eip = new Eip($"nat-eip-{suffix}", new EipArgs { Domain = "vpc", Tags = Tags($"{plan.VpcName}-nat-{suffix}") }, Children.Of(this));
             natByZone[zone] = new NatGateway($"nat-{suffix}", new NatGatewayArgs
             {
@@ -64,7 +64,7 @@ public sealed class RegionNetwork : ComponentResource
         }
 
         var endpointRouteTables = new List<Output<string>>();
-        foreach (var s in plan.Subnets)
+        foreach (SubnetPlan s in plan.Subnets)
         {
             RouteTable table;
             switch (s.Tier)
@@ -75,7 +75,7 @@ public sealed class RegionNetwork : ComponentResource
                 case SubnetTier.Private:
                     table = new RouteTable($"{s.LogicalName}-routes", new RouteTableArgs { VpcId = vpc.Id, Tags = Tags($"{s.Name}-routes") }, Children.Of(this));
                     // The zone's own NAT gateway when there is one per AZ; otherwise the single one.
-                    var nat = natByZone.TryGetValue(s.AvailabilityZone, out var own) ? own : natByZone[plan.NatGatewayZones[0]];
+                    NatGateway nat = natByZone.TryGetValue(s.AvailabilityZone, out NatGateway? own) ? own : natByZone[plan.NatGatewayZones[0]];
                     _ = new Route($"{s.LogicalName}-default", new RouteArgs { RouteTableId = table.Id, DestinationCidrBlock = "0.0.0.0/0", NatGatewayId = nat.Id }, Children.Of(this));
                     endpointRouteTables.Add(table.Id);
                     break;
@@ -89,7 +89,7 @@ public sealed class RegionNetwork : ComponentResource
         }
 
         var groups = new Dictionary<string, SecurityGroup>(StringComparer.Ordinal);
-        foreach (var tier in plan.SecurityTiers)
+        foreach (SecurityTierPlan tier in plan.SecurityTiers)
         {
             groups[tier.LogicalName] = new SecurityGroup($"{tier.LogicalName}-sg", new SecurityGroupArgs
             {
@@ -101,11 +101,11 @@ public sealed class RegionNetwork : ComponentResource
             }, Children.Of(this));
         }
 
-        foreach (var tier in plan.SecurityTiers)
+        foreach (SecurityTierPlan tier in plan.SecurityTiers)
         {
             for (var i = 0; i < tier.Ingress.Length; i++)
             {
-                var rule = tier.Ingress[i];
+                IngressRulePlan rule = tier.Ingress[i];
                 _ = new SecurityGroupRule($"{tier.LogicalName}-ingress-{i + 1}", new SecurityGroupRuleArgs
                 {
                     Type = "ingress",
@@ -122,7 +122,7 @@ public sealed class RegionNetwork : ComponentResource
 
         SecurityGroupIds = groups.ToImmutableDictionary(g => g.Key, g => g.Value.Id, StringComparer.Ordinal);
 
-        foreach (var service in plan.GatewayEndpoints)
+        foreach (string service in plan.GatewayEndpoints)
         {
             _ = new VpcEndpoint($"endpoint-{service}", new VpcEndpointArgs
             {
@@ -134,7 +134,7 @@ public sealed class RegionNetwork : ComponentResource
             }, Children.Of(this));
         }
 
-        foreach (var service in plan.InterfaceEndpoints)
+        foreach (string service in plan.InterfaceEndpoints)
         {
             _ = new VpcEndpoint($"endpoint-{service.Replace('.', '-')}", new VpcEndpointArgs
             {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Pulumi;
 using Pulumi.Aws.CloudWatch;
+using SecureCart.Platform.Plan.Observability;
 
 namespace SecureCart.Platform.Infra.Observability;
 
@@ -11,14 +12,14 @@ public sealed class RegionObservability : ComponentResource
         : base("securecart:platform:Observability", name, options)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var tags = Children.Tags(args.Tags, "observability");
+        InputMap<string> tags = Children.Tags(args.Tags, "observability");
         var alarms = new List<Output<string>>();
-        foreach (var alarm in args.Plan.Alarms)
+        foreach (AlarmPlan alarm in args.Plan.Alarms)
         {
             var dimensions = new InputMap<string>();
-            foreach (var (key, logical) in alarm.Dimensions)
+            foreach ((string? key, string? logical) in alarm.Dimensions)
             {
-                dimensions.Add(key, args.DeployedIds.TryGetValue($"{key}:{logical}", out var id)
+                dimensions.Add(key, args.DeployedIds.TryGetValue($"{key}:{logical}", out Input<string>? id)
                     ? id
                     : throw new InvalidOperationException($"Alarm {alarm.LogicalName} names '{logical}', which the stack did not deploy."));
             }

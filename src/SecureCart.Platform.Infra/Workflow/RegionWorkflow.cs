@@ -5,6 +5,7 @@ using Pulumi.Aws.Iam;
 using Pulumi.Aws.Lambda;
 using Pulumi.Aws.Sfn;
 using SecureCart.Platform.Plan.Compute;
+using SecureCart.Platform.Plan.Workflow;
 
 namespace SecureCart.Platform.Infra.Workflow;
 
@@ -15,8 +16,8 @@ public sealed class RegionWorkflow : ComponentResource
         : base("securecart:platform:Workflow", name, options)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var plan = args.Plan;
-        var tags = Children.Tags(args.Tags, "workflow");
+        WorkflowPlan plan = args.Plan;
+        InputMap<string> tags = Children.Tags(args.Tags, "workflow");
 
         var functionRole = new Role("functions-role", new RoleArgs { AssumeRolePolicy = Policies.AssumeRole("lambda.amazonaws.com"), Tags = tags }, Children.Of(this));
         _ = new RolePolicyAttachment("functions-logs", new RolePolicyAttachmentArgs
@@ -31,7 +32,7 @@ public sealed class RegionWorkflow : ComponentResource
         }, Children.Of(this));
 
         var functions = new Dictionary<string, Function>(StringComparer.Ordinal);
-        foreach (var f in plan.Functions)
+        foreach (LambdaPlan f in plan.Functions)
         {
             var logs = new LogGroup($"{f.LogicalName}-logs", new LogGroupArgs { Name = $"/aws/lambda/{f.Name}", RetentionInDays = args.LogRetentionDays, Tags = tags }, Children.Of(this));
             functions[f.LogicalName] = new Function(f.LogicalName, new FunctionArgs
@@ -69,7 +70,7 @@ public sealed class RegionWorkflow : ComponentResource
                   "logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DescribeLogGroups"], ["*"])),
         }, Children.Of(this));
 
-        var names = functions.Keys.ToList();
+        List<string> names = functions.Keys.ToList();
         Output<string> definition = Output.All(functions.Values.Select(f => f.Arn)).Apply(arns =>
             plan.Definition(names.Zip(arns).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal), args.BusName));
         var machine = new StateMachine("order-fulfilment", new StateMachineArgs
