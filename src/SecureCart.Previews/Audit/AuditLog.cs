@@ -12,13 +12,25 @@ internal sealed class AuditLog(TimeProvider time, IDbContextFactory<PreviewsDbCo
 
     public async Task AppendAsync(PreviewsDbContext db, AuditEntry entry, CancellationToken cancellationToken)
     {
+        await StageAsync(db, entry, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes the next sequence number and queues the row and the head's new hash in <paramref name="db"/>'s change
+    /// tracker, so the caller's own SaveChanges writes them in the same batch as the change they record.
+    /// </summary>
+    public async Task StageAsync(PreviewsDbContext db, AuditEntry entry, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(entry);
 
-        // Raising the head's counter first locks the head row: appends from every replica queue here and form one chain.
-        await db.AuditHead.Where(h => h.Id == HeadId)
-            .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, h => h.LastSequence + 1), cancellationToken);
-        var head = await db.AuditHead.AsNoTracking().SingleAsync(h => h.Id == HeadId, cancellationToken);
+        // Raising the head's counter locks the head row until the caller commits: appends from every replica queue
+        // here and form one chain. RETURNING (PostgreSQL, SQLite 3.35+) reads the tip in the same round trip.
+        var heads = await db.Database
+            .SqlQuery<HeadRow>($"""UPDATE "AuditHead" SET "LastSequence" = "LastSequence" + 1 WHERE "Id" = {HeadId} RETURNING "LastSequence", "LastHash" """)
+            .ToListAsync(cancellationToken);
+        var head = heads.Single();
         var record = new AuditRecord
         {
             Sequence = head.LastSequence,
@@ -34,10 +46,15 @@ internal sealed class AuditLog(TimeProvider time, IDbContextFactory<PreviewsDbCo
         };
         record.Hash = AuditHash.Compute(record);
         db.AuditEntries.Add(record);
-        await db.SaveChangesAsync(cancellationToken);
-        db.Entry(record).State = EntityState.Detached;
-        await db.AuditHead.Where(h => h.Id == HeadId)
-            .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastHash, record.Hash), cancellationToken);
+
+        // Only the hash is written back: the counter was already raised in the database.
+        var tracked = db.ChangeTracker.Entries<AuditHeadRecord>().FirstOrDefault(e => e.Entity.Id == HeadId);
+        var tip = tracked?.Entity ?? db.AuditHead.Attach(new AuditHeadRecord { Id = HeadId }).Entity;
+        tip.LastSequence = head.LastSequence;
+        tip.LastHash = record.Hash;
+        var tipEntry = db.Entry(tip);
+        tipEntry.Property(h => h.LastSequence).IsModified = false;
+        tipEntry.Property(h => h.LastHash).IsModified = true;
     }
 
     /// <summary>For outcomes with no other change to commit (a refused request, an engine result recorded on its own).</summary>
@@ -96,5 +113,11 @@ internal sealed class AuditLog(TimeProvider time, IDbContextFactory<PreviewsDbCo
         }
 
         return new AuditVerification(true, count, null, null);
+    }
+
+    private sealed class HeadRow
+    {
+        public long LastSequence { get; set; }
+        public string LastHash { get; set; } = "";
     }
 }

@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SecureCart.Previews.Options;
 using SecureCart.Previews.State;
 using SecureCart.Previews.State.Entities;
 
@@ -8,11 +11,16 @@ namespace SecureCart.Previews.Auth;
 
 /// <summary>
 /// Keys are 256 random bits, so one SHA-256 is enough to store them safely (no password stretching needed),
-/// and a lookup by hash is a single indexed read.
+/// and a lookup by hash is a single indexed read. Known keys are remembered for a few seconds
+/// (<see cref="AuthOptions.KeyCacheSeconds"/>) so that a busy client does not pay that read on every request;
+/// unknown keys are never remembered, so guessing cannot fill the cache.
 /// </summary>
-internal sealed class ApiKeys(IDbContextFactory<PreviewsDbContext> contexts, TimeProvider time)
+internal sealed class ApiKeys(IDbContextFactory<PreviewsDbContext> contexts, TimeProvider time, IOptions<PreviewsOptions> options)
 {
     public const string KeyPrefix = "scp_";
+    private const int MaxCached = 10_000;
+
+    private readonly ConcurrentDictionary<string, CachedCaller> _known = new(StringComparer.Ordinal);
 
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
@@ -39,9 +47,33 @@ internal sealed class ApiKeys(IDbContextFactory<PreviewsDbContext> contexts, Tim
     public async Task<CallerIdentity?> FindAsync(string key, CancellationToken cancellationToken)
     {
         var hash = Hash(key);
+        var now = time.GetUtcNow();
+        if (_known.TryGetValue(hash, out var cached) && cached.Until > now)
+        {
+            return cached.Caller;
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var record = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Hash == hash && k.RevokedAt == null, cancellationToken);
-        return record is null ? null : new CallerIdentity($"key:{record.Name}", record.Team, record.IsAdmin);
+        if (record is null)
+        {
+            _known.TryRemove(hash, out _);
+            return null;
+        }
+
+        var caller = new CallerIdentity($"key:{record.Name}", record.Team, record.IsAdmin);
+        var seconds = options.Value.Auth.KeyCacheSeconds;
+        if (seconds > 0)
+        {
+            if (_known.Count >= MaxCached)
+            {
+                _known.Clear();
+            }
+
+            _known[hash] = new CachedCaller(caller, now.AddSeconds(seconds));
+        }
+
+        return caller;
     }
 
     /// <summary>Makes sure the development key exists (idempotent across restarts and replicas).</summary>
@@ -54,4 +86,6 @@ internal sealed class ApiKeys(IDbContextFactory<PreviewsDbContext> contexts, Tim
             await AddAsync(db, team, name, isAdmin: true, key, cancellationToken);
         }
     }
+
+    private sealed record CachedCaller(CallerIdentity Caller, DateTimeOffset Until);
 }

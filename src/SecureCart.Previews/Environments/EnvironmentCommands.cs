@@ -63,18 +63,18 @@ internal sealed class EnvironmentCommands(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await TeamLock.AcquireAsync(db, caller.Team, cancellationToken);
 
-        if (idempotencyKey is not null
-            && await db.IdempotencyKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Team == caller.Team && k.Key == idempotencyKey, cancellationToken) is { } earlier)
+        var facts = await ReadTeamFactsAsync(db, caller.Team, request.Name!, idempotencyKey, cancellationToken);
+        if (facts.EarlierRequestHash is not null)
         {
             await transaction.RollbackAsync(cancellationToken);
-            return string.Equals(earlier.RequestHash, requestHash, StringComparison.Ordinal)
-                ? await ReplayAsync(db, earlier, cancellationToken)
-                : await RefuseAsync(caller, earlier.EnvironmentId, new ApiProblem(
+            return string.Equals(facts.EarlierRequestHash, requestHash, StringComparison.Ordinal)
+                ? await ReplayAsync(db, facts.EarlierEnvironmentId!.Value, facts.EarlierOperationId!.Value, cancellationToken)
+                : await RefuseAsync(caller, facts.EarlierEnvironmentId, new ApiProblem(
                     StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused", "Idempotency-Key already used for a different request",
                     $"The key '{idempotencyKey}' was first sent with a different body. Use a new key for a new request."), origin, cancellationToken);
         }
 
-        var refusal = await CheckTeamRulesAsync(db, caller.Team, request.Name!, estimate, cancellationToken);
+        var refusal = CheckTeamRules(facts, caller.Team, request.Name!, estimate);
         if (refusal is not null)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -116,35 +116,50 @@ internal sealed class EnvironmentCommands(
             });
         }
 
+        // The audit row joins the same batch: one round trip writes the environment, its operation and the audit row.
+        await audit.StageAsync(db, Entry(caller, environmentId, "accepted", origin), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(db, Entry(caller, environmentId, "accepted", origin), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         signal.Notify();
         return new CommandOutcome<EnvironmentAcceptedView>.Accepted(new(views.ToView(environment), ViewMapper.ToView(operation)));
     }
 
-    private async Task<ApiProblem?> CheckTeamRulesAsync(PreviewsDbContext db, string team, string name, PreviewEstimate estimate, CancellationToken cancellationToken)
+    /// <summary>
+    /// Everything the rules need, in one query read after the team lock (so it sees every committed create):
+    /// live count and monthly cost, a name clash, and an earlier request with the same Idempotency-Key.
+    /// </summary>
+    private static Task<TeamFacts> ReadTeamFactsAsync(PreviewsDbContext db, string team, string name, string? idempotencyKey, CancellationToken cancellationToken) =>
+        db.Teams.AsNoTracking()
+            .Where(t => t.Name == team)
+            .Select(t => new TeamFacts
+            {
+                Live = db.Environments.Count(e => e.Team == team && e.Status != EnvironmentStatus.Destroyed),
+                CommittedPerMonth = db.Environments.Where(e => e.Team == team && e.Status != EnvironmentStatus.Destroyed).Sum(e => e.CostPerMonth),
+                Clash = db.Environments.Where(e => e.Team == team && e.Status != EnvironmentStatus.Destroyed && e.Name == name).Select(e => (Guid?)e.Id).FirstOrDefault(),
+                EarlierRequestHash = db.IdempotencyKeys.Where(k => k.Team == team && k.Key == idempotencyKey).Select(k => k.RequestHash).FirstOrDefault(),
+                EarlierEnvironmentId = db.IdempotencyKeys.Where(k => k.Team == team && k.Key == idempotencyKey).Select(k => (Guid?)k.EnvironmentId).FirstOrDefault(),
+                EarlierOperationId = db.IdempotencyKeys.Where(k => k.Team == team && k.Key == idempotencyKey).Select(k => (Guid?)k.OperationId).FirstOrDefault(),
+            })
+            .SingleAsync(cancellationToken);
+
+    private ApiProblem? CheckTeamRules(TeamFacts facts, string team, string name, PreviewEstimate estimate)
     {
-        var live = await db.Environments.AsNoTracking()
-            .Where(e => e.Team == team && e.Status != EnvironmentStatus.Destroyed)
-            .Select(e => new { e.Id, e.Name, e.CostPerMonth })
-            .ToListAsync(cancellationToken);
-        if (live.Find(e => string.Equals(e.Name, name, StringComparison.Ordinal)) is { } clash)
+        if (facts.Clash is { } clash)
         {
-            return ApiProblem.Conflict("name-taken", "An environment with this name exists", $"Team '{team}' already has a live environment '{name}' ({clash.Id}). Delete it or choose another name.");
+            return ApiProblem.Conflict("name-taken", "An environment with this name exists", $"Team '{team}' already has a live environment '{name}' ({clash}). Delete it or choose another name.");
         }
 
         var quotas = options.Value.Quotas;
         quotas.Teams.TryGetValue(team, out var overrides);
         var maxCount = overrides?.MaxEnvironments ?? quotas.MaxEnvironments;
         var maxCost = overrides?.MaxMonthlyCost ?? quotas.MaxMonthlyCost;
-        if (live.Count >= maxCount)
+        if (facts.Live >= maxCount)
         {
             return new ApiProblem(StatusCodes.Status403Forbidden, "quota-environments", "Environment quota reached",
-                $"Team '{team}' has {live.Count} live environments, its quota is {maxCount}. Delete one (DELETE /v1/environments/{{id}}) or ask for a higher quota.");
+                $"Team '{team}' has {facts.Live} live environments, its quota is {maxCount}. Delete one (DELETE /v1/environments/{{id}}) or ask for a higher quota.");
         }
 
-        var committed = live.Sum(e => e.CostPerMonth);
+        var committed = facts.CommittedPerMonth;
         if (committed + estimate.CostPerMonth > maxCost)
         {
             return new ApiProblem(StatusCodes.Status403Forbidden, "quota-budget", "Monthly budget would be exceeded",
@@ -154,11 +169,13 @@ internal sealed class EnvironmentCommands(
         return null;
     }
 
-    private async Task<CommandOutcome<EnvironmentAcceptedView>> ReplayAsync(PreviewsDbContext db, IdempotencyRecord earlier, CancellationToken cancellationToken)
+    private async Task<CommandOutcome<EnvironmentAcceptedView>> ReplayAsync(PreviewsDbContext db, Guid environmentId, Guid operationId, CancellationToken cancellationToken)
     {
-        var environment = await db.Environments.AsNoTracking().SingleAsync(e => e.Id == earlier.EnvironmentId, cancellationToken);
-        var operation = await db.Operations.AsNoTracking().SingleAsync(o => o.Id == earlier.OperationId, cancellationToken);
-        return new CommandOutcome<EnvironmentAcceptedView>.Accepted(new(views.ToView(environment), ViewMapper.ToView(operation)), Replayed: true);
+        var earlier = await db.Environments.AsNoTracking()
+            .Where(e => e.Id == environmentId)
+            .Join(db.Operations.AsNoTracking().Where(o => o.Id == operationId), e => e.Id, o => o.EnvironmentId, (e, o) => new { Environment = e, Operation = o })
+            .SingleAsync(cancellationToken);
+        return new CommandOutcome<EnvironmentAcceptedView>.Accepted(new(views.ToView(earlier.Environment), ViewMapper.ToView(earlier.Operation)), Replayed: true);
     }
 
     private async Task<CommandOutcome<EnvironmentAcceptedView>> RefuseAsync(
@@ -175,5 +192,15 @@ internal sealed class EnvironmentCommands(
     {
         var canonical = JsonSerializer.Serialize(new[] { team, request.Name, request.GitRef, request.ImageTag, request.Size, (request.TtlHours ?? defaultHours).ToString(System.Globalization.CultureInfo.InvariantCulture) });
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+
+    private sealed class TeamFacts
+    {
+        public int Live { get; init; }
+        public decimal CommittedPerMonth { get; init; }
+        public Guid? Clash { get; init; }
+        public string? EarlierRequestHash { get; init; }
+        public Guid? EarlierEnvironmentId { get; init; }
+        public Guid? EarlierOperationId { get; init; }
     }
 }

@@ -65,8 +65,8 @@ internal sealed class EnvironmentLifecycle(
             return await RefuseAsync<EnvironmentView>(caller, id, Action, refusal, origin, cancellationToken);
         }
 
+        await audit.StageAsync(db, new(caller.Actor, caller.Team, Action, id, $"accepted: expires {environment!.ExpiresAt:O}", origin.RequestId, origin.SourceAddress), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(db, new(caller.Actor, caller.Team, Action, id, $"accepted: expires {environment!.ExpiresAt:O}", origin.RequestId, origin.SourceAddress), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new CommandOutcome<EnvironmentView>.Accepted(views.ToView(environment));
     }
@@ -98,8 +98,8 @@ internal sealed class EnvironmentLifecycle(
         environment.LastOperationId = operation.Id;
         db.Operations.Add(operation);
         db.OperationEvents.Add(OperationFactory.QueuedEvent(operation, now));
+        await audit.StageAsync(db, new(caller.Actor, caller.Team, action, id, "accepted", origin.RequestId, origin.SourceAddress), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(db, new(caller.Actor, caller.Team, action, id, "accepted", origin.RequestId, origin.SourceAddress), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         signal.Notify();
         return new CommandOutcome<EnvironmentAcceptedView>.Accepted(new(views.ToView(environment), ViewMapper.ToView(operation)));
@@ -141,8 +141,8 @@ internal sealed class EnvironmentLifecycle(
             await db.Entry(operation).ReloadAsync(cancellationToken);
         }
 
+        await audit.StageAsync(db, new(caller.Actor, caller.Team, Action, operation.EnvironmentId, queued == 1 ? "cancelled" : "cancel requested", origin.RequestId, origin.SourceAddress), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(db, new(caller.Actor, caller.Team, Action, operation.EnvironmentId, queued == 1 ? "cancelled" : "cancel requested", origin.RequestId, origin.SourceAddress), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new CommandOutcome<OperationView>.Accepted(ViewMapper.ToView(operation));
     }

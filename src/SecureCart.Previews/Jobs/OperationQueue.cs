@@ -52,8 +52,8 @@ internal sealed class OperationQueue(
             {
                 var error = $"the worker running it stopped {operation.Attempts} times (lease expired, last held by {previousOwner}); not retried";
                 FinishInPlace(db, operation, environment, OperationStatus.Failed, error, ImmutableDictionary<string, string>.Empty, now, nextSequence + 1);
+                await audit.StageAsync(db, EngineAudit(operation, "failed: " + error), cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
-                await audit.AppendAsync(db, EngineAudit(operation, "failed: " + error), cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 continue;
             }
@@ -95,19 +95,13 @@ internal sealed class OperationQueue(
 
     public async Task AppendEventAsync(OperationClaim claim, EngineEvent engineEvent, CancellationToken cancellationToken)
     {
+        // One round trip per event: an engine writes many, and each used to cost a transaction of three.
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await CheckFenceAsync(db, claim, cancellationToken);
-        db.OperationEvents.Add(new OperationEventRecord
+        object[] values = [claim.TakeSequence(), engineEvent.Type, engineEvent.Message, time.GetUtcNow().ToUnixTimeMilliseconds(), claim.OperationId, claim.FencingToken];
+        if (await db.Database.ExecuteSqlRawAsync(dialect.FencedEventSql, values, cancellationToken) == 0)
         {
-            OperationId = claim.OperationId,
-            Sequence = claim.TakeSequence(),
-            Type = engineEvent.Type,
-            Message = engineEvent.Message,
-            At = time.GetUtcNow(),
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            throw new LeaseLostException($"operation {claim.OperationId}: fencing token {claim.FencingToken} is no longer current");
+        }
     }
 
     public async Task CompleteAsync(OperationClaim claim, OperationOutcome outcome, CancellationToken cancellationToken)
@@ -118,9 +112,9 @@ internal sealed class OperationQueue(
         var operation = await db.Operations.SingleAsync(o => o.Id == claim.OperationId, cancellationToken);
         var environment = await db.Environments.SingleAsync(e => e.Id == claim.EnvironmentId, cancellationToken);
         FinishInPlace(db, operation, environment, outcome.Status, outcome.Error, outcome.Outputs, time.GetUtcNow(), claim.TakeSequence(), outcome.Summary);
-        await db.SaveChangesAsync(cancellationToken);
         var verdict = outcome.Status.ToString().ToLowerInvariant() + (outcome.Error is null ? "" : ": " + outcome.Error);
-        await audit.AppendAsync(db, EngineAudit(operation, verdict), cancellationToken);
+        await audit.StageAsync(db, EngineAudit(operation, verdict), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

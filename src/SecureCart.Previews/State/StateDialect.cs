@@ -1,6 +1,6 @@
 namespace SecureCart.Previews.State;
 
-/// <summary>The only SQL that differs by provider: how a worker picks the next operation to claim.</summary>
+/// <summary>The only SQL that differs by provider: row locks a worker takes to claim an operation and to write under its fence.</summary>
 internal sealed class StateDialect(bool isPostgres)
 {
     private const string Candidates = """
@@ -10,6 +10,12 @@ internal sealed class StateDialect(bool isPostgres)
         LIMIT 1
         """;
 
+    private const string FencedEvent = """
+        INSERT INTO "OperationEvents" ("OperationId", "Sequence", "Type", "Message", "At")
+        SELECT "Id", {0}, {1}, {2}, {3} FROM "Operations"
+        WHERE "Id" = {4} AND "FencingToken" = {5} AND "Status" = 'Running'
+        """;
+
     public bool IsPostgres { get; } = isPostgres;
 
     /// <summary>
@@ -17,4 +23,12 @@ internal sealed class StateDialect(bool isPostgres)
     /// immediate (write-locked) transaction, which is the same guarantee there.
     /// </summary>
     public string ClaimCandidateSql => IsPostgres ? Candidates + " FOR UPDATE SKIP LOCKED" : Candidates;
+
+    /// <summary>
+    /// An engine event in one statement, written only while the claim's fencing token is current. On PostgreSQL the
+    /// row lock makes a concurrent claim either skip this operation or wait and then find the token changed; SQLite
+    /// runs the statement under its single write lock.
+    /// Parameters: sequence, type, message, time (Unix ms), operation id, fencing token.
+    /// </summary>
+    public string FencedEventSql => IsPostgres ? FencedEvent + " FOR UPDATE" : FencedEvent;
 }

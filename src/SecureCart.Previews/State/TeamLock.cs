@@ -8,19 +8,12 @@ namespace SecureCart.Previews.State;
 /// </summary>
 internal static class TeamLock
 {
-    public static async Task AcquireAsync(PreviewsDbContext db, string team, CancellationToken cancellationToken)
-    {
-        if (await BumpAsync(db, team, cancellationToken) == 1)
-        {
-            return;
-        }
-
-        // Valid on both providers: a racing first insert waits for the other and then does nothing.
-        await db.Database.ExecuteSqlAsync($"""INSERT INTO "Teams" ("Name", "LockVersion") VALUES ({team}, 0) ON CONFLICT DO NOTHING""", cancellationToken);
-        await BumpAsync(db, team, cancellationToken);
-    }
-
-    private static Task<int> BumpAsync(PreviewsDbContext db, string team, CancellationToken cancellationToken) =>
-        db.Teams.Where(t => t.Name == team)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.LockVersion, t => t.LockVersion + 1), cancellationToken);
+    /// <summary>One statement whether or not the team's row exists yet (an upsert: valid on PostgreSQL and SQLite 3.24+).</summary>
+    public static Task AcquireAsync(PreviewsDbContext db, string team, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO "Teams" ("Name", "LockVersion") VALUES ({team}, 0)
+            ON CONFLICT ("Name") DO UPDATE SET "LockVersion" = "Teams"."LockVersion" + 1
+            """,
+            cancellationToken);
 }
