@@ -37,7 +37,9 @@ public sealed record RegionalPlan(
     /// </summary>
     public static ImmutableArray<string> HomeOnlyLogicalNames { get; } =
     [
-        "accelerator", "accelerator-listener", "static-bucket", "static-oac", "cloudfront", "cloudfront-certificate",
-        "cloudfront-certificate-validation", "waf", "dns-apex-a", "dns-apex-aaaa", "dns-www-a", "dns-www-aaaa", "dns-api",
+        "edge", "accelerator", "accelerator-listener", "static-bucket", "static-bucket-policy", "static-bucket-public-access",
+        "static-oac", "cloudfront", "cloudfront-certificate", "cloudfront-certificate-validation",
+        "cloudfront-certificate-validation-1", "cloudfront-certificate-validation-2", // one record per alias: apex and www
+        "waf", "dns-apex-a", "dns-apex-aaaa", "dns-www-a", "dns-www-aaaa", "dns-api",
     ];
 }

@@ -9,7 +9,9 @@ public sealed record ComputePlan(
     string ServiceConnectNamespace,
     ImmutableArray<ServicePlan> Services,
     WorkerCapacityPlan? Workers,
-    string TracingSidecar)
+    string TracingSidecar,
+    int TracingSidecarCpu,
+    int TracingSidecarMemoryMb)
 {
     /// <summary>The lowest task minimum any service of this plan has: a change below it loses the plan's redundancy.</summary>
     public int MinimumTaskFloor => Services.Min(s => s.Scaling.Min);

@@ -26,7 +26,10 @@ public static class ComputePlanner
             ServiceConnectNamespace: $"{names.Stack}.securecart.internal",
             services,
             workers,
-            TracingSidecar: "public.ecr.aws/xray/aws-xray-daemon:3.3.14");
+            TracingSidecar: "public.ecr.aws/xray/aws-xray-daemon:3.3.14",
+            // The daemon buffers and forwards segments: AWS sizes it at 32 CPU units and 256 MiB soft; 64 MiB hard is plenty at 5% sampling.
+            TracingSidecarCpu: 32,
+            TracingSidecarMemoryMb: 64);
     }
 
     private static ServicePlan Service(ServiceDefinition d, StackSettings stack, ResourceNames names, WorkerCapacityPlan? workers, int priority)
@@ -46,7 +49,11 @@ public static class ComputePlanner
             priority,
             scaling,
             CapacityProviders(d, scaling.Min, preview, workers),
-            d.Name == "payments" ? [.. stack.SecretKeys.Where(k => k == "paymentsApiKey")] : []);
+            d.Name == "payments" ? [.. stack.SecretKeys.Where(k => k == "paymentsApiKey")] : [],
+            names.Physical(d.Name, ResourceNames.LoadBalancerNameLimit),
+            // .NET services warm up (JIT, connection pools) in well under a minute; the ALB must not kill them first.
+            d.Kind == ServiceKind.Public ? 60 : null,
+            [.. d.Access]);
     }
 
     private static ScalingPlan Scaling(ServiceDefinition d, StackSettings stack)

@@ -4,4 +4,5 @@ namespace SecureCart.Platform.Plan.Compute;
 /// <param name="Weight">Multiplier on the stack's task counts (storefront takes the most traffic).</param>
 /// <param name="SpotPercent">Share of tasks above the on-demand base that may run on Spot; 0 where an interruption would break a payment or an order.</param>
 /// <param name="PathPattern">ALB path rule for public services; null for the default action or none.</param>
-public sealed record ServiceDefinition(string Name, ServiceKind Kind, int Cpu, int MemoryMb, double Weight, int SpotPercent, string? PathPattern);
+/// <param name="Access">Least privilege: the only plan resources its task role may touch (RDS and Redis use network and credentials, not IAM).</param>
+public sealed record ServiceDefinition(string Name, ServiceKind Kind, int Cpu, int MemoryMb, double Weight, int SpotPercent, string? PathPattern, IReadOnlyList<ServiceAccess> Access);

@@ -6,6 +6,9 @@ namespace SecureCart.Platform.Plan.Compute;
 /// <param name="LogicalName">Region-neutral name, also the container name and Service Connect name.</param>
 /// <param name="CapacityProviders">Ordered strategy: provider name, base and weight.</param>
 /// <param name="SecretNames">Config secrets injected into the task (as Secrets Manager references).</param>
+/// <param name="TargetGroupName">ALB target group name (32 characters at most), for services on the ALB.</param>
+/// <param name="HealthCheckGracePeriodSeconds">Seconds ECS ignores load balancer health checks after a task starts; null for services without a load balancer (ECS rejects it there).</param>
+/// <param name="Access">The plan resources its task role may use.</param>
 public sealed record ServicePlan(
     string LogicalName,
     string Name,
@@ -19,7 +22,10 @@ public sealed record ServicePlan(
     int ListenerRulePriority,
     ScalingPlan Scaling,
     ImmutableArray<CapacityProviderShare> CapacityProviders,
-    ImmutableArray<string> SecretNames)
+    ImmutableArray<string> SecretNames,
+    string TargetGroupName,
+    int? HealthCheckGracePeriodSeconds,
+    ImmutableArray<ServiceAccess> Access)
 {
     /// <summary>Fargate platform name of the architecture (runtimePlatform.cpuArchitecture).</summary>
     public string RuntimeArchitecture => Architecture == CpuArchitecture.Arm64 ? "ARM64" : "X86_64";

@@ -73,12 +73,7 @@ public static class DataPlanner
             replicaRegions,
             role,
             Protect: production);
-        return
-        [
-            Table("carts", "cartId", null, "expiresAt"),
-            Table("sessions", "sessionId", null, "expiresAt"),
-            Table("catalog", "productId", "variantId", null),
-        ];
+        return [.. TableDefinition.All.Select(t => Table(t.LogicalName, t.HashKey, t.RangeKey, t.TimeToLiveAttribute))];
     }
 
     private static RedisPlan Redis(StackSettings stack, ResourceNames names)

@@ -3,6 +3,10 @@ using System.Collections.Immutable;
 namespace SecureCart.Platform.Plan.Edge;
 
 /// <summary>The CloudFront distribution: static assets from S3 through origin access control, the API to the accelerator.</summary>
+/// <param name="ApiOriginDomain">
+/// The accelerator's public name (<c>api.&lt;domain&gt;</c>, an alias of its DNS name): CloudFront checks the
+/// origin's certificate against this name, and the ALB certificate covers it; the raw accelerator name it would not.
+/// </param>
 public sealed record CloudFrontPlan(
     ImmutableArray<string> Aliases,
     string PriceClass,
@@ -15,4 +19,5 @@ public sealed record CloudFrontPlan(
     string MinimumProtocolVersion,
     string CertificateRegion,
     string WebAclName,
-    int WafRateLimitPer5Minutes);
+    int WafRateLimitPer5Minutes,
+    string ApiOriginDomain);

@@ -39,7 +39,8 @@ public static class EdgePlanner
             "TLSv1.2_2021",
             CloudFrontCertificateRegion,
             names.Physical("waf"),
-            stack.WafRateLimit);
+            stack.WafRateLimit,
+            $"api.{domain}");
         var records = ImmutableArray.CreateBuilder<DnsRecordPlan>();
         foreach (var type in new[] { "A", "AAAA" })
         {

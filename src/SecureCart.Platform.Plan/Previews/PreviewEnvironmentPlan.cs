@@ -19,5 +19,7 @@ public sealed record PreviewEnvironmentPlan(
     string DatabaseName,
     ImmutableArray<string> QueueNames,
     ImmutableArray<string> TableNames,
+    ImmutableArray<PreviewTablePlan> Tables,
+    int LogRetentionDays,
     ImmutableSortedDictionary<string, string> Tags,
     CostEstimate Cost);

@@ -3,6 +3,7 @@ using System.Globalization;
 using SecureCart.Platform.Plan.Compute;
 using SecureCart.Platform.Plan.Configuration;
 using SecureCart.Platform.Plan.Cost;
+using SecureCart.Platform.Plan.Data;
 using SecureCart.Platform.Plan.Naming;
 
 namespace SecureCart.Platform.Plan.Previews;
@@ -84,7 +85,10 @@ public static class PreviewPlanner
             services,
             DatabaseName: $"pv_{environment.Replace('-', '_')}",
             QueueNames: [names.Physical("orders"), names.Physical("orders-dlq"), names.Physical("notifications"), names.Physical("notifications-dlq")],
-            TableNames: [names.Physical("carts"), names.Physical("sessions"), names.Physical("catalog")],
+            TableNames: [.. TableDefinition.All.Select(t => names.Physical(t.LogicalName))],
+            Tables: [.. TableDefinition.All.Select(t => new PreviewTablePlan(t.LogicalName, names.Physical(t.LogicalName), t.HashKey, t.RangeKey, t.TimeToLiveAttribute))],
+            // Previews live for days: their logs need not outlive them.
+            LogRetentionDays: 3,
             tags,
             Estimate(stackName, baseStack.Region, services, prices));
         return new PreviewPlanResult.Planned(plan);

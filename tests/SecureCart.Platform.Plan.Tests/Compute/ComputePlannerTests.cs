@@ -114,4 +114,42 @@ public sealed class ComputePlannerTests
         Assert.Equal(floor, compute.MinimumTaskFloor);
         Assert.Equal(floor, compute.Services.Single(s => s.LogicalName == "notifications").Scaling.Min);
     }
+
+    [Fact]
+    public void Plan_Access_EveryGrantNamesAPlannedResource()
+    {
+        var plan = PlanFixtures.Plan("prod-eu");
+        var tables = plan.Data.Tables.Select(t => t.LogicalName).ToHashSet();
+        var queues = plan.Messaging.Queues.Select(q => q.LogicalName).ToHashSet();
+        var topics = plan.Messaging.Topics.Select(t => t.LogicalName).ToHashSet();
+
+        foreach (var access in plan.Compute.Services.SelectMany(s => s.Access))
+        {
+            var known = access.Kind switch
+            {
+                AccessKind.TableRead or AccessKind.TableReadWrite => tables.Contains(access.Resource),
+                AccessKind.QueueSend or AccessKind.QueueConsume => queues.Contains(access.Resource),
+                AccessKind.TopicPublish => topics.Contains(access.Resource),
+                AccessKind.BusPublish => access.Resource == "events",
+                AccessKind.StateMachineStart => access.Resource == "order-fulfilment",
+                _ => false,
+            };
+            Assert.True(known, $"{access} names nothing in the plan");
+        }
+
+        Assert.Empty(plan.Compute.Services.Single(s => s.LogicalName == "payments").Access);
+        Assert.Contains(new ServiceAccess(AccessKind.QueueSend, "orders"), plan.Compute.Services.Single(s => s.LogicalName == "checkout").Access);
+        Assert.Contains(new ServiceAccess(AccessKind.QueueConsume, "orders"), plan.Compute.Services.Single(s => s.LogicalName == "order-worker").Access);
+    }
+
+    [Fact]
+    public void Plan_AlbServices_TargetGroupWithinLimitAndGracePeriod()
+    {
+        var stack = PlanFixtures.Settings("prod-eu") with { StackName = "prod-eu-central-long" };
+        var services = RegionalPlanner.Plan(stack, [stack]).Compute.Services;
+
+        Assert.All(services, s => Assert.True(s.TargetGroupName.Length <= 32, s.TargetGroupName));
+        Assert.Equal(services.Length, services.Select(s => s.TargetGroupName).Distinct().Count());
+        Assert.All(services, s => Assert.Equal(s.OnAlb ? 60 : null, s.HealthCheckGracePeriodSeconds));
+    }
 }

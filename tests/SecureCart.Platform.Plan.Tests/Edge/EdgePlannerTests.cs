@@ -15,6 +15,8 @@ public sealed class EdgePlannerTests
         Assert.Equal(["eu-west-1", "us-east-1"], edge.EndpointGroupRegions);
         Assert.Equal("us-east-1", edge.CloudFront.CertificateRegion);
         Assert.Equal("/api/*", edge.CloudFront.ApiPathPattern);
+        Assert.Equal("api.shop.securecart.example", edge.CloudFront.ApiOriginDomain);
+        Assert.Contains(edge.CloudFront.ApiOriginDomain, us.Ingress.LoadBalancer.CertificateAlternativeNames);
         Assert.Contains(edge.Records, r => r.Name == "api.shop.securecart.example" && r.Target == DnsTarget.Accelerator);
         Assert.Equal(4, edge.Records.Count(r => r.Target == DnsTarget.CloudFront));
     }

@@ -19,6 +19,8 @@ public sealed class PreviewPlannerTests
         Assert.All(plan.Services, s => Assert.Equal((1, "FARGATE_SPOT", 256), (s.DesiredCount, s.CapacityProvider, s.Cpu)));
         Assert.All(plan.Services, s => Assert.True(s.TargetGroupName.Length <= 32, s.TargetGroupName));
         Assert.Equal("checkout-team", plan.Tags["securecart:team"]);
+        Assert.Equal(("pv-pr-123-catalog", "productId", "variantId"), (plan.Tables[2].Name, plan.Tables[2].HashKey, plan.Tables[2].RangeKey));
+        Assert.Equal(3, plan.LogRetentionDays);
     }
 
     [Fact]

@@ -1,0 +1,26 @@
+namespace SecureCart.Platform.Plan.Compute;
+
+/// <summary>What a service's task role may do with a plan resource; the program turns each into IAM actions.</summary>
+public enum AccessKind
+{
+    /// <summary>DynamoDB: GetItem, Query, BatchGetItem.</summary>
+    TableRead,
+
+    /// <summary>DynamoDB: read plus PutItem, UpdateItem, DeleteItem, BatchWriteItem.</summary>
+    TableReadWrite,
+
+    /// <summary>SQS: SendMessage.</summary>
+    QueueSend,
+
+    /// <summary>SQS: ReceiveMessage, DeleteMessage, ChangeMessageVisibility, GetQueueAttributes.</summary>
+    QueueConsume,
+
+    /// <summary>SNS: Publish.</summary>
+    TopicPublish,
+
+    /// <summary>EventBridge: PutEvents on the shop bus.</summary>
+    BusPublish,
+
+    /// <summary>Step Functions: StartExecution.</summary>
+    StateMachineStart,
+}
