@@ -25,14 +25,14 @@ internal sealed partial class PulumiPreviewEngine(PlatformPreviewPlanner planner
 
     public async Task<EngineResult> UpAsync(EngineRequest request, IEngineEventSink events, CancellationToken cancellationToken)
     {
-        var plan = PlanFor(request);
-        using var directory = OperationDirectory.Create(options.Value.WorkRoot, request.OperationId, "up");
-        var result = await ForwardingAsync(events, async (onEvent, onOutput) =>
+        PreviewEnvironmentPlan plan = PlanFor(request);
+        using OperationDirectory directory = OperationDirectory.Create(options.Value.WorkRoot, request.OperationId, "up");
+        UpResult result = await ForwardingAsync(events, async (onEvent, onOutput) =>
         {
-            var stack = await OpenStackAsync(plan, directory, cancellationToken);
+            WorkspaceStack stack = await OpenStackAsync(plan, directory, cancellationToken);
             return await stack.UpAsync(new UpOptions { OnEvent = onEvent, OnStandardOutput = onOutput, OnStandardError = onOutput }, cancellationToken);
         }, cancellationToken);
-        var outputs = result.Outputs
+        ImmutableDictionary<string, string> outputs = result.Outputs
             .Where(o => !o.Value.IsSecret && o.Value.Value is not null)
             .ToImmutableDictionary(o => o.Key, o => o.Value.Value.ToString() ?? "");
         if (!outputs.ContainsKey("url"))
@@ -45,11 +45,11 @@ internal sealed partial class PulumiPreviewEngine(PlatformPreviewPlanner planner
 
     public async Task<EngineResult> PreviewAsync(EngineRequest request, IEngineEventSink events, CancellationToken cancellationToken)
     {
-        var plan = PlanFor(request);
-        using var directory = OperationDirectory.Create(options.Value.WorkRoot, request.OperationId, "preview");
-        var result = await ForwardingAsync(events, async (onEvent, onOutput) =>
+        PreviewEnvironmentPlan plan = PlanFor(request);
+        using OperationDirectory directory = OperationDirectory.Create(options.Value.WorkRoot, request.OperationId, "preview");
+        PreviewResult result = await ForwardingAsync(events, async (onEvent, onOutput) =>
         {
-            var stack = await OpenStackAsync(plan, directory, cancellationToken);
+            WorkspaceStack stack = await OpenStackAsync(plan, directory, cancellationToken);
             return await stack.PreviewAsync(new PreviewOptions { OnEvent = onEvent, OnStandardOutput = onOutput, OnStandardError = onOutput }, cancellationToken);
         }, cancellationToken);
         var changes = string.Join(", ", result.ChangeSummary.Select(c => $"{c.Key.ToString().ToLowerInvariant()} {c.Value}"));
@@ -59,9 +59,9 @@ internal sealed partial class PulumiPreviewEngine(PlatformPreviewPlanner planner
     /// <summary>Destroys the stack's resources, then removes the stack itself, so nothing is left behind.</summary>
     public async Task<EngineResult> DestroyAsync(EngineRequest request, IEngineEventSink events, CancellationToken cancellationToken)
     {
-        var plan = PlanFor(request);
-        using var directory = OperationDirectory.Create(options.Value.WorkRoot, request.OperationId, "destroy");
-        var summary = await ForwardingAsync(events, async (onEvent, onOutput) =>
+        PreviewEnvironmentPlan plan = PlanFor(request);
+        using OperationDirectory directory = OperationDirectory.Create(options.Value.WorkRoot, request.OperationId, "destroy");
+        string summary = await ForwardingAsync(events, async (onEvent, onOutput) =>
         {
             WorkspaceStack stack;
             try
@@ -74,7 +74,7 @@ internal sealed partial class PulumiPreviewEngine(PlatformPreviewPlanner planner
                 return "stack not found; nothing to destroy";
             }
 
-            var result = await stack.DestroyAsync(new DestroyOptions { OnEvent = onEvent, OnStandardOutput = onOutput, OnStandardError = onOutput }, cancellationToken);
+            UpdateResult result = await stack.DestroyAsync(new DestroyOptions { OnEvent = onEvent, OnStandardOutput = onOutput, OnStandardError = onOutput }, cancellationToken);
             await stack.Workspace.RemoveStackAsync(stack.Name, cancellationToken);
             return $"destroy {result.Summary.Result}; stack {stack.Name} removed";
         }, cancellationToken);
@@ -84,11 +84,11 @@ internal sealed partial class PulumiPreviewEngine(PlatformPreviewPlanner planner
     public async Task CancelAsync(EngineRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var plan = PlanFor(request);
-        using var directory = OperationDirectory.Create(options.Value.WorkRoot, request.OperationId, "cancel");
+        PreviewEnvironmentPlan plan = PlanFor(request);
+        using OperationDirectory directory = OperationDirectory.Create(options.Value.WorkRoot, request.OperationId, "cancel");
         try
         {
-            var stack = await LocalWorkspace.SelectStackAsync(Args(plan, directory), cancellationToken);
+            WorkspaceStack stack = await LocalWorkspace.SelectStackAsync(Args(plan, directory), cancellationToken);
             await stack.CancelAsync(cancellationToken);
         }
         catch (StackNotFoundException)
@@ -127,7 +127,7 @@ internal sealed partial class PulumiPreviewEngine(PlatformPreviewPlanner planner
 
     private InlineProgramArgs Args(PreviewEnvironmentPlan plan, OperationDirectory directory)
     {
-        var settings = options.Value;
+        PulumiEngineOptions settings = options.Value;
         var project = new ProjectSettings(settings.ProjectName, ProjectRuntimeName.Dotnet) { Backend = new ProjectBackend { Url = settings.BackendUrl } };
         var args = new InlineProgramArgs(settings.ProjectName, plan.StackName, PulumiFn.Create(() => PreviewEnvironment.Run(plan)))
         {
@@ -154,7 +154,7 @@ internal sealed partial class PulumiPreviewEngine(PlatformPreviewPlanner planner
         var channel = Channel.CreateUnbounded<PreviewEngineEvent>(new UnboundedChannelOptions { SingleReader = true });
         var pump = Task.Run(async () =>
         {
-            await foreach (var item in channel.Reader.ReadAllAsync(cancellationToken))
+            await foreach (PreviewEngineEvent item in channel.Reader.ReadAllAsync(cancellationToken))
             {
                 await sink.WriteAsync(item, cancellationToken);
             }
