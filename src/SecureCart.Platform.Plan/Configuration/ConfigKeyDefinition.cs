@@ -8,6 +8,7 @@ namespace SecureCart.Platform.Plan.Configuration;
 /// <param name="Required">True when neither Pulumi.yaml nor a size profile may supply it.</param>
 /// <param name="Secret">True when the value must be stored with <c>pulumi config set --secret</c>.</param>
 /// <param name="Check">Returns what to fix for a well-typed but unacceptable value, or null.</param>
+/// <param name="DeployedAs">For a per-stack key, the resource inputs that carry it (parity lets them differ).</param>
 public sealed record ConfigKeyDefinition(
     string Name,
     ConfigValueType Type,
@@ -15,4 +16,5 @@ public sealed record ConfigKeyDefinition(
     bool PerStack = false,
     bool Required = false,
     bool Secret = false,
-    Func<object, string?>? Check = null);
+    Func<object, string?>? Check = null,
+    IReadOnlyList<DeployedProperty>? DeployedAs = null);

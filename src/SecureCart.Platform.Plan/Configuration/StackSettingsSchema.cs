@@ -16,7 +16,8 @@ public static class StackSettingsSchema
         new("profile", ConfigValueType.Text, "Size profile: production or preview.", Check: OneOf(SizeProfiles.Names)),
         new("vpcCidr", ConfigValueType.Text, "The stack's VPC range, a private IPv4 /16 to /20 that no other stack uses.", PerStack: true, Required: true, Check: CheckVpcCidr),
         new("domain", ConfigValueType.Text, "Public DNS domain of the shop (its Route 53 hosted zone).", Check: CheckDomain),
-        new("trafficDial", ConfigValueType.WholeNumber, "Percent of the traffic routed to this region that it serves (Global Accelerator traffic dial).", PerStack: true, Check: Range(0, 100)),
+        new("trafficDial", ConfigValueType.WholeNumber, "Percent of the traffic routed to this region that it serves (Global Accelerator traffic dial).", PerStack: true, Check: Range(0, 100),
+            DeployedAs: [new("aws:globalaccelerator/endpointGroup:EndpointGroup", "trafficDialPercentage")]),
         new("natStrategy", ConfigValueType.Text, "NAT gateways: per-az (one per AZ) or single.", Check: OneOf(["per-az", "single"])),
         new("cpuArchitecture", ConfigValueType.Text, "CPU architecture of tasks and workers: arm64 (Graviton) or x86_64.", Check: OneOf(["arm64", "x86_64"])),
         new("tasksMin", ConfigValueType.WholeNumber, "Minimum tasks of a weight-1 service (each service scales it by its weight).", Check: Range(1, 100)),
@@ -39,6 +40,10 @@ public static class StackSettingsSchema
         new("alarmEmail", ConfigValueType.Text, "Address subscribed to the alarm topic; empty for none.", Check: CheckEmail),
         new("paymentsApiKey", ConfigValueType.Text, "Payment provider API key, injected into the payments service as a secret.", Secret: true),
     ];
+
+    /// <summary>Every resource input that carries a declared per-stack setting.</summary>
+    public static IReadOnlyList<DeployedProperty> PerStackProperties { get; } =
+        [.. Keys.Where(k => k.PerStack).SelectMany(k => k.DeployedAs ?? [])];
 
     public static FrozenDictionary<string, ConfigKeyDefinition> ByName { get; } =
         Keys.ToFrozenDictionary(k => k.Name, StringComparer.Ordinal);

@@ -31,9 +31,10 @@ public sealed record ParityAllowances
         VpcCidrs = project?.Stacks.ToImmutableDictionary(s => s.StackName, s => s.VpcCidr.ToString()!, StringComparer.Ordinal)
             ?? ImmutableDictionary<string, string>.Empty,
 
-        // `trafficDial` is a declared per-stack setting (StackSettingsSchema); it lands on the endpoint group.
-        SettingProperties = ImmutableDictionary<string, ImmutableArray<string>>.Empty
-            .Add("aws:globalaccelerator/endpointGroup:EndpointGroup", ["trafficDialPercentage"]),
+        // Declared per-stack settings (trafficDial…) and the resource inputs the schema says carry them.
+        SettingProperties = StackSettingsSchema.PerStackProperties
+            .GroupBy(p => p.Type, StringComparer.Ordinal)
+            .ToImmutableDictionary(g => g.Key, g => g.Select(p => p.Property).ToImmutableArray(), StringComparer.Ordinal),
     };
 
     public bool IsSetting(string type, string path) =>

@@ -60,4 +60,8 @@ public sealed class PlanComparerTests : IDisposable
 
         Assert.Equal(declared, PlanNormalizer.PerStackKeys.Keys.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void PerStackProperties_TrafficDialLandsOnTheEndpointGroup() =>
+        Assert.Contains(new DeployedProperty("aws:globalaccelerator/endpointGroup:EndpointGroup", "trafficDialPercentage"), StackSettingsSchema.PerStackProperties);
 }
