@@ -19,6 +19,8 @@ namespace SecureCart.Previews.Automation;
 internal sealed partial class PulumiPreviewEngine(PlatformPreviewPlanner planner, IOptions<PulumiEngineOptions> options, ILogger<PulumiPreviewEngine> logger)
     : IPreviewEngine
 {
+    private const int MaxEventsPerWrite = 100;
+
     public string Name => "pulumi";
 
     public bool CreatesResources => true;
@@ -154,9 +156,16 @@ internal sealed partial class PulumiPreviewEngine(PlatformPreviewPlanner planner
         var channel = Channel.CreateUnbounded<PreviewEngineEvent>(new UnboundedChannelOptions { SingleReader = true });
         var pump = Task.Run(async () =>
         {
-            await foreach (PreviewEngineEvent item in channel.Reader.ReadAllAsync(cancellationToken))
+            // Whatever arrived while the last write ran goes into the next one, so a chatty deploy costs few statements.
+            while (await channel.Reader.WaitToReadAsync(cancellationToken))
             {
-                await sink.WriteAsync(item, cancellationToken);
+                var batch = new List<PreviewEngineEvent>();
+                while (batch.Count < MaxEventsPerWrite && channel.Reader.TryRead(out PreviewEngineEvent? item))
+                {
+                    batch.Add(item);
+                }
+
+                await sink.WriteManyAsync(batch, cancellationToken);
             }
         }, cancellationToken);
         try

@@ -35,16 +35,12 @@ internal sealed class PlanOnlyEngine(IPreviewPlanner planner) : IPreviewEngine
             PreviewPlanOutcome.Rejected rejected => throw new EngineFailedException("the plan was rejected: " + string.Join("; ", rejected.Reasons)),
             _ => throw new InvalidOperationException("unknown plan outcome"),
         };
-        foreach (var resource in estimate.Resources)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            await events.WriteAsync(new EngineEvent("resource", $"{verb} {resource}"), cancellationToken);
-        }
-
+        // The whole plan is known at once, so its events go to the log in one write.
+        cancellationToken.ThrowIfCancellationRequested();
         var cost = string.Create(CultureInfo.InvariantCulture, $"estimated cost {estimate.CostPerHour:0.0000} USD/hour, {estimate.CostPerMonth:0.00} USD/month (size {estimate.Size})");
-        await events.WriteAsync(new EngineEvent("cost", cost), cancellationToken);
         var summary = $"plan-only: {estimate.Resources.Length} resources {verb.Replace("would ", "", StringComparison.Ordinal)} on paper, none in the cloud";
-        await events.WriteAsync(new EngineEvent("summary", summary), cancellationToken);
+        List<EngineEvent> onPaper = [.. estimate.Resources.Select(resource => new EngineEvent("resource", $"{verb} {resource}")), new("cost", cost), new("summary", summary)];
+        await events.WriteManyAsync(onPaper, cancellationToken);
         var outputs = ImmutableDictionary<string, string>.Empty
             .Add("url", estimate.Url)
             .Add("stack", estimate.StackName)

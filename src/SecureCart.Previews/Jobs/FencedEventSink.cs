@@ -6,5 +6,8 @@ namespace SecureCart.Previews.Jobs;
 internal sealed class FencedEventSink(OperationQueue queue, OperationClaim claim) : IEngineEventSink
 {
     public async ValueTask WriteAsync(EngineEvent engineEvent, CancellationToken cancellationToken) =>
-        await queue.AppendEventAsync(claim, engineEvent, cancellationToken);
+        await queue.AppendEventsAsync(claim, [engineEvent], cancellationToken);
+
+    public async ValueTask WriteManyAsync(IReadOnlyList<EngineEvent> engineEvents, CancellationToken cancellationToken) =>
+        await queue.AppendEventsAsync(claim, engineEvents, cancellationToken);
 }

@@ -23,6 +23,8 @@ internal sealed class OperationQueue(
     TimeProvider time,
     IOptions<PreviewsOptions> options)
 {
+    private const int EventsPerStatement = 100;
+
     private TimeSpan Lease => TimeSpan.FromSeconds(options.Value.Worker.LeaseSeconds);
 
     public async Task<OperationClaim?> ClaimAsync(string workerId, CancellationToken cancellationToken)
@@ -93,14 +95,24 @@ internal sealed class OperationQueue(
         return await db.Operations.Where(o => o.Id == claim.OperationId).Select(o => o.CancelRequested).SingleAsync(cancellationToken);
     }
 
-    public async Task AppendEventAsync(OperationClaim claim, EngineEvent engineEvent, CancellationToken cancellationToken)
+    /// <summary>One statement per batch of events: an engine writes many, and each used to cost a transaction of three.</summary>
+    public async Task AppendEventsAsync(OperationClaim claim, IReadOnlyList<EngineEvent> engineEvents, CancellationToken cancellationToken)
     {
-        // One round trip per event: an engine writes many, and each used to cost a transaction of three.
+        ArgumentNullException.ThrowIfNull(engineEvents);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        object[] values = [claim.TakeSequence(), engineEvent.Type, engineEvent.Message, time.GetUtcNow().ToUnixTimeMilliseconds(), claim.OperationId, claim.FencingToken];
-        if (await db.Database.ExecuteSqlRawAsync(dialect.FencedEventSql, values, cancellationToken) == 0)
+        foreach (var chunk in engineEvents.Chunk(EventsPerStatement))
         {
-            throw new LeaseLostException($"operation {claim.OperationId}: fencing token {claim.FencingToken} is no longer current");
+            var at = time.GetUtcNow().ToUnixTimeMilliseconds();
+            var values = new List<object>(2 + (4 * chunk.Length)) { claim.OperationId, claim.FencingToken };
+            foreach (var engineEvent in chunk)
+            {
+                values.AddRange([claim.TakeSequence(), engineEvent.Type, engineEvent.Message, at]);
+            }
+
+            if (await db.Database.ExecuteSqlRawAsync(dialect.FencedEventsSql(chunk.Length), values, cancellationToken) == 0)
+            {
+                throw new LeaseLostException($"operation {claim.OperationId}: fencing token {claim.FencingToken} is no longer current");
+            }
         }
     }
 

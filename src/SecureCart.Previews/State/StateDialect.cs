@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace SecureCart.Previews.State;
 
 /// <summary>The only SQL that differs by provider: row locks a worker takes to claim an operation and to write under its fence.</summary>
@@ -10,12 +12,6 @@ internal sealed class StateDialect(bool isPostgres)
         LIMIT 1
         """;
 
-    private const string FencedEvent = """
-        INSERT INTO "OperationEvents" ("OperationId", "Sequence", "Type", "Message", "At")
-        SELECT "Id", {0}, {1}, {2}, {3} FROM "Operations"
-        WHERE "Id" = {4} AND "FencingToken" = {5} AND "Status" = 'Running'
-        """;
-
     public bool IsPostgres { get; } = isPostgres;
 
     /// <summary>
@@ -25,10 +21,22 @@ internal sealed class StateDialect(bool isPostgres)
     public string ClaimCandidateSql => IsPostgres ? Candidates + " FOR UPDATE SKIP LOCKED" : Candidates;
 
     /// <summary>
-    /// An engine event in one statement, written only while the claim's fencing token is current. On PostgreSQL the
+    /// Engine events in one statement, written only while the claim's fencing token is current. On PostgreSQL the
     /// row lock makes a concurrent claim either skip this operation or wait and then find the token changed; SQLite
-    /// runs the statement under its single write lock.
-    /// Parameters: sequence, type, message, time (Unix ms), operation id, fencing token.
+    /// runs the statement under its single write lock. Parameters: operation id, fencing token, then sequence,
+    /// type, message and time (Unix ms) for each event. A VALUES list names its columns column1.. on both providers.
     /// </summary>
-    public string FencedEventSql => IsPostgres ? FencedEvent + " FOR UPDATE" : FencedEvent;
+    public string FencedEventsSql(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        var rows = string.Join(", ", Enumerable.Range(0, count).Select(i => string.Create(
+            CultureInfo.InvariantCulture, $"({{{2 + (4 * i)}}}, {{{3 + (4 * i)}}}, {{{4 + (4 * i)}}}, {{{5 + (4 * i)}}})")));
+        var sql = $$"""
+            INSERT INTO "OperationEvents" ("OperationId", "Sequence", "Type", "Message", "At")
+            SELECT o."Id", v.column1, v.column2, v.column3, v.column4
+            FROM "Operations" AS o CROSS JOIN (VALUES {{rows}}) AS v
+            WHERE o."Id" = {0} AND o."FencingToken" = {1} AND o."Status" = 'Running'
+            """;
+        return IsPostgres ? sql + " FOR UPDATE OF o" : sql;
+    }
 }

@@ -94,7 +94,7 @@ public sealed class OperationLifecycleTests
         var whileLeased = await queue.ClaimAsync("live-worker", CancellationToken.None);
         server.Time.Advance(TimeSpan.FromSeconds(61));
         var live = await queue.ClaimAsync("live-worker", CancellationToken.None);
-        var staleWrite = await Assert.ThrowsAsync<LeaseLostException>(() => queue.AppendEventAsync(dead!, new EngineEvent("resource", "late write"), CancellationToken.None));
+        var staleWrite = await Assert.ThrowsAsync<LeaseLostException>(() => queue.AppendEventsAsync(dead!, [new EngineEvent("resource", "late write"), new EngineEvent("resource", "late batch")], CancellationToken.None));
         await server.Services.GetRequiredService<OperationRunner>().RunAsync(live!, CancellationToken.None);
         var ready = await PreviewsServer.WaitForStatusAsync(client, created.Environment.Id, "Ready");
 
@@ -107,7 +107,7 @@ public sealed class OperationLifecycleTests
         Assert.Equal("https://crash.preview.test", ready.Url);
         await using var db = await server.DbAsync();
         var events = await db.OperationEvents.Where(e => e.OperationId == live.OperationId).OrderBy(e => e.Sequence).ToListAsync();
-        Assert.DoesNotContain(events, e => e.Message == "late write");
+        Assert.DoesNotContain(events, e => e.Message.StartsWith("late ", StringComparison.Ordinal));
         Assert.Contains(events, e => e.Message.Contains("lease of dead-worker expired", StringComparison.Ordinal));
         Assert.Equal(Enumerable.Range(1, events.Count), events.Select(e => e.Sequence));
     }
@@ -151,6 +151,27 @@ public sealed class OperationLifecycleTests
         Assert.Equal(["queued", "claimed", "prelude", "resource", "resource", "resource", "resource", "resource", "summary", "finished", "end"], full.Select(e => e.Type));
         Assert.Equal(full.Skip(3).Select(e => e.Id), resumed.Select(e => e.Id));
         Assert.Contains("\"status\":\"Succeeded\"", resumed[^1].Data);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Events_PlanOnlyWritesPlanInOneBatch_InOrderWithContiguousIds(string provider)
+    {
+        await using var server = await PreviewsServer.StartAsync(provider);
+        var client = await server.ClientForAsync("alpha");
+        var created = await PreviewsServer.CreateAsync(client, "batch");
+        await PreviewsServer.WaitForStatusAsync(client, created.Environment.Id, "Ready");
+
+        var events = SseParser.Parse(await client.GetStringAsync($"/v1/operations/{created.Operation.Id}/events"));
+
+        var logged = events.Where(e => e.Type != "end").ToList();
+        Assert.Equal(["queued", "claimed", "prelude"], logged.Take(3).Select(e => e.Type));
+        Assert.Equal(["cost", "summary", "finished"], logged.TakeLast(3).Select(e => e.Type));
+        var resources = logged.Skip(3).SkipLast(3).ToList();
+        Assert.True(resources.Count >= 5, $"expected the plan's resources, got {resources.Count}");
+        Assert.All(resources, e => Assert.Equal("resource", e.Type));
+        Assert.Contains(resources, e => e.Data.Contains("aws:ecs:Service", StringComparison.Ordinal));
+        Assert.Equal(Enumerable.Range(1, logged.Count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), logged.Select(e => e.Id));
     }
 
     private static async Task<OperationView> WaitForOperationAsync(HttpClient client, Guid id, string status)
