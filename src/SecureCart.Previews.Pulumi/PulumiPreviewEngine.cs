@@ -170,7 +170,15 @@ internal sealed partial class PulumiPreviewEngine(PlatformPreviewPlanner planner
         }, cancellationToken);
         try
         {
-            return await run(e => Map(e) is { } mapped && channel.Writer.TryWrite(mapped), line => channel.Writer.TryWrite(new PreviewEngineEvent("stdout", line)));
+            return await run(
+                e =>
+                {
+                    if (Map(e) is { } mapped)
+                    {
+                        channel.Writer.TryWrite(mapped);
+                    }
+                },
+                line => channel.Writer.TryWrite(new PreviewEngineEvent("stdout", line)));
         }
         catch (ConcurrentUpdateException ex)
         {
