@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
 using SecureCart.Platform.Plan.Cost;
 using SecureCart.Previews.Audit;
 using SecureCart.Previews.Auth;
@@ -30,7 +31,7 @@ public static class PreviewsServiceCollectionExtensions
         {
             if (settings.State.IsPostgres)
             {
-                options.UseNpgsql(settings.State.ConnectionString);
+                options.UseNpgsql(TunedForService(settings.State.ConnectionString));
             }
             else
             {
@@ -70,6 +71,26 @@ public static class PreviewsServiceCollectionExtensions
         services.Configure<JsonOptions>(o => o.SerializerOptions.AllowTrailingCommas = false);
         services.AddOpenApi();
         return services;
+    }
+
+    /// <summary>
+    /// Unless the operator set them: prepare the service's few hot statements on each connection, and skip the
+    /// session reset when a pooled connection is reused (the service never changes session state).
+    /// </summary>
+    private static string TunedForService(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+
+        if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
     }
 
     private static void AddAuth(IServiceCollection services, AuthOptions auth)
