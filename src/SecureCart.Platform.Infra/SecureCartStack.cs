@@ -36,7 +36,6 @@ public sealed class SecureCartStack : Stack
         var config = new Config(plan.Project);
         ImmutableDictionary<string, Output<string>> secrets = plan.Compute.Services.SelectMany(s => s.SecretNames).Distinct(StringComparer.Ordinal)
             .ToImmutableDictionary(k => k, k => config.RequireSecret(k), StringComparer.Ordinal);
-        var compute = new RegionCompute("compute", new RegionComputeArgs(plan.Compute, plan.Region, plan.Observability.LogRetentionDays, network, ingress, secrets, tags));
 
         StackReference? home = plan.IsHome
             ? null
@@ -45,6 +44,13 @@ public sealed class SecureCartStack : Stack
         var data = new RegionData("data", new RegionDataArgs(plan.Data, network, homeTables, tags));
         var messaging = new RegionMessaging("messaging", new RegionMessagingArgs(plan.Messaging, plan.Observability.AlarmTopic, settings.AlarmEmail, tags));
         var workflow = new RegionWorkflow("workflow", new RegionWorkflowArgs(plan.Workflow, plan.Region, plan.Messaging.BusName, messaging.BusArn, plan.Observability.LogRetentionDays, tags));
+        var access = new AccessTargets(
+            data.TableArns,
+            messaging.QueueArns,
+            messaging.TopicArns,
+            ImmutableDictionary<string, Output<string>>.Empty.Add(RegionMessaging.BusLogicalName, messaging.BusArn),
+            ImmutableDictionary<string, Output<string>>.Empty.Add(RegionWorkflow.StateMachineLogicalName, workflow.StateMachineArn));
+        var compute = new RegionCompute("compute", new RegionComputeArgs(plan.Compute, plan.Region, plan.Observability.LogRetentionDays, network, ingress, secrets, access, tags));
         _ = new RegionObservability("observability", new RegionObservabilityArgs(
             plan.Observability, DeployedIds(plan, ingress, compute), messaging.TopicArns[plan.Observability.AlarmTopic], tags));
 

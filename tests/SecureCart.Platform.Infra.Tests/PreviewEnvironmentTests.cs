@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Moq;
 using Pulumi;
 using Pulumi.Testing;
@@ -14,8 +15,58 @@ public sealed class PreviewEnvironmentTests
     [Fact]
     public async Task Run_Preview_CreatesOnlyItsServicesRulesAndQueuesOnTheBaseStack()
     {
-        var plan = ((PreviewPlanResult.Planned)PreviewPlanner.Plan("feat-1", "shop", PreviewSize.Small, "abc123",
-            new PreviewBase("preview-base", "us-east-1", "shop.securecart.example", CpuArchitecture.Arm64), PriceBook.Default)).Plan;
+        var plan = Planned();
+
+        var (created, outputs) = await RunAsync(plan);
+
+        Assert.Equal(plan.Services.Length, created.Count(c => c.Type == "aws:ecs/service:Service"));
+        Assert.Equal(plan.Services.Count(s => s.PathPattern is not null), created.Count(c => c.Type == "aws:lb/listenerRule:ListenerRule"));
+        Assert.Equal(plan.QueueNames.Order(StringComparer.Ordinal), created.Where(c => c.Type == "aws:sqs/queue:Queue").Select(c => (string)c.Inputs["name"]).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(created, c => c.Type is "aws:ec2/vpc:Vpc" or "aws:ecs/cluster:Cluster" or "aws:lb/loadBalancer:LoadBalancer" or "aws:rds/instance:Instance");
+        Assert.All(created.Where(c => c.Type == "aws:ecs/service:Service"), s => Assert.Equal("cluster-1", s.Inputs["cluster"]));
+        Assert.Equal($"https://{plan.HostName}", outputs["url"]);
+        Assert.Contains(created, c => c.Type == "aws:cloudwatch/logGroup:LogGroup");
+        Assert.All(created.Where(c => c.Type == "aws:cloudwatch/logGroup:LogGroup"), g => Assert.Equal((double)plan.LogRetentionDays, Convert.ToDouble(g.Inputs["retentionInDays"], CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public async Task Run_Preview_CreatesItsOwnOnDemandTablesWithTheProductionKeySchema()
+    {
+        var plan = Planned();
+        Assert.Contains(plan.Tables, t => t.RangeKey is not null);
+        Assert.Contains(plan.Tables, t => t.TimeToLiveAttribute is null);
+
+        var (created, _) = await RunAsync(plan);
+
+        var tables = created.Where(c => c.Type == "aws:dynamodb/table:Table").ToDictionary(c => c.Name!, c => c.Inputs, StringComparer.Ordinal);
+        Assert.Equal(plan.Tables.Select(t => t.LogicalName).Order(StringComparer.Ordinal), tables.Keys.Order(StringComparer.Ordinal));
+        foreach (var table in plan.Tables)
+        {
+            var inputs = tables[table.LogicalName];
+            Assert.Equal(table.Name, inputs["name"]);
+            Assert.Equal("PAY_PER_REQUEST", inputs["billingMode"]);
+            Assert.Equal(table.HashKey, inputs["hashKey"]);
+            Assert.Equal(table.RangeKey, inputs.GetValueOrDefault("rangeKey"));
+            var attributes = ((IEnumerable<object>)inputs["attributes"]).Cast<IDictionary<string, object>>().Select(a => (string)a["name"]);
+            Assert.Equal(new[] { table.HashKey, table.RangeKey }.OfType<string>(), attributes);
+            if (table.TimeToLiveAttribute is { } ttl)
+            {
+                var setting = (IDictionary<string, object>)inputs["ttl"];
+                Assert.Equal(ttl, setting["attributeName"]);
+                Assert.True((bool)setting["enabled"]);
+            }
+            else
+            {
+                Assert.DoesNotContain("ttl", inputs.Keys);
+            }
+        }
+    }
+
+    private static PreviewEnvironmentPlan Planned() => ((PreviewPlanResult.Planned)PreviewPlanner.Plan("feat-1", "shop", PreviewSize.Small, "abc123",
+        new PreviewBase("preview-base", "us-east-1", "shop.securecart.example", CpuArchitecture.Arm64), PriceBook.Default)).Plan;
+
+    private static async Task<(List<MockResourceArgs> Created, IDictionary<string, object?> Outputs)> RunAsync(PreviewEnvironmentPlan plan)
+    {
         var created = new List<MockResourceArgs>();
         var mocks = new Mock<IMocks>();
         mocks.Setup(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>())).ReturnsAsync((MockResourceArgs a) =>
@@ -41,12 +92,6 @@ public sealed class PreviewEnvironmentTests
         mocks.Setup(m => m.CallAsync(It.IsAny<MockCallArgs>())).ReturnsAsync(ImmutableDictionary<string, object>.Empty.Add("accountId", "123456789012"));
 
         var (_, outputs) = await Deployment.TestAsync(mocks.Object, new TestOptions { ProjectName = "previews", StackName = plan.StackName }, () => PreviewEnvironment.Run(plan));
-
-        Assert.Equal(plan.Services.Length, created.Count(c => c.Type == "aws:ecs/service:Service"));
-        Assert.Equal(plan.Services.Count(s => s.PathPattern is not null), created.Count(c => c.Type == "aws:lb/listenerRule:ListenerRule"));
-        Assert.Equal(plan.QueueNames.Order(StringComparer.Ordinal), created.Where(c => c.Type == "aws:sqs/queue:Queue").Select(c => (string)c.Inputs["name"]).Order(StringComparer.Ordinal));
-        Assert.DoesNotContain(created, c => c.Type is "aws:ec2/vpc:Vpc" or "aws:ecs/cluster:Cluster" or "aws:lb/loadBalancer:LoadBalancer" or "aws:rds/instance:Instance");
-        Assert.All(created.Where(c => c.Type == "aws:ecs/service:Service"), s => Assert.Equal("cluster-1", s.Inputs["cluster"]));
-        Assert.Equal($"https://{plan.HostName}", outputs["url"]);
+        return (created, outputs);
     }
 }

@@ -145,7 +145,7 @@ public sealed class SecureCartStackTests
         var euOnly = Keys(eu).Except(Keys(us)).ToList();
 
         Assert.Equal(["pulumi:pulumi:StackReference home"], euOnly);
-        Assert.Equal(HomeOnly.Order(StringComparer.Ordinal), usOnly.Select(k => k[(k.IndexOf(' ', StringComparison.Ordinal) + 1)..]).Order(StringComparer.Ordinal));
+        Assert.Equal(RegionalPlan.HomeOnlyLogicalNames.Order(StringComparer.Ordinal), usOnly.Select(k => k[(k.IndexOf(' ', StringComparison.Ordinal) + 1)..]).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -172,18 +172,6 @@ public sealed class SecureCartStackTests
         Assert.Contains("vpcCidr", error.ToString(), StringComparison.Ordinal);
         Assert.Contains("trafficDial", error.ToString(), StringComparison.Ordinal);
     }
-
-    /// <summary>
-    /// What only the home stack creates: the plan's home-only names, plus the edge's own helpers that have no
-    /// plan item of their own (the component, the bucket's policy and public-access block, and one DNS validation
-    /// record per CloudFront alias).
-    /// </summary>
-    private static IEnumerable<string> HomeOnly =>
-    [
-        .. RegionalPlan.HomeOnlyLogicalNames,
-        "edge", "static-bucket-policy", "static-bucket-public-access",
-        "cloudfront-certificate-validation-1", "cloudfront-certificate-validation-2",
-    ];
 
     // Type and name; the global table is a Table at home and a TableReplica elsewhere, the same plan item.
     private static ImmutableSortedSet<string> Keys(StackRun run) => run.Created

@@ -108,18 +108,26 @@ public sealed class RegionCompute : ComponentResource
             }, Children.Of(this));
         }
 
-        // Least privilege: the task may send traces and nothing else until the plan grants it a resource.
+        // Least privilege: the task may send traces, and use exactly the resources the plan grants it.
         var taskRole = new Role($"{id}-task-role", new RoleArgs { AssumeRolePolicy = Policies.AssumeRole("ecs-tasks.amazonaws.com"), Tags = tags }, Children.Of(this));
         _ = new RolePolicy($"{id}-task-tracing", new RolePolicyArgs
         {
             Role = taskRole.Name,
             Policy = Policies.Allow((["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"], ["*"])),
         }, Children.Of(this));
+        if (!service.Access.IsEmpty)
+        {
+            _ = new RolePolicy($"{id}-task-access", new RolePolicyArgs
+            {
+                Role = taskRole.Name,
+                Policy = TaskAccess.Policy(service.Access, args.Access),
+            }, Children.Of(this));
+        }
 
         Output<string> image = account.Apply(a =>
             $"{a}.dkr.ecr.{args.Region}.amazonaws.com/{ArtifactLocations.ImageRepository(service.LogicalName)}:{ArtifactLocations.ReleaseTag}");
         Output<string> containers = Output.Tuple(image, logGroup.Name, Output.All(secretArns.Values)).Apply(t =>
-            TaskContainers.Json(service, t.Item1, args.Plan.TracingSidecar, t.Item2, args.Region,
+            TaskContainers.Json(service, t.Item1, args.Plan, t.Item2, args.Region,
                 secretArns.Keys.Zip(t.Item3).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal)));
         var task = new TaskDefinition($"{id}-task", new TaskDefinitionArgs
         {
@@ -171,6 +179,7 @@ public sealed class RegionCompute : ComponentResource
             }).ToList(),
             NetworkConfiguration = new Pulumi.Aws.Ecs.Inputs.ServiceNetworkConfigurationArgs { Subnets = subnets, SecurityGroups = { securityGroup }, AssignPublicIp = false },
             LoadBalancers = loadBalancers,
+            HealthCheckGracePeriodSeconds = service.HealthCheckGracePeriodSeconds is int grace ? grace : null,
             DeploymentCircuitBreaker = new Pulumi.Aws.Ecs.Inputs.ServiceDeploymentCircuitBreakerArgs { Enable = true, Rollback = true },
             ServiceConnectConfiguration = connect,
             PropagateTags = "SERVICE",

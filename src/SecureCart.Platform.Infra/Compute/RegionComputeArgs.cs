@@ -8,6 +8,7 @@ namespace SecureCart.Platform.Infra.Compute;
 
 /// <summary>The compute plan and what the services attach to.</summary>
 /// <param name="Secrets">Secret config values by key (the plan's <c>SecretNames</c>), read by the stack.</param>
+/// <param name="Access">Deployed ARNs the services' planned grants name.</param>
 public sealed record RegionComputeArgs(
     ComputePlan Plan,
     string Region,
@@ -15,4 +16,5 @@ public sealed record RegionComputeArgs(
     RegionNetwork Network,
     RegionIngress Ingress,
     ImmutableDictionary<string, Output<string>> Secrets,
+    AccessTargets Access,
     ImmutableSortedDictionary<string, string> Tags);

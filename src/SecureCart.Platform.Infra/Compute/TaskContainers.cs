@@ -6,7 +6,7 @@ namespace SecureCart.Platform.Infra.Compute;
 /// <summary>The container definitions of a service's task: the service itself and the X-Ray daemon sidecar.</summary>
 internal static class TaskContainers
 {
-    public static string Json(ServicePlan service, string image, string tracingSidecar, string logGroup, string region, IReadOnlyDictionary<string, string> secretArns)
+    public static string Json(ServicePlan service, string image, ComputePlan compute, string logGroup, string region, IReadOnlyDictionary<string, string> secretArns)
     {
         JsonObject Logs(string prefix) => new JsonObject
         {
@@ -27,10 +27,10 @@ internal static class TaskContainers
         var xray = new JsonObject
         {
             ["name"] = "xray-daemon",
-            ["image"] = tracingSidecar,
+            ["image"] = compute.TracingSidecar,
             ["essential"] = false, // a tracing outage must not stop the shop
-            ["cpu"] = 32,
-            ["memoryReservation"] = 64,
+            ["cpu"] = compute.TracingSidecarCpu,
+            ["memory"] = compute.TracingSidecarMemoryMb,
             ["portMappings"] = new JsonArray(new JsonObject { ["containerPort"] = 2000, ["protocol"] = "udp" }),
             ["logConfiguration"] = Logs("xray"),
         };

@@ -100,7 +100,9 @@ public sealed class GlobalEdge : ComponentResource
                 new Pulumi.Aws.CloudFront.Inputs.DistributionOriginArgs
                 {
                     OriginId = "api",
-                    DomainName = accelerator.DnsName,
+                    // The accelerator's public name, not its raw DNS name: CloudFront checks the origin certificate
+                    // (the ALB's) against this name.
+                    DomainName = cf.ApiOriginDomain,
                     CustomOriginConfig = new Pulumi.Aws.CloudFront.Inputs.DistributionOriginCustomOriginConfigArgs
                     {
                         HttpPort = 80,

@@ -49,7 +49,7 @@ public sealed class RegionIngress : ComponentResource
         {
             targetGroups[service.LogicalName] = new TargetGroup($"{service.LogicalName}-tg", new TargetGroupArgs
             {
-                Name = service.Name,
+                Name = service.TargetGroupName,
                 Port = service.Port,
                 Protocol = "HTTP",
                 TargetType = "ip", // awsvpc tasks register by address

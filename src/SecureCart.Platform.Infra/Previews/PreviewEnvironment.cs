@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Pulumi;
 using Pulumi.Aws;
 using Pulumi.Aws.CloudWatch;
+using Pulumi.Aws.DynamoDB;
 using Pulumi.Aws.Ecs;
 using Pulumi.Aws.LB;
 using Pulumi.Aws.Sqs;
@@ -15,7 +16,7 @@ namespace SecureCart.Platform.Infra.Previews;
 
 /// <summary>
 /// The preview service's inline program: creates only what a preview owns (one Fargate Spot task per service,
-/// target groups and host rules on the base stack's ALB, prefixed queues) and reads everything slow to create
+/// target groups and host rules on the base stack's ALB, prefixed queues, on-demand tables) and reads everything slow to create
 /// (VPC, cluster, ALB, roles) from the base stack. Called as <c>PulumiFn.Create(() =&gt; PreviewEnvironment.Run(plan))</c>.
 /// </summary>
 public static class PreviewEnvironment
@@ -55,12 +56,44 @@ public static class PreviewEnvironment
             queues[name] = queue.Url;
         }
 
+        Dictionary<string, Output<string>> tables = new Dictionary<string, Output<string>>(StringComparer.Ordinal);
+        foreach (PreviewTablePlan table in plan.Tables)
+        {
+            tables[table.LogicalName] = CreateTable(table, tags);
+        }
+
         return new Dictionary<string, object?>
         {
             ["url"] = $"https://{plan.HostName}",
             ["services"] = Output.All(services.Values).Apply(names => services.Keys.Zip(names).ToImmutableDictionary(p => p.First, p => p.Second, StringComparer.Ordinal)),
             ["queues"] = Output.All(queues.Values).Apply(urls => queues.Keys.Zip(urls).ToImmutableDictionary(p => p.First, p => p.Second, StringComparer.Ordinal)),
+            ["tables"] = Output.All(tables.Values).Apply(names => tables.Keys.Zip(names).ToImmutableDictionary(p => p.First, p => p.Second, StringComparer.Ordinal)),
         };
+    }
+
+    /// <summary>Production's key schema under the preview's name; keys are strings, as in production.</summary>
+    private static Output<string> CreateTable(PreviewTablePlan table, InputMap<string> tags)
+    {
+        InputList<Pulumi.Aws.DynamoDB.Inputs.TableAttributeArgs> attributes = new InputList<Pulumi.Aws.DynamoDB.Inputs.TableAttributeArgs>
+        {
+            new Pulumi.Aws.DynamoDB.Inputs.TableAttributeArgs { Name = table.HashKey, Type = "S" },
+        };
+        if (table.RangeKey is { } rangeKey)
+        {
+            attributes.Add(new Pulumi.Aws.DynamoDB.Inputs.TableAttributeArgs { Name = rangeKey, Type = "S" });
+        }
+
+        Table created = new Table(table.LogicalName, new TableArgs
+        {
+            Name = table.Name,
+            BillingMode = "PAY_PER_REQUEST",
+            HashKey = table.HashKey,
+            RangeKey = Children.Maybe(table.RangeKey),
+            Attributes = attributes,
+            Ttl = table.TimeToLiveAttribute is null ? null : (Input<Pulumi.Aws.DynamoDB.Inputs.TableTtlArgs>)new Pulumi.Aws.DynamoDB.Inputs.TableTtlArgs { AttributeName = table.TimeToLiveAttribute, Enabled = true },
+            Tags = tags,
+        });
+        return created.Name;
     }
 
     private static Output<string> Service(
@@ -95,7 +128,7 @@ public static class PreviewEnvironment
             loadBalancers.Add(new Pulumi.Aws.Ecs.Inputs.ServiceLoadBalancerArgs { TargetGroupArn = group.Arn, ContainerName = id, ContainerPort = service.Port });
         }
 
-        LogGroup logs = new LogGroup($"{id}-logs", new LogGroupArgs { Name = $"/ecs/{service.Name}", RetentionInDays = 3, Tags = tags });
+        LogGroup logs = new LogGroup($"{id}-logs", new LogGroupArgs { Name = $"/ecs/{service.Name}", RetentionInDays = plan.LogRetentionDays, Tags = tags });
         Output<string> containers = Output.Tuple(account, logs.Name).Apply(t => new JsonArray(new JsonObject
         {
             ["name"] = id,

@@ -1,0 +1,15 @@
+using System.Collections.Immutable;
+using Pulumi;
+
+namespace SecureCart.Platform.Infra.Compute;
+
+/// <summary>
+/// Deployed ARNs of everything a service may be granted, by plan logical name. Tables are this region's copy:
+/// the home table in the home stack, this stack's replica elsewhere (a task talks to its own region's replica).
+/// </summary>
+public sealed record AccessTargets(
+    ImmutableDictionary<string, Output<string>> Tables,
+    ImmutableDictionary<string, Output<string>> Queues,
+    ImmutableDictionary<string, Output<string>> Topics,
+    ImmutableDictionary<string, Output<string>> Buses,
+    ImmutableDictionary<string, Output<string>> StateMachines);
