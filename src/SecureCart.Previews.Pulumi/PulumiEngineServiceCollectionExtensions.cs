@@ -4,7 +4,10 @@ namespace SecureCart.Previews.Automation;
 
 public static class PulumiEngineServiceCollectionExtensions
 {
-    /// <summary>Registers the Automation API engine; call before AddPreviews so it replaces the plan-only default.</summary>
+    /// <summary>
+    /// Registers the Automation API engine and its exception handler; call before AddPreviews so the engine replaces
+    /// the plan-only default and the handler runs before the service's own.
+    /// </summary>
     public static IServiceCollection AddPulumiPreviewEngine(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -12,6 +15,7 @@ public static class PulumiEngineServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.BackendUrl), "Previews:Pulumi:BackendUrl is required (s3://… or https://api.pulumi.com)")
             .ValidateOnStart();
         services.AddSingleton<IPreviewEngine, PulumiPreviewEngine>();
+        services.AddExceptionHandler<AutomationExceptionHandler>();
         return services;
     }
 }
