@@ -37,7 +37,7 @@ internal sealed partial class AutomationExceptionHandler(IProblemDetailsService 
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
-    private static ProblemDetails Problem(int status, string code, string title, string detail) => new()
+    private static ProblemDetails Problem(int status, string code, string title, string detail) => new ProblemDetails
     {
         Status = status,
         Title = title,
