@@ -200,6 +200,17 @@ public sealed class ProjectLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_ProjectFileMissesAKeyDeclaration_FaultSaysWhatToDeclare()
+    {
+        _project.Write("Pulumi.yaml", _project.Read("Pulumi.yaml").Replace("  wafRateLimit:\n    type: integer\n    default: 2000\n    description: Requests per 5 minutes per client IP before CloudFront's WAF blocks it.\n", ""));
+
+        var fault = Assert.Single(_project.Faults());
+
+        Assert.Equal("Pulumi.yaml", fault.File);
+        Assert.Contains("'wafRateLimit' is not declared; add it with type integer", fault.Message);
+    }
+
+    [Fact]
     public void Load_ProjectNamedOtherwise_Fault()
     {
         _project.Write("Pulumi.yaml", _project.Read("Pulumi.yaml").Replace("name: securecart", "name: shop"));
