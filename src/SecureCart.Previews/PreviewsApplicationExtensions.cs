@@ -8,6 +8,8 @@ public static class PreviewsApplicationExtensions
     public static WebApplication MapPreviews(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // First, so the audit and everything after see the client's address, not the load balancer's.
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

@@ -64,6 +64,9 @@ public static class PreviewsServiceCollectionExtensions
         services.AddSingleton<ExpiryReaper>();
         services.AddHostedService(sp => sp.GetRequiredService<ExpiryReaper>());
 
+        // Parsed once here as well, so a mistyped address stops startup instead of the first request.
+        TrustedProxies.Apply(new ForwardedHeadersOptions(), settings.Network);
+        services.Configure<ForwardedHeadersOptions>(o => TrustedProxies.Apply(o, settings.Network));
         AddAuth(services, settings.Auth);
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();

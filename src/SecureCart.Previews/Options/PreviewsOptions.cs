@@ -14,4 +14,5 @@ internal sealed class PreviewsOptions
     public WorkerOptions Worker { get; set; } = new();
     public ReaperOptions Reaper { get; set; } = new();
     public PreviewBaseOptions Base { get; set; } = new();
+    public NetworkOptions Network { get; set; } = new();
 }
