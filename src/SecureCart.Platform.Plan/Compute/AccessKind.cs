@@ -3,10 +3,10 @@ namespace SecureCart.Platform.Plan.Compute;
 /// <summary>What a service's task role may do with a plan resource; the program turns each into IAM actions.</summary>
 public enum AccessKind
 {
-    /// <summary>DynamoDB: GetItem, Query, BatchGetItem.</summary>
+    /// <summary>DynamoDB: GetItem, Query, BatchGetItem; kms:Decrypt on the table's customer-managed key.</summary>
     TableRead,
 
-    /// <summary>DynamoDB: read plus PutItem, UpdateItem, DeleteItem, BatchWriteItem.</summary>
+    /// <summary>DynamoDB: read plus PutItem, UpdateItem, DeleteItem, BatchWriteItem; kms:Decrypt and kms:GenerateDataKey on the table's key.</summary>
     TableReadWrite,
 
     /// <summary>SQS: SendMessage.</summary>

@@ -1,3 +1,6 @@
+using SecureCart.Platform.Plan.Messaging;
+using SecureCart.Platform.Plan.Workflow;
+
 namespace SecureCart.Platform.Plan.Compute;
 
 /// <summary>
@@ -13,10 +16,10 @@ public static class ServiceCatalog
         new("catalog", ServiceKind.Public, 512, 1024, 1.5, 50, "/api/catalog/*", [new(AccessKind.TableReadWrite, "catalog")]),
         new("cart", ServiceKind.Public, 512, 1024, 1.0, 30, "/api/cart/*", [new(AccessKind.TableReadWrite, "carts"), new(AccessKind.TableRead, "catalog")]),
         new("checkout", ServiceKind.Public, 1024, 2048, 1.0, 0, "/api/checkout/*", [new(AccessKind.TableReadWrite, "carts"), new(AccessKind.QueueSend, "orders")]),
-        new("orders", ServiceKind.Public, 512, 1024, 1.0, 0, "/api/orders/*", [new(AccessKind.BusPublish, "events")]),
+        new("orders", ServiceKind.Public, 512, 1024, 1.0, 0, "/api/orders/*", [new(AccessKind.BusPublish, MessagingPlan.BusLogicalName)]),
         new("payments", ServiceKind.Internal, 1024, 2048, 1.0, 0, null, []),
-        new("inventory", ServiceKind.Internal, 512, 1024, 1.0, 30, null, [new(AccessKind.QueueConsume, "inventory-events"), new(AccessKind.BusPublish, "events")]),
+        new("inventory", ServiceKind.Internal, 512, 1024, 1.0, 30, null, [new(AccessKind.QueueConsume, "inventory-events"), new(AccessKind.BusPublish, MessagingPlan.BusLogicalName)]),
         new("notifications", ServiceKind.Worker, 256, 512, 0.5, 100, null, [new(AccessKind.QueueConsume, "notifications"), new(AccessKind.TopicPublish, "order-events")]),
-        new("order-worker", ServiceKind.Worker, 512, 1024, 1.0, 0, null, [new(AccessKind.QueueConsume, "orders"), new(AccessKind.StateMachineStart, "order-fulfilment")]),
+        new("order-worker", ServiceKind.Worker, 512, 1024, 1.0, 0, null, [new(AccessKind.QueueConsume, "orders"), new(AccessKind.StateMachineStart, WorkflowPlan.LogicalName)]),
     ];
 }

@@ -3,4 +3,8 @@ using System.Collections.Immutable;
 namespace SecureCart.Platform.Plan.Messaging;
 
 /// <summary>Queues, the event bus with its rules, and topics.</summary>
-public sealed record MessagingPlan(ImmutableArray<QueuePlan> Queues, string BusName, ImmutableArray<EventRulePlan> Rules, ImmutableArray<TopicPlan> Topics);
+public sealed record MessagingPlan(ImmutableArray<QueuePlan> Queues, string BusName, ImmutableArray<EventRulePlan> Rules, ImmutableArray<TopicPlan> Topics)
+{
+    /// <summary>The bus's region-neutral name, which access grants and the program use.</summary>
+    public const string BusLogicalName = "events";
+}

@@ -7,6 +7,9 @@ namespace SecureCart.Platform.Plan.Workflow;
 /// <summary>The order-fulfilment state machine and its functions.</summary>
 public sealed record WorkflowPlan(string StateMachineName, string ExecutionType, bool Tracing, string LogLevel, ImmutableArray<WorkflowStepPlan> Steps, ImmutableArray<LambdaPlan> Functions)
 {
+    /// <summary>The state machine's region-neutral name, which access grants and the program use.</summary>
+    public const string LogicalName = "order-fulfilment";
+
     /// <summary>
     /// The Amazon States Language definition. ARNs are only known at deployment, so the program passes them in;
     /// the shape (states, retries, compensation) is decided here.

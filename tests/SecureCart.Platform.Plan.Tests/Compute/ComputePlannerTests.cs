@@ -130,8 +130,8 @@ public sealed class ComputePlannerTests
                 AccessKind.TableRead or AccessKind.TableReadWrite => tables.Contains(access.Resource),
                 AccessKind.QueueSend or AccessKind.QueueConsume => queues.Contains(access.Resource),
                 AccessKind.TopicPublish => topics.Contains(access.Resource),
-                AccessKind.BusPublish => access.Resource == "events",
-                AccessKind.StateMachineStart => access.Resource == "order-fulfilment",
+                AccessKind.BusPublish => access.Resource == Platform.Plan.Messaging.MessagingPlan.BusLogicalName,
+                AccessKind.StateMachineStart => access.Resource == Platform.Plan.Workflow.WorkflowPlan.LogicalName,
                 _ => false,
             };
             Assert.True(known, $"{access} names nothing in the plan");
