@@ -14,6 +14,7 @@ using SecureCart.Platform.Plan.Data;
 using SecureCart.Platform.Plan.Messaging;
 using SecureCart.Platform.Plan.Network;
 using SecureCart.Platform.Plan.Parity;
+using SecureCart.Platform.Plan.Workflow;
 
 namespace SecureCart.Platform.Infra;
 
@@ -46,10 +47,11 @@ public sealed class SecureCartStack : Stack
         var workflow = new RegionWorkflow("workflow", new RegionWorkflowArgs(plan.Workflow, plan.Region, plan.Messaging.BusName, messaging.BusArn, plan.Observability.LogRetentionDays, tags));
         var access = new AccessTargets(
             data.TableArns,
+            data.TableKeyArn,
             messaging.QueueArns,
             messaging.TopicArns,
-            ImmutableDictionary<string, Output<string>>.Empty.Add(RegionMessaging.BusLogicalName, messaging.BusArn),
-            ImmutableDictionary<string, Output<string>>.Empty.Add(RegionWorkflow.StateMachineLogicalName, workflow.StateMachineArn));
+            ImmutableDictionary<string, Output<string>>.Empty.Add(MessagingPlan.BusLogicalName, messaging.BusArn),
+            ImmutableDictionary<string, Output<string>>.Empty.Add(WorkflowPlan.LogicalName, workflow.StateMachineArn));
         var compute = new RegionCompute("compute", new RegionComputeArgs(plan.Compute, plan.Region, plan.Observability.LogRetentionDays, network, ingress, secrets, access, tags));
         _ = new RegionObservability("observability", new RegionObservabilityArgs(
             plan.Observability, DeployedIds(plan, ingress, compute), messaging.TopicArns[plan.Observability.AlarmTopic], tags));

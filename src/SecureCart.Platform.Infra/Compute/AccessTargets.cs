@@ -7,8 +7,10 @@ namespace SecureCart.Platform.Infra.Compute;
 /// Deployed ARNs of everything a service may be granted, by plan logical name. Tables are this region's copy:
 /// the home table in the home stack, this stack's replica elsewhere (a task talks to its own region's replica).
 /// </summary>
+/// <param name="TableKey">The customer-managed key this region's copy of the tables is encrypted with; null when the stack has no tables.</param>
 public sealed record AccessTargets(
     ImmutableDictionary<string, Output<string>> Tables,
+    Output<string>? TableKey,
     ImmutableDictionary<string, Output<string>> Queues,
     ImmutableDictionary<string, Output<string>> Topics,
     ImmutableDictionary<string, Output<string>> Buses,

@@ -4,30 +4,39 @@ using SecureCart.Platform.Plan.Compute;
 
 namespace SecureCart.Platform.Infra.Compute;
 
-/// <summary>A service's planned grants as one IAM policy: per grant, the kind's actions on that resource only.</summary>
+/// <summary>A service's planned grants as one IAM policy: per grant, the kind's actions on that resource only (for a table, also the key actions on its key).</summary>
 internal static class TaskAccess
 {
     private static readonly string[] s_tableRead = ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:BatchGetItem"];
 
     private static readonly string[] s_tableWrite = ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"];
 
+    private static readonly string[] s_keyRead = ["kms:Decrypt"];
+
+    private static readonly string[] s_keyWrite = ["kms:Decrypt", "kms:GenerateDataKey"];
+
     public static Output<string> Policy(ImmutableArray<ServiceAccess> grants, AccessTargets targets)
     {
         ArgumentOutOfRangeException.ThrowIfZero(grants.Length);
-        return Policies.Allow([.. grants.Select(g => Statement(g, targets))]);
+        return Policies.Allow([.. grants.SelectMany(g => Statements(g, targets))]);
     }
 
-    private static (string[] Actions, Input<string>[] Resources) Statement(ServiceAccess grant, AccessTargets targets) => grant.Kind switch
+    // A table grant is two statements: the DynamoDB actions on the table, and the key actions on this region's
+    // table key (the tables are encrypted with a customer-managed key, so DynamoDB calls it as the caller).
+    private static IEnumerable<(string[] Actions, Input<string>[] Resources)> Statements(ServiceAccess grant, AccessTargets targets) => grant.Kind switch
     {
-        AccessKind.TableRead => (s_tableRead, Table(Find(targets.Tables, grant))),
-        AccessKind.TableReadWrite => ([.. s_tableRead, .. s_tableWrite], Table(Find(targets.Tables, grant))),
-        AccessKind.QueueSend => (["sqs:SendMessage"], [Find(targets.Queues, grant)]),
-        AccessKind.QueueConsume => (["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes"], [Find(targets.Queues, grant)]),
-        AccessKind.TopicPublish => (["sns:Publish"], [Find(targets.Topics, grant)]),
-        AccessKind.BusPublish => (["events:PutEvents"], [Find(targets.Buses, grant)]),
-        AccessKind.StateMachineStart => (["states:StartExecution"], [Find(targets.StateMachines, grant)]),
+        AccessKind.TableRead => [(s_tableRead, Table(Find(targets.Tables, grant))), (s_keyRead, [TableKey(targets, grant)])],
+        AccessKind.TableReadWrite => [([.. s_tableRead, .. s_tableWrite], Table(Find(targets.Tables, grant))), (s_keyWrite, [TableKey(targets, grant)])],
+        AccessKind.QueueSend => [(["sqs:SendMessage"], [Find(targets.Queues, grant)])],
+        AccessKind.QueueConsume => [(["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes"], [Find(targets.Queues, grant)])],
+        AccessKind.TopicPublish => [(["sns:Publish"], [Find(targets.Topics, grant)])],
+        AccessKind.BusPublish => [(["events:PutEvents"], [Find(targets.Buses, grant)])],
+        AccessKind.StateMachineStart => [(["states:StartExecution"], [Find(targets.StateMachines, grant)])],
         _ => throw new InvalidOperationException($"No IAM actions for access kind {grant.Kind}."),
     };
+
+    private static Output<string> TableKey(AccessTargets targets, ServiceAccess grant) =>
+        targets.TableKey ?? throw new InvalidOperationException($"The plan grants {grant.Kind} on '{grant.Resource}', but this stack has no table key.");
 
     // Queries on a secondary index name the index's ARN, not the table's.
     private static Input<string>[] Table(Output<string> arn) => [arn, Output.Format($"{arn}/index/*")];

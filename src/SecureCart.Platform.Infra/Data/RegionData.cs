@@ -45,6 +45,9 @@ public sealed class RegionData : ComponentResource
     /// <summary>Table (home) or replica (other stacks) ARN per table logical name.</summary>
     public ImmutableDictionary<string, Output<string>> TableArns { get; }
 
+    /// <summary>ARN of this region's key for its copy of the tables (<c>dynamodb-key</c>); null when the plan has no tables.</summary>
+    public Output<string>? TableKeyArn { get; private set; }
+
     private void Postgres(RdsPlan plan, Output<ImmutableArray<string>> subnets, Output<string> securityGroup, InputMap<string> tags)
     {
         var key = new Key("postgres-key", new KeyArgs { Description = $"{plan.Identifier} storage", EnableKeyRotation = true, Tags = tags }, Children.Stateful(this, plan.Protect));
@@ -114,6 +117,7 @@ public sealed class RegionData : ComponentResource
         bool protect = tables.Any(t => t.Protect);
         var key = new Key("dynamodb-key", new KeyArgs { Description = "DynamoDB global tables, this region's copy", EnableKeyRotation = true, Tags = tags }, Children.Stateful(this, protect));
         _ = new Pulumi.Aws.Kms.Alias("dynamodb-key-alias", new AliasArgs { Name = tables[0].KmsKeyAlias, TargetKeyId = key.KeyId }, Children.Of(this));
+        TableKeyArn = key.Arn;
 
         ImmutableDictionary<string, Output<string>>.Builder arns = ImmutableDictionary.CreateBuilder<string, Output<string>>(StringComparer.Ordinal);
         foreach (DynamoTablePlan table in tables)

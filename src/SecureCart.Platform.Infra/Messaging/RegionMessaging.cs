@@ -11,9 +11,6 @@ namespace SecureCart.Platform.Infra.Messaging;
 /// <summary>Queues with their dead-letter queues, the shop's event bus with rules and targets, and the SNS topics.</summary>
 public sealed class RegionMessaging : ComponentResource
 {
-    /// <summary>The bus's logical name, by which service grants name it.</summary>
-    public const string BusLogicalName = "events";
-
     public RegionMessaging(string name, RegionMessagingArgs args, ComponentResourceOptions? options = null)
         : base("securecart:platform:Messaging", name, options)
     {
@@ -59,7 +56,7 @@ public sealed class RegionMessaging : ComponentResource
             }, Children.Of(this));
         }
 
-        var bus = new EventBus(BusLogicalName, new EventBusArgs { Name = plan.BusName, Tags = tags }, Children.Of(this));
+        var bus = new EventBus(MessagingPlan.BusLogicalName, new EventBusArgs { Name = plan.BusName, Tags = tags }, Children.Of(this));
         var sources = new Dictionary<string, List<Output<string>>>(StringComparer.Ordinal);
         foreach (EventRulePlan rule in plan.Rules)
         {

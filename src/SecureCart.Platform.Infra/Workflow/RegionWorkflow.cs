@@ -12,9 +12,6 @@ namespace SecureCart.Platform.Infra.Workflow;
 /// <summary>The fulfilment state machine and its Lambda functions, all with X-Ray tracing.</summary>
 public sealed class RegionWorkflow : ComponentResource
 {
-    /// <summary>The state machine's logical name, by which service grants name it.</summary>
-    public const string StateMachineLogicalName = "order-fulfilment";
-
     public RegionWorkflow(string name, RegionWorkflowArgs args, ComponentResourceOptions? options = null)
         : base("securecart:platform:Workflow", name, options)
     {
@@ -76,7 +73,7 @@ public sealed class RegionWorkflow : ComponentResource
         List<string> names = functions.Keys.ToList();
         Output<string> definition = Output.All(functions.Values.Select(f => f.Arn)).Apply(arns =>
             plan.Definition(names.Zip(arns).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal), args.BusName));
-        var machine = new StateMachine(StateMachineLogicalName, new StateMachineArgs
+        var machine = new StateMachine(WorkflowPlan.LogicalName, new StateMachineArgs
         {
             Name = plan.StateMachineName,
             Type = plan.ExecutionType,

@@ -19,6 +19,13 @@ public sealed class RegionComputeTests
         [AccessKind.StateMachineStart] = ["states:StartExecution"],
     }.ToImmutableDictionary();
 
+    // The key actions of each table kind on the table's customer-managed key, as AccessKind documents them.
+    private static readonly ImmutableDictionary<AccessKind, string[]> s_keyActions = new Dictionary<AccessKind, string[]>
+    {
+        [AccessKind.TableRead] = ["kms:Decrypt"],
+        [AccessKind.TableReadWrite] = ["kms:Decrypt", "kms:GenerateDataKey"],
+    }.ToImmutableDictionary();
+
     [Theory]
     [InlineData("prod-us", "aws:dynamodb/table:Table")]
     [InlineData("prod-eu", "aws:dynamodb/tableReplica:TableReplica")]
@@ -27,8 +34,16 @@ public sealed class RegionComputeTests
         var plan = Plans.For(stack);
         Assert.Contains(plan.Compute.Services, s => s.Access.IsEmpty);
         Assert.Contains(plan.Compute.Services, s => s.Access.Length > 1);
+        Assert.Contains(plan.Compute.Services, s => s.Access.Any(g => g.Kind == AccessKind.TableRead));
+        Assert.Contains(plan.Compute.Services, s => s.Access.Any(g => g.Kind == AccessKind.TableReadWrite));
 
         var run = await StackRun.RunAsync(stack);
+
+        // The key the grants name is the one this stack's copy of the tables is encrypted with (the regional key in a replica stack).
+        var tableKey = "arn:aws:mock:::aws:kms/key:Key/dynamodb-key";
+        Assert.All(run.OfType(tableType), t => Assert.Equal(tableKey, tableType == "aws:dynamodb/table:Table"
+            ? ((IDictionary<string, object>)t.Inputs["serverSideEncryption"])["kmsKeyArn"]
+            : t.Inputs["kmsKeyArn"]));
 
         foreach (var service in plan.Compute.Services)
         {
@@ -40,7 +55,8 @@ public sealed class RegionComputeTests
                 continue;
             }
 
-            var expected = service.Access.Select(g => Statement(s_actions[g.Kind], Resources(g, tableType)));
+            var expected = service.Access.Select(g => Statement(s_actions[g.Kind], Resources(g, tableType)))
+                .Concat(service.Access.Where(g => s_keyActions.ContainsKey(g.Kind)).Select(g => Statement(s_keyActions[g.Kind], [tableKey])));
             var policy = JsonNode.Parse((string)run.Single("aws:iam/rolePolicy:RolePolicy", $"{id}-task-access").Inputs["policy"])!;
             var actual = policy["Statement"]!.AsArray().Select(s =>
             {
