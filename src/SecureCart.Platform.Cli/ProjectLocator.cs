@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using SecureCart.Platform.Plan.Configuration;
 
 namespace SecureCart.Platform.Cli;
@@ -52,9 +53,9 @@ internal static class ProjectLocator
         }
     }
 
-    public static bool TryGetStack(ProjectConfiguration project, string name, TextWriter error, out StackSettings stack)
+    public static bool TryGetStack(ProjectConfiguration project, string name, TextWriter error, [NotNullWhen(true)] out StackSettings? stack)
     {
-        stack = project.Stacks.FirstOrDefault(s => s.StackName == name)!;
+        stack = project.Stacks.FirstOrDefault(s => s.StackName == name);
         if (stack is not null)
         {
             return true;
