@@ -1,27 +1,41 @@
 #!/usr/bin/env bash
-# The one test command: builds and tests every project that restores here, says which were skipped and why,
-# and ends with "N passed, N failed, N skipped" counted from the test result files.
+# The one test command. On a fresh machine with only the .NET SDK it sets up what the tests need (PostgreSQL,
+# the pinned @pulumi declarations, Chromium, the Pulumi packages or their stand-in feed), builds every project
+# that can restore with warnings as errors, checks formatting, runs every test, says which projects were
+# skipped and why, and ends with "N passed, N failed, N skipped" counted from the test result files.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 out=$root/.artifacts
 results=$out/test-results
 rm -rf "$results"; mkdir -p "$results"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+started=$SECONDS
+
+for part in common postgres api-declarations chromium pulumi-packages; do
+  # shellcheck source=/dev/null
+  source "$root/eng/test-setup/$part.sh"
+done
+
+echo "== set-up"
+setup_pulumi_packages
+setup_postgres
+setup_api_declarations
+setup_chromium
 
 # Packages that only a full NuGet feed serves; a project that needs one and cannot restore it is skipped, not failed.
 optional='Pulumi|Pulumi\.Aws|Pulumi\.Awsx|Pulumi\.Automation|AWSSDK\.Route53'
 buildable=(); skipped=()
-for project in $(find src tests -name '*.csproj' | sort); do
+echo "== restore"
+for project in $(find src tests bench -name '*.csproj' | sort); do
   log=$(dotnet restore "$project" --nologo 2>&1)
   if [ $? -eq 0 ]; then
     buildable+=("$project")
   elif missing=$(grep -oE "NU1101: Unable to find package ($optional)\." <<<"$log" | sed -E 's/.*package (.*)\./\1/' | sort -u | paste -sd, -) && [ -n "$missing" ]; then
-    skipped+=("$project|needs $missing, which the package source here does not serve")
+    skipped+=("$project|needs $missing, which no package source here serves")
   else
     echo "$log" >&2
-    echo "restore failed for $project (not a missing optional package)" >&2
-    echo "0 passed, 1 failed, 0 skipped"
-    exit 1
+    setup_fail "restore failed for $project (not a missing optional package)"
   fi
 done
 
@@ -31,9 +45,8 @@ for p in "${buildable[@]}" "${skipped[@]%%|*}"; do
   grep -qF "$(echo "$p" | tr / '\\')" SecureCart.Platform.sln || missing_from_sln+=("$p")
 done
 if [ ${#missing_from_sln[@]} -gt 0 ]; then
-  printf 'not in SecureCart.Platform.sln (add with: dotnet sln SecureCart.Platform.sln add --solution-folder src|tests PROJECT): %s\n' "${missing_from_sln[@]}" >&2
-  echo "0 passed, 1 failed, 0 skipped"
-  exit 1
+  printf 'not in SecureCart.Platform.sln (add with: dotnet sln SecureCart.Platform.sln add --solution-folder src|tests|bench PROJECT): %s\n' "${missing_from_sln[@]}" >&2
+  setup_fail "projects missing from the solution (above)"
 fi
 
 echo "== skipped projects (${#skipped[@]})"
@@ -48,18 +61,19 @@ filter=$out/restorable.slnf
 } > "$filter"
 
 status=0
-echo "== build (${#buildable[@]} projects)"
-dotnet build "$filter" --nologo -v quiet -clp:ErrorsOnly || status=1
+echo "== build (${#buildable[@]} projects, warnings as errors)"
+run_child dotnet build "$filter" --no-restore --nologo -v quiet -clp:ErrorsOnly || status=1
 if [ $status -eq 0 ]; then
   echo "== format"
-  dotnet format "$filter" --verify-no-changes --no-restore || status=1
+  run_child dotnet format "$filter" --verify-no-changes --no-restore || status=1
   echo "== test"
-  dotnet test "$filter" --no-build --nologo --logger trx --results-directory "$results" || status=1
+  run_child dotnet test "$filter" --no-build --nologo --logger trx --results-directory "$results" || status=1
 fi
 
-sum() { grep -ho "$1=\"[0-9]*\"" "$results"/*.trx 2>/dev/null | grep -o '[0-9]*' | paste -sd+ - | bc 2>/dev/null || echo 0; }
+sum() { cat "$results"/*.trx 2>/dev/null | grep -o "$1=\"[0-9]*\"" | grep -o '[0-9]*' | awk '{ s += $1 } END { print s + 0 }'; }
 passed=$(sum passed); failed=$(sum failed); notrun=$(sum notExecuted)
-passed=${passed:-0}; failed=${failed:-0}; notrun=${notrun:-0}
 if [ $status -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; echo "build, format or test run failed before results were written" >&2; fi
+echo "== Pulumi layer tested against: $pulumi_layer"
+echo "== took $(( (SECONDS - started) / 60 )) min $(( (SECONDS - started) % 60 )) s"
 echo "$passed passed, $failed failed, $notrun skipped"
 [ $status -eq 0 ] && [ "$failed" -eq 0 ]
