@@ -14,10 +14,11 @@ apt_install() {
   [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1 || return 1
   echo "   installing with apt-get: $*"
   if [ $_apt_updated -eq 0 ]; then
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq </dev/null >/dev/null || return 1
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq </dev/null >>"$out/apt.log" 2>&1 || return 1
     _apt_updated=1
   fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" </dev/null >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" </dev/null >>"$out/apt.log" 2>&1 ||
+    { echo "   apt-get install $* failed: $(tail -1 "$out/apt.log")" >&2; return 1; }
 }
 
 # Runs a long command in the background and waits, so INT/TERM reach the trap at once instead of after the
