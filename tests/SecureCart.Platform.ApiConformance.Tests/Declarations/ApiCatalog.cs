@@ -30,7 +30,7 @@ internal sealed class ApiCatalog(TsPackage aws, TsPackage awsx)
         {
             throw new InvalidOperationException(
                 $"The @pulumi/aws and @pulumi/awsx declarations are not installed in {declarationsFolder}. " +
-                "Run `npm ci --ignore-scripts` in eng/api-declarations (.ci/run does this) and run the tests again.");
+                "Run `npm ci --ignore-scripts` in eng/api-declarations (eng/test.sh does this) and run the tests again.");
         }
 
         var catalog = new ApiCatalog(DtsParser.Parse(awsFolder, "aws"), DtsParser.Parse(awsxFolder, "awsx"));
