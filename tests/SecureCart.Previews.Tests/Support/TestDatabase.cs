@@ -36,7 +36,7 @@ public sealed class TestDatabase : IAsyncDisposable
         if (string.IsNullOrEmpty(admin))
         {
             throw new InvalidOperationException(
-                $"{PostgresVariable} is not set. These tests need a real PostgreSQL: run them through .ci/run, or start a server and set e.g. " +
+                $"{PostgresVariable} is not set. These tests need a real PostgreSQL: run them through eng/test.sh (which starts one), or start a server and set e.g. " +
                 $"{PostgresVariable}=\"Host=127.0.0.1;Port=5432;Username=postgres;Database=postgres\".");
         }
 
