@@ -44,7 +44,8 @@ public sealed class SecureCartStack : Stack
         Output<ImmutableDictionary<string, object>>? homeTables = home?.RequireOutput("tableArns").Apply(v => ((IDictionary<string, object>)v).ToImmutableDictionary());
         var data = new RegionData("data", new RegionDataArgs(plan.Data, network, homeTables, tags));
         var messaging = new RegionMessaging("messaging", new RegionMessagingArgs(plan.Messaging, plan.Observability.AlarmTopic, settings.AlarmEmail, tags));
-        var workflow = new RegionWorkflow("workflow", new RegionWorkflowArgs(plan.Workflow, plan.Region, plan.Messaging.BusName, messaging.BusArn, plan.Observability.LogRetentionDays, tags));
+        var workflow = new RegionWorkflow("workflow", new RegionWorkflowArgs(
+            plan.Workflow, plan.Region, plan.Messaging.BusName, messaging.BusArn, messaging.UndeliveredEventsQueueArn, messaging.UndeliveredEventsQueueUrl, plan.Observability.LogRetentionDays, tags));
         var access = new AccessTargets(
             data.TableArns,
             data.TableKeyArn,
@@ -54,7 +55,7 @@ public sealed class SecureCartStack : Stack
             ImmutableDictionary<string, Output<string>>.Empty.Add(WorkflowPlan.LogicalName, workflow.StateMachineArn));
         var compute = new RegionCompute("compute", new RegionComputeArgs(plan.Compute, plan.Region, plan.Observability.LogRetentionDays, network, ingress, secrets, access, tags));
         _ = new RegionObservability("observability", new RegionObservabilityArgs(
-            plan.Observability, DeployedIds(plan, ingress, compute), messaging.TopicArns[plan.Observability.AlarmTopic], tags));
+            plan.Observability, DeployedIds(plan, ingress, compute, workflow), messaging.TopicArns[plan.Observability.AlarmTopic], tags));
 
         GlobalEdge? edge = plan.Edge is { } edgePlan ? new GlobalEdge("edge", new GlobalEdgeArgs(edgePlan, plan.Region, tags)) : null;
         Output<string> listenerArn = edge?.ListenerArn ?? home!.RequireOutput("acceleratorListenerArn").Apply(v => (string)v);
@@ -133,7 +134,7 @@ public sealed class SecureCartStack : Stack
 
     // Alarm dimensions name plan resources by logical name; CloudWatch needs the deployed identifiers. Keyed by
     // "<dimension>:<logical name>" because a service and a queue may share a logical name (notifications).
-    private static ImmutableDictionary<string, Input<string>> DeployedIds(RegionalPlan plan, RegionIngress ingress, RegionCompute compute)
+    private static ImmutableDictionary<string, Input<string>> DeployedIds(RegionalPlan plan, RegionIngress ingress, RegionCompute compute, RegionWorkflow workflow)
     {
         ImmutableDictionary<string, Input<string>>.Builder ids = ImmutableDictionary.CreateBuilder<string, Input<string>>(StringComparer.Ordinal);
         ids[$"LoadBalancer:{plan.Ingress.LoadBalancer.LogicalName}"] = ingress.LoadBalancerArnSuffix;
@@ -160,6 +161,8 @@ public sealed class SecureCartStack : Stack
             ids[$"QueueName:{queue.LogicalName}-dlq"] = queue.DeadLetterName;
         }
 
+        ids[$"QueueName:{plan.Messaging.EventDelivery.QueueLogicalName}"] = plan.Messaging.EventDelivery.QueueName;
+        ids[$"StateMachineArn:{WorkflowPlan.LogicalName}"] = workflow.StateMachineArn;
         ids["ReplicationGroupId:redis"] = plan.Data.Redis.ReplicationGroupId;
         return ids.ToImmutable();
     }

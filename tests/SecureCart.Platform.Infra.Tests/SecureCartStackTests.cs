@@ -124,7 +124,7 @@ public sealed class SecureCartStackTests
         var run = await StackRun.RunAsync("prod-us");
 
         Assert.Equal(plan.Observability.Alarms.Length, run.OfType("aws:cloudwatch/metricAlarm:MetricAlarm").Count());
-        Assert.Equal(plan.Messaging.Queues.Length * 2, run.OfType("aws:sqs/queue:Queue").Count());
+        Assert.Equal((plan.Messaging.Queues.Length * 2) + 1, run.OfType("aws:sqs/queue:Queue").Count()); // each with its DLQ, and the undelivered-events queue
         Assert.Equal(plan.Messaging.Topics.Length, run.OfType("aws:sns/topic:Topic").Count());
         Assert.Equal(plan.Messaging.Rules.Length, run.OfType("aws:cloudwatch/eventRule:EventRule").Count());
         Assert.Equal(plan.Workflow.Functions.Length, run.OfType("aws:lambda/function:Function").Count());

@@ -87,6 +87,10 @@ internal sealed class StackRun
         state.TryAdd("name", name);
         state.TryAdd("arnSuffix", $"app/{name}/0123");
         state.TryAdd("dnsName", $"{name}.mock.internal");
+        if (args.Type == "aws:sqs/queue:Queue")
+        {
+            state.TryAdd("url", $"https://sqs.mock/{args.Inputs.GetValueOrDefault("name") ?? name}");
+        }
         if (args.Type == "aws:acm/certificate:Certificate")
         {
             var domain = (string)args.Inputs["domainName"];

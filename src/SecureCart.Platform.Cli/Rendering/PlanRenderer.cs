@@ -53,7 +53,7 @@ internal static class PlanRenderer
         var messaging = root.AddNode(Markup.Escape($"messaging: bus {plan.Messaging.BusName}"));
         messaging.AddNode(Markup.Escape($"queues: {string.Join(", ", plan.Messaging.Queues.Select(q => $"{q.Name} (DLQ after {q.MaxReceiveCount})"))}"));
         messaging.AddNode(Markup.Escape($"rules: {string.Join(", ", plan.Messaging.Rules.Select(r => $"{r.DetailType} -> {string.Join("+", r.Targets)}"))}; topics: {string.Join(", ", plan.Messaging.Topics.Select(t => t.LogicalName))}"));
-        root.AddNode(Markup.Escape($"workflow: {plan.Workflow.StateMachineName}: {string.Join(" -> ", plan.Workflow.Steps.Select(s => s.Name))}; functions {string.Join(", ", plan.Workflow.Functions.Select(f => f.LogicalName))}"));
+        root.AddNode(Markup.Escape($"workflow: {plan.Workflow.StateMachineName}: {string.Join(" -> ", plan.Workflow.HappyPath)}; on failure: {string.Join(", ", plan.Workflow.Steps.Select(s => s.Name).Except(plan.Workflow.HappyPath))}; functions {string.Join(", ", plan.Workflow.Functions.Select(f => f.LogicalName))}"));
         root.AddNode(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"observability: {plan.Observability.Alarms.Length} alarms -> {plan.Observability.AlarmTopic}, X-Ray {plan.Observability.XRaySamplingRate:P0} sampled, dashboard {plan.Observability.DashboardName}")));
         var edge = root.AddNode(Markup.Escape($"edge: endpoint group {plan.EndpointGroup.Region} dial {plan.EndpointGroup.TrafficDialPercentage}%, {plan.ApiRecord.Name} latency record"));
         if (plan.Edge is { } e)

@@ -64,6 +64,7 @@ public sealed class RegionWorkflow : ComponentResource
             Policy = Policies.Allow(
                 (["lambda:InvokeFunction"], [.. functions.Values.Select(f => (Input<string>)f.Arn)]),
                 (["events:PutEvents"], [args.BusArn]),
+                (["sqs:SendMessage"], [args.UndeliveredEventsQueueArn]),
                 (["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"], ["*"]),
                 // CloudWatch Logs delivery for Step Functions is configured account-wide, hence the wildcard (AWS documents it so).
                 (["logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery", "logs:DeleteLogDelivery", "logs:ListLogDeliveries",
@@ -71,8 +72,8 @@ public sealed class RegionWorkflow : ComponentResource
         }, Children.Of(this));
 
         List<string> names = functions.Keys.ToList();
-        Output<string> definition = Output.All(functions.Values.Select(f => f.Arn)).Apply(arns =>
-            plan.Definition(names.Zip(arns).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal), args.BusName));
+        Output<string> definition = Output.Tuple(Output.All(functions.Values.Select(f => f.Arn)), args.UndeliveredEventsQueueUrl).Apply(t =>
+            plan.Definition(names.Zip(t.Item1).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal), args.BusName, t.Item2));
         var machine = new StateMachine(WorkflowPlan.LogicalName, new StateMachineArgs
         {
             Name = plan.StateMachineName,

@@ -4,5 +4,13 @@ using SecureCart.Platform.Plan.Workflow;
 
 namespace SecureCart.Platform.Infra.Workflow;
 
-/// <summary>The workflow plan and the event bus its last step publishes to.</summary>
-public sealed record RegionWorkflowArgs(WorkflowPlan Plan, string Region, string BusName, Output<string> BusArn, int LogRetentionDays, ImmutableSortedDictionary<string, string> Tags);
+/// <summary>The workflow plan, the event bus it publishes to and the queue where it parks events the bus refuses.</summary>
+public sealed record RegionWorkflowArgs(
+    WorkflowPlan Plan,
+    string Region,
+    string BusName,
+    Output<string> BusArn,
+    Output<string> UndeliveredEventsQueueArn,
+    Output<string> UndeliveredEventsQueueUrl,
+    int LogRetentionDays,
+    ImmutableSortedDictionary<string, string> Tags);

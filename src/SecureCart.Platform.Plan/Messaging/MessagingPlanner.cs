@@ -21,6 +21,9 @@ public static class MessagingPlanner
                 new("order-failed", names.Physical("order-failed"), "securecart.orders", "order.failed", ["ops"]),
                 new("inventory-low", names.Physical("inventory-low"), "securecart.inventory", "inventory.low", ["inventory-events", "ops"]),
             ],
-            [new("order-events", names.Physical("order-events")), new("ops", names.Physical("ops")), new("alarms", names.Physical("alarms"))]);
+            [new("order-events", names.Physical("order-events")), new("ops", names.Physical("ops")), new("alarms", names.Physical("alarms"))],
+            // Two hours of retries outlast a target's usual outage; past that a person should look, and the queue keeps
+            // the event for replay for as long as the dead-letter queues keep theirs.
+            new EventDeliveryPlan("undelivered-events", names.Physical("undelivered-events"), FourteenDays, MaximumEventAgeSeconds: 2 * 3600, MaximumRetryAttempts: 50));
     }
 }

@@ -4,6 +4,7 @@ using SecureCart.Platform.Plan.Configuration;
 using SecureCart.Platform.Plan.Data;
 using SecureCart.Platform.Plan.Messaging;
 using SecureCart.Platform.Plan.Naming;
+using SecureCart.Platform.Plan.Workflow;
 
 namespace SecureCart.Platform.Plan.Observability;
 
@@ -41,6 +42,9 @@ public static class ObservabilityPlanner
             alarms.Add(Alarm($"dlq-depth-{queue.LogicalName}", "AWS/SQS", "ApproximateNumberOfMessagesVisible", [("QueueName", $"{queue.LogicalName}-dlq")], "Maximum", 60, 1, 0, $"Messages failed {queue.MaxReceiveCount} times and landed in the {queue.LogicalName} DLQ."));
         }
 
+        var undelivered = messaging.EventDelivery.QueueLogicalName;
+        alarms.Add(Alarm($"queue-depth-{undelivered}", "AWS/SQS", "ApproximateNumberOfMessagesVisible", [("QueueName", undelivered)], "Maximum", 60, 1, 0, "Events could not be delivered (a rule target refused them, or the bus refused the state machine): replay them from the queue."));
+        alarms.Add(Alarm($"sfn-failed-{WorkflowPlan.LogicalName}", "AWS/States", "ExecutionsFailed", [("StateMachineArn", WorkflowPlan.LogicalName)], "Sum", 60, 1, 0, "An order execution failed after its compensation: look at the order.failed event; redrive the execution if a step outside the saga failed."));
         alarms.Add(Alarm("redis-cpu", "AWS/ElastiCache", "EngineCPUUtilization", [("ReplicationGroupId", "redis")], "Average", 60, 10, 75, "Redis engine thread busy: add shards."));
         return new ObservabilityPlan(
             alarms.ToImmutable(),
