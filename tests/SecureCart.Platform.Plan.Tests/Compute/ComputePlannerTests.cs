@@ -70,9 +70,9 @@ public sealed class ComputePlannerTests
     }
 
     [Fact]
-    public void Plan_PeakWindow_RaisesMinimumAndRestoresIt()
+    public void Plan_OneOffPeakWindow_RaisesMinimumAndRestoresIt()
     {
-        var scaling = PlanFixtures.Plan("prod-us").Compute.Services.Single(s => s.LogicalName == "cart").Scaling;
+        var scaling = PlanFixtures.Plan("prod-us", s => s with { Peak = s.Peak with { Yearly = false } }).Compute.Services.Single(s => s.LogicalName == "cart").Scaling;
 
         Assert.Equal(
             [("peak-start", "at(2026-11-26T00:00:00)", 12, 40), ("peak-end", "at(2026-12-01T12:00:00)", 3, 40)],
@@ -185,7 +185,7 @@ public sealed class ComputePlannerTests
     [Fact]
     public void Plan_YearlyPeakWindow_CronOnTheSameDayEveryYear()
     {
-        var scaling = PlanFixtures.Plan("prod-us", s => s with { Peak = s.Peak with { Yearly = true } }).Compute.Services.Single(s => s.LogicalName == "cart").Scaling;
+        var scaling = PlanFixtures.Plan("prod-us").Compute.Services.Single(s => s.LogicalName == "cart").Scaling;
 
         Assert.Equal(["cron(0 0 26 11 ? *)", "cron(0 12 1 12 ? *)"], scaling.Scheduled.Select(a => a.Schedule));
         Assert.All(scaling.Scheduled, a => Assert.Null(a.OnceAt));

@@ -96,7 +96,9 @@ public sealed class AwsRulesTests
             },
         }),
         "redis-auth-needs-in-transit-encryption" => Shipped(p => p with { Data = p.Data with { Redis = p.Data.Redis with { TransitEncryption = false } } }),
-        "one-off-schedule-in-the-future" => Shipped(now: new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero)),
+        "one-off-schedule-in-the-future" => Shipped(
+            p => p with { Compute = p.Compute with { Services = [.. p.Compute.Services.Select(s => s with { Scaling = s.Scaling with { Scheduled = [new("peak-start", "at(2026-11-26T00:00:00)", 12, 40, new DateTimeOffset(2026, 11, 26, 0, 0, 0, TimeSpan.Zero))] } })] } },
+            new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero)),
         "lambda-package-key-per-release" => Shipped(p => p with
         {
             Workflow = p.Workflow with { Functions = [.. p.Workflow.Functions.Select(f => f with { PackageKey = $"functions/{f.LogicalName}.zip" })] },
@@ -108,7 +110,7 @@ public sealed class AwsRulesTests
     public void Check_YearlyWindowAfterThisYearsPeak_NothingPassed()
     {
         var yearly = new ConstraintContext(
-            [PlanFixtures.Plan("prod-us", s => s with { Peak = s.Peak with { Yearly = true } })],
+            [PlanFixtures.Plan("prod-us")],
             new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero));
 
         var result = AwsConstraints.Check(yearly, [AwsRules.ScheduledWindowInFuture]);
