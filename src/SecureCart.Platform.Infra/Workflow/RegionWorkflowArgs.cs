@@ -1,10 +1,14 @@
 using System.Collections.Immutable;
 using Pulumi;
+using SecureCart.Platform.Infra.Compute;
 using SecureCart.Platform.Plan.Workflow;
 
 namespace SecureCart.Platform.Infra.Workflow;
 
-/// <summary>The workflow plan, the event bus it publishes to and the queue where it parks events the bus refuses.</summary>
+/// <summary>
+/// The workflow plan, the event bus it publishes to, the queue where it parks events the bus refuses, and what its
+/// functions may be granted.
+/// </summary>
 public sealed record RegionWorkflowArgs(
     WorkflowPlan Plan,
     string Region,
@@ -12,5 +16,6 @@ public sealed record RegionWorkflowArgs(
     Output<string> BusArn,
     Output<string> UndeliveredEventsQueueArn,
     Output<string> UndeliveredEventsQueueUrl,
+    AccessTargets Access,
     int LogRetentionDays,
     ImmutableSortedDictionary<string, string> Tags);

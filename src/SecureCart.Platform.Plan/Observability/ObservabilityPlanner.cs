@@ -45,7 +45,11 @@ public static class ObservabilityPlanner
         var undelivered = messaging.EventDelivery.QueueLogicalName;
         alarms.Add(Alarm($"queue-depth-{undelivered}", "AWS/SQS", "ApproximateNumberOfMessagesVisible", [("QueueName", undelivered)], "Maximum", 60, 1, 0, "Events could not be delivered (a rule target refused them, or the bus refused the state machine): replay them from the queue."));
         alarms.Add(Alarm($"sfn-failed-{WorkflowPlan.LogicalName}", "AWS/States", "ExecutionsFailed", [("StateMachineArn", WorkflowPlan.LogicalName)], "Sum", 60, 1, 0, "An order execution failed after its compensation: look at the order.failed event; redrive the execution if a step outside the saga failed."));
-        alarms.Add(Alarm("redis-cpu", "AWS/ElastiCache", "EngineCPUUtilization", [("ReplicationGroupId", "redis")], "Average", 60, 10, 75, "Redis engine thread busy: add shards."));
+        // ElastiCache publishes engine metrics per node (CacheClusterId), not per replication group: one alarm per node.
+        foreach (var (logical, _) in data.Redis.Nodes)
+        {
+            alarms.Add(Alarm($"redis-cpu-{logical["redis-".Length..]}", "AWS/ElastiCache", "EngineCPUUtilization", [("CacheClusterId", logical)], "Average", 60, 10, 75, "Redis engine thread busy: add shards."));
+        }
         return new ObservabilityPlan(
             alarms.ToImmutable(),
             "alarms",

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using SecureCart.Platform.Plan.Compute;
 using SecureCart.Platform.Plan.Configuration;
+using SecureCart.Platform.Plan.Messaging;
 using SecureCart.Platform.Plan.Naming;
 
 namespace SecureCart.Platform.Plan.Workflow;
@@ -31,14 +33,20 @@ public static class WorkflowPlanner
 
     public static WorkflowPlan Plan(StackSettings stack, ResourceNames names)
     {
-        var architecture = stack.CpuArchitecture == Compute.CpuArchitecture.Arm64 ? "arm64" : "x86_64";
+        var architecture = stack.CpuArchitecture == CpuArchitecture.Arm64 ? "arm64" : "x86_64";
+        LambdaPlan Function(string logical, int timeout, ImmutableArray<ServiceAccess> access) =>
+            new(logical, names.Physical(logical), "dotnet10", $"SecureCart.Functions::SecureCart.Functions.{Pascal(logical)}::HandleAsync", architecture, 512, timeout, "Active",
+                ArtifactLocations.FunctionBucket(stack.Region), ArtifactLocations.FunctionPackageKey(logical, stack.FunctionsRelease), access);
         ImmutableArray<LambdaPlan> functions =
         [
-            Function(names, "fraud-check", 10, architecture),
-            Function(names, "reserve-inventory", 30, architecture),
-            Function(names, "charge-payment", 30, architecture),
-            Function(names, "refund-payment", 30, architecture),
-            Function(names, "release-inventory", 30, architecture),
+            // Scores the order against the cart it came from.
+            Function("fraud-check", 10, [new(AccessKind.TableRead, "carts")]),
+            // Stock moves through the inventory service's queue, which owns the counts.
+            Function("reserve-inventory", 30, [new(AccessKind.QueueSend, "inventory-events")]),
+            // The charge and refund results are events other parts (notifications, ops) react to.
+            Function("charge-payment", 30, [new(AccessKind.BusPublish, MessagingPlan.BusLogicalName)]),
+            Function("refund-payment", 30, [new(AccessKind.BusPublish, MessagingPlan.BusLogicalName)]),
+            Function("release-inventory", 30, [new(AccessKind.QueueSend, "inventory-events")]),
         ];
         int Timeout(string function) => functions.Single(f => f.LogicalName == function).TimeoutSeconds + 5;
         WorkflowStepPlan Invoke(string name, string function, string next, params WorkflowCatchPlan[] catches) =>
@@ -73,9 +81,6 @@ public static class WorkflowPlanner
     }
 
     private static WorkflowCatchPlan Catch(string error, string next, string resultPath) => new([error], next, resultPath);
-
-    private static LambdaPlan Function(ResourceNames names, string logical, int timeout, string architecture) =>
-        new(logical, names.Physical(logical), "dotnet10", $"SecureCart.Functions::SecureCart.Functions.{Pascal(logical)}::HandleAsync", architecture, 512, timeout, "Active");
 
     private static string Pascal(string kebab) =>
         string.Concat(kebab.Split('-').Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
