@@ -226,11 +226,16 @@ public sealed class RegionCompute : ComponentResource
                     TargetValue = tracking.TargetValue,
                     ScaleOutCooldown = tracking.ScaleOutCooldownSeconds,
                     ScaleInCooldown = tracking.ScaleInCooldownSeconds,
-                    PredefinedMetricSpecification = new Pulumi.Aws.AppAutoScaling.Inputs.PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs
-                    {
-                        PredefinedMetricType = tracking.PredefinedMetric,
-                        ResourceLabel = Children.Maybe(label),
-                    },
+                    PredefinedMetricSpecification = Children.Maybe(tracking.PredefinedMetric == TargetTrackingPlan.BacklogPerTask
+                        ? null
+                        : new Pulumi.Aws.AppAutoScaling.Inputs.PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs
+                        {
+                            PredefinedMetricType = tracking.PredefinedMetric,
+                            ResourceLabel = Children.Maybe(label),
+                        }),
+                    CustomizedMetricSpecification = Children.Maybe(tracking.PredefinedMetric == TargetTrackingPlan.BacklogPerTask
+                        ? BacklogPerTask(tracking.BacklogQueueName!, args.Plan.ClusterName, ecsService.Name)
+                        : null),
                 },
             }, Children.Of(this));
         }
@@ -250,5 +255,45 @@ public sealed class RegionCompute : ComponentResource
                 },
             }, Children.Of(this));
         }
+    }
+
+    // Visible messages over running tasks, the metric math AWS gives for scaling an ECS service on an SQS backlog
+    // (https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-target-tracking-metric-math.html).
+    private static Pulumi.Aws.AppAutoScaling.Inputs.PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationArgs BacklogPerTask(
+        string queueName, string clusterName, Output<string> serviceName)
+    {
+        static Pulumi.Aws.AppAutoScaling.Inputs.PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricArgs Metric(
+            string id, string ns, string name, string stat, params (string Name, Input<string> Value)[] dimensions) =>
+            new Pulumi.Aws.AppAutoScaling.Inputs.PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricArgs
+            {
+                Id = id,
+                ReturnData = false,
+                MetricStat = new Pulumi.Aws.AppAutoScaling.Inputs.PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricMetricStatArgs
+                {
+                    Stat = stat,
+                    Metric = new Pulumi.Aws.AppAutoScaling.Inputs.PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricMetricStatMetricArgs
+                    {
+                        Namespace = ns,
+                        MetricName = name,
+                        Dimensions = [.. dimensions.Select(d => new Pulumi.Aws.AppAutoScaling.Inputs.PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricMetricStatMetricDimensionArgs { Name = d.Name, Value = d.Value })],
+                    },
+                },
+            };
+
+        return new Pulumi.Aws.AppAutoScaling.Inputs.PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationArgs
+        {
+            Metrics =
+            {
+                Metric("messages", "AWS/SQS", "ApproximateNumberOfMessagesVisible", "Sum", ("QueueName", queueName)),
+                Metric("tasks", "ECS/ContainerInsights", "RunningTaskCount", "Average", ("ClusterName", clusterName), ("ServiceName", serviceName)),
+                new Pulumi.Aws.AppAutoScaling.Inputs.PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricArgs
+                {
+                    Id = "backlog",
+                    Expression = "messages / tasks",
+                    Label = "Visible messages per running task",
+                    ReturnData = true,
+                },
+            },
+        };
     }
 }

@@ -37,9 +37,10 @@ public static class ComputePlanner
     private static ServicePlan Service(ServiceDefinition d, StackSettings stack, ResourceNames names, WorkerCapacityPlan? workers, int priority, PriceBook prices)
     {
         var preview = stack.Profile == SizeProfile.Preview;
-        var scaling = Scaling(d, stack);
+        var scaling = Scaling(d, stack, names);
         var (cpu, memory) = preview ? (256, 512) : (d.Cpu, d.MemoryMb);
-        var onWorkers = !preview && d.Kind == ServiceKind.Worker && workers is not null;
+        // A worker that must not run on Spot stays off the worker group whenever that group buys Spot above its base.
+        var onWorkers = !preview && d.Kind == ServiceKind.Worker && workers is not null && (d.SpotPercent > 0 || workers.OnDemandPercentAboveBase == 100);
         // Previews put everything on Spot; production keeps the minimum on demand and offers Spot the service's share above it.
         var (spotBase, spotPercent) = preview ? (0, 100) : (scaling.Min, onWorkers ? 0 : d.SpotPercent);
         var architecture = onWorkers
@@ -57,7 +58,7 @@ public static class ComputePlanner
             d.PathPattern,
             priority,
             scaling,
-            CapacityProviders(d, scaling.Min, preview, workers, architecture),
+            CapacityProviders(d, scaling.Min, preview, onWorkers ? workers : null, architecture),
             d.Name == "payments" ? [.. stack.SecretKeys.Where(k => k == "paymentsApiKey")] : [],
             names.Physical(d.Name, ResourceNames.LoadBalancerNameLimit),
             // .NET services warm up (JIT, connection pools) in well under a minute; the ALB must not kill them first.
@@ -65,14 +66,24 @@ public static class ComputePlanner
             [.. d.Access]);
     }
 
-    private static ScalingPlan Scaling(ServiceDefinition d, StackSettings stack)
+    private static ScalingPlan Scaling(ServiceDefinition d, StackSettings stack, ResourceNames names)
     {
         // Previews run one task per service whatever its weight: they serve one developer, not the world.
         var weight = stack.Profile == SizeProfile.Preview ? 1.0 : d.Weight;
         int Scale(int n) => Math.Max(1, (int)Math.Ceiling(n * weight));
         var (min, desired, max) = (Scale(stack.Tasks.Min), Scale(stack.Tasks.Desired), Scale(stack.Tasks.Max));
         var tracking = ImmutableArray.CreateBuilder<TargetTrackingPlan>();
-        tracking.Add(new("cpu", "ECSServiceAverageCPUUtilization", d.Kind == ServiceKind.Worker ? 60 : 55, 60, 300));
+        if (d.Backlog is { } backlog && stack.Profile == SizeProfile.Production)
+        {
+            // A queue worker's CPU says little about how far behind it is; its backlog per task says exactly that.
+            // Running tasks come from Container Insights, which production clusters enable.
+            tracking.Add(new("backlog", TargetTrackingPlan.BacklogPerTask, backlog.MessagesPerTask, 60, 300, backlog.Queue, names.Physical(backlog.Queue)));
+        }
+        else
+        {
+            tracking.Add(new("cpu", "ECSServiceAverageCPUUtilization", d.Kind == ServiceKind.Worker ? 60 : 55, 60, 300));
+        }
+
         if (d.Name == "storefront")
         {
             // Requests per target react faster than CPU to a flash-sale spike on the page most people hit first.
@@ -88,7 +99,7 @@ public static class ComputePlanner
 
     private static ImmutableArray<CapacityProviderShare> CapacityProviders(ServiceDefinition d, int min, bool preview, WorkerCapacityPlan? workers, CpuArchitecture architecture)
     {
-        if (d.Kind == ServiceKind.Worker && workers is not null && !preview)
+        if (workers is not null)
         {
             return [new(workers.CapacityProviderName, 0, 1)];
         }

@@ -19,7 +19,11 @@ public static class ServiceCatalog
         new("orders", ServiceKind.Public, 512, 1024, 1.0, 0, "/api/orders/*", [new(AccessKind.BusPublish, MessagingPlan.BusLogicalName)]),
         new("payments", ServiceKind.Internal, 1024, 2048, 1.0, 0, null, []),
         new("inventory", ServiceKind.Internal, 512, 1024, 1.0, 30, null, [new(AccessKind.QueueConsume, "inventory-events"), new(AccessKind.BusPublish, MessagingPlan.BusLogicalName)]),
-        new("notifications", ServiceKind.Worker, 256, 512, 0.5, 100, null, [new(AccessKind.QueueConsume, "notifications"), new(AccessKind.TopicPublish, "order-events")]),
-        new("order-worker", ServiceKind.Worker, 512, 1024, 1.0, 0, null, [new(AccessKind.QueueConsume, "orders"), new(AccessKind.StateMachineStart, WorkflowPlan.LogicalName)]),
+        new("notifications", ServiceKind.Worker, 256, 512, 0.5, 100, null, [new(AccessKind.QueueConsume, "notifications"), new(AccessKind.TopicPublish, "order-events")],
+            // A notice may wait two minutes; rendering and sending one takes about half a second.
+            new WorkerBacklog("notifications", SecondsPerMessage: 0.5, AcceptableLatencySeconds: 120)),
+        new("order-worker", ServiceKind.Worker, 512, 1024, 1.0, 0, null, [new(AccessKind.QueueConsume, "orders"), new(AccessKind.StateMachineStart, WorkflowPlan.LogicalName)],
+            // An order should reach fulfilment within 30 s of checkout; starting its execution takes about a quarter second.
+            new WorkerBacklog("orders", SecondsPerMessage: 0.25, AcceptableLatencySeconds: 30)),
     ];
 }

@@ -97,7 +97,44 @@ public sealed class ComputePlannerTests
         var workers = Assert.IsType<WorkerCapacityPlan>(compute.Workers);
         Assert.Equal(["c7g.large", "c6g.large", "m7g.large"], workers.InstanceTypes);
         Assert.Equal((3, 40, 3, 30), (workers.MinSize, workers.MaxSize, workers.OnDemandBaseCapacity, workers.OnDemandPercentAboveBase));
-        Assert.All(compute.Services.Where(s => s.Kind == ServiceKind.Worker), s => Assert.Equal(workers.CapacityProviderName, s.CapacityProviders.Single().Provider));
+        Assert.Equal(workers.CapacityProviderName, compute.Services.Single(s => s.LogicalName == "notifications").CapacityProviders.Single().Provider);
+    }
+
+    [Theory]
+    [InlineData(70)]
+    [InlineData(0)]
+    public void Plan_NoSpotService_NeverOnCapacityThatBuysSpot(int workerSpotPercent)
+    {
+        var compute = PlanFixtures.Plan("prod-eu", s => s with { WorkerSpotPercent = workerSpotPercent }).Compute;
+        var spotProviders = new HashSet<string> { ComputePlanner.FargateSpot };
+        if (compute.Workers!.OnDemandPercentAboveBase < 100)
+        {
+            spotProviders.Add(compute.Workers.CapacityProviderName);
+        }
+
+        var noSpot = ServiceCatalog.Services.Where(d => d.SpotPercent == 0).Select(d => d.Name).ToHashSet();
+        Assert.Contains("order-worker", noSpot);
+        Assert.All(compute.Services.Where(s => noSpot.Contains(s.LogicalName)), s =>
+            Assert.DoesNotContain(s.CapacityProviders, c => spotProviders.Contains(c.Provider)));
+        // With an on-demand-only worker group, the order worker is back on EC2 workers.
+        Assert.Equal(workerSpotPercent == 0, compute.Services.Single(s => s.LogicalName == "order-worker").CapacityProviders.Any(c => c.Provider == compute.Workers.CapacityProviderName));
+    }
+
+    [Fact]
+    public void Plan_QueueWorkers_ScaleOnBacklogPerTask_TheOthersOnCpu()
+    {
+        var production = PlanFixtures.Plan("prod-eu").Compute;
+        var preview = PlanFixtures.Plan("prod-eu", s => s with { Profile = SizeProfile.Preview }).Compute;
+
+        var orders = production.Services.Single(s => s.LogicalName == "order-worker").Scaling.TargetTracking.Single();
+        Assert.Equal((TargetTrackingPlan.BacklogPerTask, "orders", 120.0), (orders.PredefinedMetric, orders.BacklogQueue, orders.TargetValue));
+        Assert.Equal(PlanFixtures.Plan("prod-eu").Messaging.Queues.Single(q => q.LogicalName == "orders").Name, orders.BacklogQueueName);
+        var notices = production.Services.Single(s => s.LogicalName == "notifications").Scaling.TargetTracking.Single();
+        Assert.Equal((TargetTrackingPlan.BacklogPerTask, "notifications", 240.0), (notices.PredefinedMetric, notices.BacklogQueue, notices.TargetValue));
+        Assert.True(production.ContainerInsights);
+        Assert.All(production.Services.Where(s => s.Kind != ServiceKind.Worker), s => Assert.DoesNotContain(s.Scaling.TargetTracking, t => t.BacklogQueue is not null));
+        // Previews have no Container Insights, so no running-task metric to divide by.
+        Assert.All(preview.Services, s => Assert.DoesNotContain(s.Scaling.TargetTracking, t => t.PredefinedMetric == TargetTrackingPlan.BacklogPerTask));
     }
 
     [Fact]
