@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SecureCart.Previews.Engine;
 
 namespace SecureCart.Previews.Automation;
@@ -12,8 +13,14 @@ public static class PulumiEngineServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<PulumiEngineOptions>().BindConfiguration(PulumiEngineOptions.Section)
-            .Validate(o => !string.IsNullOrWhiteSpace(o.BackendUrl), "Previews:Pulumi:BackendUrl is required (s3://… or https://api.pulumi.com)")
+            .ValidateDataAnnotations()
+            .Validate(o => o.Plugins.All(p => !string.IsNullOrWhiteSpace(p.Name) && !string.IsNullOrWhiteSpace(p.Version)), "every Previews:Pulumi:Plugins entry needs a Name and a Version (e.g. aws, 7.48.0)")
+            .Validate(o => o.LockMaxDelaySeconds >= o.LockFirstDelaySeconds, "Previews:Pulumi:LockMaxDelaySeconds must be at least LockFirstDelaySeconds")
             .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<PulumiInstallation>();
+        services.AddSingleton<StackLockRecovery>();
+        services.AddHostedService<PulumiInstallationStartup>();
         services.AddSingleton<IPreviewEngine, PulumiPreviewEngine>();
         services.AddExceptionHandler<AutomationExceptionHandler>();
         return services;
