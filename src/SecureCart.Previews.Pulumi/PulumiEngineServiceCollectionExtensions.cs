@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SecureCart.Previews.Engine;
 
@@ -14,7 +15,7 @@ public static class PulumiEngineServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<PulumiEngineOptions>().BindConfiguration(PulumiEngineOptions.Section)
             .ValidateDataAnnotations()
-            .Validate(o => o.Plugins.All(p => !string.IsNullOrWhiteSpace(p.Name) && !string.IsNullOrWhiteSpace(p.Version)), "every Previews:Pulumi:Plugins entry needs a Name and a Version (e.g. aws, 7.48.0)")
+            .Validate(o => o.Plugins.All(p => Validator.TryValidateObject(p, new ValidationContext(p), null, validateAllProperties: true)), "every Previews:Pulumi:Plugins entry needs a Name (lower-case, e.g. aws) and a semantic Version (e.g. 7.48.0)")
             .Validate(o => o.LockMaxDelaySeconds >= o.LockFirstDelaySeconds, "Previews:Pulumi:LockMaxDelaySeconds must be at least LockFirstDelaySeconds")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);

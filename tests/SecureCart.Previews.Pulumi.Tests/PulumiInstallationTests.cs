@@ -25,6 +25,8 @@ public sealed class PulumiInstallationTests
         Assert.Equal(["plugin", "install", "resource", "aws", "7.48.0", "--exact"], fake.Calls("plugin install")[0]["args"]!.AsArray().Select(a => (string)a!).Take(6));
         Assert.Equal(3, fake.Calls("up").Count);
         Assert.All(fake.Calls("up").Concat(fake.Calls("destroy")), c => Assert.True((bool)c["pluginsShared"]!));
+        // Offline means no release check either: the CLI asks the network for a newer version unless told not to.
+        Assert.All(fake.Calls(), c => Assert.Equal("true", (string?)c["skipUpdateCheck"]));
         Assert.True(Directory.Exists(Path.Combine(replica.Options.ResolvedPluginDirectory, "resource-aws-v7.48.0")), "the operations' clean-up removed the shared plugin folder");
         Assert.DoesNotContain(Directory.GetDirectories(replica.Options.WorkRoot), d => d != replica.Options.ResolvedPluginDirectory);
     }
