@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SecureCart.Previews.Engine;
 
 namespace SecureCart.Previews.Automation;
@@ -12,8 +14,14 @@ public static class PulumiEngineServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<PulumiEngineOptions>().BindConfiguration(PulumiEngineOptions.Section)
-            .Validate(o => !string.IsNullOrWhiteSpace(o.BackendUrl), "Previews:Pulumi:BackendUrl is required (s3://… or https://api.pulumi.com)")
+            .ValidateDataAnnotations()
+            .Validate(o => o.Plugins.All(p => Validator.TryValidateObject(p, new ValidationContext(p), null, validateAllProperties: true)), "every Previews:Pulumi:Plugins entry needs a Name (lower-case, e.g. aws) and a semantic Version (e.g. 7.48.0)")
+            .Validate(o => o.LockMaxDelaySeconds >= o.LockFirstDelaySeconds, "Previews:Pulumi:LockMaxDelaySeconds must be at least LockFirstDelaySeconds")
             .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<PulumiInstallation>();
+        services.AddSingleton<StackLockRecovery>();
+        services.AddHostedService<PulumiInstallationStartup>();
         services.AddSingleton<IPreviewEngine, PulumiPreviewEngine>();
         services.AddExceptionHandler<AutomationExceptionHandler>();
         return services;

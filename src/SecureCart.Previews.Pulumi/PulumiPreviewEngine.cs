@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using System.Threading.Channels;
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using Pulumi.Automation;
 using Pulumi.Automation.Commands.Exceptions;
@@ -7,8 +7,6 @@ using SecureCart.Platform.Infra.Previews;
 using SecureCart.Platform.Plan.Previews;
 using SecureCart.Previews.Engine;
 using SecureCart.Previews.Planning;
-using AutomationEngineEvent = Pulumi.Automation.Events.EngineEvent;
-using PreviewEngineEvent = SecureCart.Previews.Engine.EngineEvent;
 
 namespace SecureCart.Previews.Automation;
 
@@ -16,11 +14,13 @@ namespace SecureCart.Previews.Automation;
 /// The engine on Pulumi.Automation: one stack per environment in the configured backend, an inline program
 /// that calls the Pulumi program's preview entry point, engine events and standard output onto the event stream.
 /// </summary>
-internal sealed partial class PulumiPreviewEngine(PlatformPreviewPlanner planner, IOptions<PulumiEngineOptions> options, ILogger<PulumiPreviewEngine> logger)
-    : IPreviewEngine
+internal sealed partial class PulumiPreviewEngine(
+    PlatformPreviewPlanner planner,
+    PulumiInstallation installation,
+    StackLockRecovery locks,
+    IOptions<PulumiEngineOptions> options,
+    ILogger<PulumiPreviewEngine> logger) : IPreviewEngine
 {
-    private const int MaxEventsPerWrite = 100;
-
     public string Name => "pulumi";
 
     public bool CreatesResources => true;
@@ -28,15 +28,13 @@ internal sealed partial class PulumiPreviewEngine(PlatformPreviewPlanner planner
     public async Task<EngineResult> UpAsync(EngineRequest request, IEngineEventSink events, CancellationToken cancellationToken)
     {
         PreviewEnvironmentPlan plan = PlanFor(request);
-        using OperationDirectory directory = OperationDirectory.Create(options.Value.WorkRoot, request.OperationId, "up");
-        UpResult result = await ForwardingAsync(events, async (onEvent, onOutput) =>
-        {
-            WorkspaceStack stack = await OpenStackAsync(plan, directory, cancellationToken);
-            return await stack.UpAsync(new UpOptions { OnEvent = onEvent, OnStandardOutput = onOutput, OnStandardError = onOutput }, cancellationToken);
-        }, cancellationToken);
-        ImmutableDictionary<string, string> outputs = result.Outputs
-            .Where(o => !o.Value.IsSecret && o.Value.Value is not null)
-            .ToImmutableDictionary(o => o.Key, o => o.Value.Value.ToString() ?? "");
+        UpResult result = await locks.RunAsync(
+            plan.StackName,
+            events,
+            token => EventForwarder.RunAsync(events, forward => UpOnceAsync(request, plan, forward, token), token),
+            token => ClearLockAsync(request, plan, token),
+            cancellationToken);
+        ImmutableDictionary<string, string> outputs = StackOutputs.ToStored(result.Outputs);
         if (!outputs.ContainsKey("url"))
         {
             outputs = outputs.Add("url", $"https://{plan.HostName}");
@@ -48,12 +46,21 @@ internal sealed partial class PulumiPreviewEngine(PlatformPreviewPlanner planner
     public async Task<EngineResult> PreviewAsync(EngineRequest request, IEngineEventSink events, CancellationToken cancellationToken)
     {
         PreviewEnvironmentPlan plan = PlanFor(request);
-        using OperationDirectory directory = OperationDirectory.Create(options.Value.WorkRoot, request.OperationId, "preview");
-        PreviewResult result = await ForwardingAsync(events, async (onEvent, onOutput) =>
-        {
-            WorkspaceStack stack = await OpenStackAsync(plan, directory, cancellationToken);
-            return await stack.PreviewAsync(new PreviewOptions { OnEvent = onEvent, OnStandardOutput = onOutput, OnStandardError = onOutput }, cancellationToken);
-        }, cancellationToken);
+        PreviewResult result = await locks.RunAsync(
+            plan.StackName,
+            events,
+            token => EventForwarder.RunAsync(events, async forward =>
+            {
+                using OperationDirectory directory = NewDirectory(request, "preview");
+                using WorkspaceStack stack = await OpenStackAsync(plan, directory, create: true, token);
+                int slot = StackOutputs.ListenerSlot(await stack.GetOutputsAsync(token)) ?? ListenerPriorities.ProbeOrder(plan.Environment).First();
+                ListenerAssignment listeners = ListenerPriorities.Assign(slot, plan.Services);
+                return await stack.PreviewAsync(
+                    new PreviewOptions { Program = Program(plan, listeners), OnEvent = forward.OnEvent, OnStandardOutput = forward.OnOutput, OnStandardError = forward.OnOutput },
+                    token);
+            }, token),
+            token => ClearLockAsync(request, plan, token),
+            cancellationToken);
         var changes = string.Join(", ", result.ChangeSummary.Select(c => $"{c.Key.ToString().ToLowerInvariant()} {c.Value}"));
         return new EngineResult(ImmutableDictionary<string, string>.Empty, $"preview: {changes}");
     }
@@ -62,24 +69,32 @@ internal sealed partial class PulumiPreviewEngine(PlatformPreviewPlanner planner
     public async Task<EngineResult> DestroyAsync(EngineRequest request, IEngineEventSink events, CancellationToken cancellationToken)
     {
         PreviewEnvironmentPlan plan = PlanFor(request);
-        using OperationDirectory directory = OperationDirectory.Create(options.Value.WorkRoot, request.OperationId, "destroy");
-        string summary = await ForwardingAsync(events, async (onEvent, onOutput) =>
-        {
-            WorkspaceStack stack;
-            try
+        string summary = await locks.RunAsync(
+            plan.StackName,
+            events,
+            token => EventForwarder.RunAsync(events, async forward =>
             {
-                stack = await LocalWorkspace.SelectStackAsync(Args(plan, directory), cancellationToken);
-            }
-            catch (StackNotFoundException)
-            {
-                // Never created (or already removed by an earlier attempt of this operation): nothing to destroy.
-                return "stack not found; nothing to destroy";
-            }
+                using OperationDirectory directory = NewDirectory(request, "destroy");
+                WorkspaceStack stack;
+                try
+                {
+                    stack = await OpenStackAsync(plan, directory, create: false, token);
+                }
+                catch (StackNotFoundException)
+                {
+                    // Never created (or already removed by an earlier attempt of this operation): nothing to destroy.
+                    return "stack not found; nothing to destroy";
+                }
 
-            UpdateResult result = await stack.DestroyAsync(new DestroyOptions { OnEvent = onEvent, OnStandardOutput = onOutput, OnStandardError = onOutput }, cancellationToken);
-            await stack.Workspace.RemoveStackAsync(stack.Name, cancellationToken);
-            return $"destroy {result.Summary.Result}; stack {stack.Name} removed";
-        }, cancellationToken);
+                using (stack)
+                {
+                    UpdateResult result = await stack.DestroyAsync(new DestroyOptions { OnEvent = forward.OnEvent, OnStandardOutput = forward.OnOutput, OnStandardError = forward.OnOutput }, token);
+                    await stack.Workspace.RemoveStackAsync(stack.Name, token);
+                    return $"destroy {result.Summary.Result}; stack {stack.Name} removed";
+                }
+            }, token),
+            token => ClearLockAsync(request, plan, token),
+            cancellationToken);
         return new EngineResult(ImmutableDictionary<string, string>.Empty, summary);
     }
 
@@ -87,10 +102,10 @@ internal sealed partial class PulumiPreviewEngine(PlatformPreviewPlanner planner
     {
         ArgumentNullException.ThrowIfNull(request);
         PreviewEnvironmentPlan plan = PlanFor(request);
-        using OperationDirectory directory = OperationDirectory.Create(options.Value.WorkRoot, request.OperationId, "cancel");
+        using OperationDirectory directory = NewDirectory(request, "cancel");
         try
         {
-            WorkspaceStack stack = await LocalWorkspace.SelectStackAsync(Args(plan, directory), cancellationToken);
+            using WorkspaceStack stack = await OpenStackAsync(plan, directory, create: false, cancellationToken);
             await stack.CancelAsync(cancellationToken);
         }
         catch (StackNotFoundException)
@@ -98,6 +113,69 @@ internal sealed partial class PulumiPreviewEngine(PlatformPreviewPlanner planner
             LogNothingToCancel(logger, plan.StackName);
         }
     }
+
+    /// <summary>
+    /// One `up`. A new environment takes the first slot of its probe order that the listener accepts: the ALB refuses
+    /// a taken priority (PriorityInUse) atomically, so a create that raced another for a slot moves to the next
+    /// one. An environment that exported its slot keeps it, so an update never moves its rules.
+    /// </summary>
+    private async Task<UpResult> UpOnceAsync(EngineRequest request, PreviewEnvironmentPlan plan, EventForwarder forward, CancellationToken cancellationToken)
+    {
+        PulumiEngineOptions settings = options.Value;
+        using OperationDirectory directory = NewDirectory(request, "up");
+        using WorkspaceStack stack = await OpenStackAsync(plan, directory, create: true, cancellationToken);
+        int? kept = StackOutputs.ListenerSlot(await stack.GetOutputsAsync(cancellationToken));
+        IEnumerable<int> slots = kept is { } slot ? [slot] : ListenerPriorities.ProbeOrder(plan.Environment).Take(settings.ListenerSlotProbes);
+        var refused = new List<int>();
+        CommandException? lastRefusal = null;
+        foreach (int candidate in slots)
+        {
+            ListenerAssignment listeners = ListenerPriorities.Assign(candidate, plan.Services);
+            await RecordListenersAsync(stack, listeners, cancellationToken);
+            try
+            {
+                return await stack.UpAsync(
+                    new UpOptions { Program = Program(plan, listeners), OnEvent = forward.OnEvent, OnStandardOutput = forward.OnOutput, OnStandardError = forward.OnOutput },
+                    cancellationToken);
+            }
+            catch (CommandException ex) when (ex is not ConcurrentUpdateException && ex.Message.Contains("PriorityInUse", StringComparison.Ordinal))
+            {
+                refused.Add(candidate);
+                lastRefusal = ex;
+                LogSlotTaken(logger, plan.StackName, candidate);
+                forward.Note(new EngineEvent("listener", string.Create(CultureInfo.InvariantCulture, $"listener slot {candidate} (priorities {string.Join(",", listeners.Priorities.Values)}) is taken on the shared listener")));
+            }
+        }
+
+        throw new EngineFailedException(kept is null
+            ? $"no free listener slot for {plan.Environment}: slots {string.Join(", ", refused)} were all taken on the shared listener; remove stale previews or raise Previews:Pulumi:ListenerSlotProbes"
+            : $"the listener priorities of slot {kept}, which this environment held, are taken by another rule on the shared listener; remove that rule or destroy and create the environment again",
+            lastRefusal!);
+    }
+
+    /// <summary>The slot goes into the stack's configuration too, so `pulumi config` and the update history show it.</summary>
+    private Task RecordListenersAsync(WorkspaceStack stack, ListenerAssignment listeners, CancellationToken cancellationToken)
+    {
+        string project = options.Value.ProjectName;
+        return stack.SetAllConfigAsync(
+            new Dictionary<string, ConfigValue>(StringComparer.Ordinal)
+            {
+                [$"{project}:listenerSlot"] = new ConfigValue(listeners.Slot.ToString(CultureInfo.InvariantCulture)),
+                [$"{project}:listenerPriorities"] = new ConfigValue(string.Join(",", listeners.Priorities.Values.Select(p => p.ToString(CultureInfo.InvariantCulture)))),
+            },
+            cancellationToken);
+    }
+
+    private async Task ClearLockAsync(EngineRequest request, PreviewEnvironmentPlan plan, CancellationToken cancellationToken)
+    {
+        using OperationDirectory directory = NewDirectory(request, "unlock");
+        using WorkspaceStack stack = await OpenStackAsync(plan, directory, create: false, cancellationToken);
+        await stack.CancelAsync(cancellationToken);
+        LogLockCleared(logger, plan.StackName);
+    }
+
+    private static PulumiFn Program(PreviewEnvironmentPlan plan, ListenerAssignment listeners) =>
+        PulumiFn.Create(() => PreviewEnvironment.Run(plan, listeners));
 
     private PreviewEnvironmentPlan PlanFor(EngineRequest request)
     {
@@ -110,107 +188,58 @@ internal sealed partial class PulumiPreviewEngine(PlatformPreviewPlanner planner
         };
     }
 
-    private async Task<WorkspaceStack> OpenStackAsync(PreviewEnvironmentPlan plan, OperationDirectory directory, CancellationToken cancellationToken)
+    private OperationDirectory NewDirectory(EngineRequest request, string purpose) =>
+        OperationDirectory.Create(options.Value.WorkRoot, options.Value.ResolvedPluginDirectory, $"{request.OperationId:N}-{purpose}");
+
+    /// <summary>
+    /// A workspace in the operation's own folder. The stack settings file carries the secrets provider into every
+    /// command, not just `stack init`: the folder that init wrote it to is gone, and without it the CLI falls back
+    /// to the backend's default (a passphrase on S3) and cannot read the stack.
+    /// </summary>
+    private async Task<WorkspaceStack> OpenStackAsync(PreviewEnvironmentPlan plan, OperationDirectory directory, bool create, CancellationToken cancellationToken)
     {
+        PulumiEngineOptions settings = options.Value;
+        var workspaceOptions = new LocalWorkspaceOptions
+        {
+            PulumiCommand = await installation.CommandAsync(cancellationToken),
+            WorkDir = directory.WorkDir,
+            PulumiHome = directory.PulumiHome,
+            ProjectSettings = new ProjectSettings(settings.ProjectName, ProjectRuntimeName.Dotnet) { Backend = new ProjectBackend { Url = settings.BackendUrl } },
+            EnvironmentVariables = PulumiEnvironment.For(settings),
+        };
+        if (!string.IsNullOrEmpty(settings.SecretsProvider))
+        {
+            workspaceOptions.SecretsProvider = settings.SecretsProvider;
+            workspaceOptions.StackSettings = new Dictionary<string, StackSettings>(StringComparer.Ordinal)
+            {
+                [plan.StackName] = new StackSettings { SecretsProvider = settings.SecretsProvider },
+            };
+        }
+
+        LocalWorkspace workspace = await LocalWorkspace.CreateAsync(workspaceOptions, cancellationToken);
         WorkspaceStack stack;
         try
         {
-            stack = await LocalWorkspace.CreateStackAsync(Args(plan, directory), cancellationToken);
+            stack = create
+                ? await WorkspaceStack.CreateOrSelectAsync(plan.StackName, workspace, cancellationToken)
+                : await WorkspaceStack.SelectAsync(plan.StackName, workspace, cancellationToken);
         }
-        catch (StackAlreadyExistsException)
+        catch
         {
-            // A retry (or a resumed operation after a lost lease) finds the stack its first attempt created.
-            stack = await LocalWorkspace.SelectStackAsync(Args(plan, directory), cancellationToken);
+            workspace.Dispose();
+            throw;
         }
 
         await stack.SetConfigAsync("aws:region", new ConfigValue(plan.Base.Region), cancellationToken);
         return stack;
     }
 
-    private InlineProgramArgs Args(PreviewEnvironmentPlan plan, OperationDirectory directory)
-    {
-        PulumiEngineOptions settings = options.Value;
-        var project = new ProjectSettings(settings.ProjectName, ProjectRuntimeName.Dotnet) { Backend = new ProjectBackend { Url = settings.BackendUrl } };
-        var args = new InlineProgramArgs(settings.ProjectName, plan.StackName, PulumiFn.Create(() => PreviewEnvironment.Run(plan)))
-        {
-            WorkDir = directory.WorkDir,
-            PulumiHome = directory.PulumiHome,
-            ProjectSettings = project,
-            EnvironmentVariables = settings.EnvironmentVariables.ToDictionary(v => v.Key, v => (string?)v.Value, StringComparer.Ordinal),
-        };
-        if (!string.IsNullOrEmpty(settings.SecretsProvider))
-        {
-            args.SecretsProvider = settings.SecretsProvider;
-        }
-
-        return args;
-    }
-
-    /// <summary>
-    /// The Automation API calls back synchronously on its own threads; a channel hands the events to the durable
-    /// (async, fenced) sink in order. A ConcurrentUpdateException means another update holds the stack's lock.
-    /// </summary>
-    private static async Task<T> ForwardingAsync<T>(
-        IEngineEventSink sink, Func<Action<AutomationEngineEvent>, Action<string>, Task<T>> run, CancellationToken cancellationToken)
-    {
-        var channel = Channel.CreateUnbounded<PreviewEngineEvent>(new UnboundedChannelOptions { SingleReader = true });
-        var pump = Task.Run(async () =>
-        {
-            // Whatever arrived while the last write ran goes into the next one, so a chatty deploy costs few statements.
-            while (await channel.Reader.WaitToReadAsync(cancellationToken))
-            {
-                var batch = new List<PreviewEngineEvent>();
-                while (batch.Count < MaxEventsPerWrite && channel.Reader.TryRead(out PreviewEngineEvent? item))
-                {
-                    batch.Add(item);
-                }
-
-                await sink.WriteManyAsync(batch, cancellationToken);
-            }
-        }, cancellationToken);
-        try
-        {
-            return await run(
-                e =>
-                {
-                    if (Map(e) is { } mapped)
-                    {
-                        channel.Writer.TryWrite(mapped);
-                    }
-                },
-                line => channel.Writer.TryWrite(new PreviewEngineEvent("stdout", line)));
-        }
-        catch (ConcurrentUpdateException ex)
-        {
-            throw new EngineFailedException("another update is running on this stack; wait for it to finish or cancel it, then retry", ex);
-        }
-        finally
-        {
-            channel.Writer.TryComplete();
-            await pump;
-        }
-    }
-
-    private static PreviewEngineEvent? Map(AutomationEngineEvent e)
-    {
-        if (e.ResourcePreEvent is { } pre)
-        {
-            return new PreviewEngineEvent("resource", $"{pre.Metadata.Op.ToString().ToLowerInvariant()} {pre.Metadata.Type} {pre.Metadata.Urn}");
-        }
-
-        if (e.DiagnosticEvent is { } diagnostic)
-        {
-            return new PreviewEngineEvent("diagnostic", $"{diagnostic.Severity}: {diagnostic.Message}".TrimEnd());
-        }
-
-        if (e.SummaryEvent is { } summary)
-        {
-            return new PreviewEngineEvent("summary", string.Join(", ", summary.ResourceChanges.Select(c => $"{c.Key.ToString().ToLowerInvariant()} {c.Value}")) + $" in {summary.DurationSeconds}s");
-        }
-
-        return null;
-    }
-
     [LoggerMessage(EventId = 2400, Level = LogLevel.Information, Message = "Cancel: stack {StackName} does not exist; nothing to cancel")]
     private static partial void LogNothingToCancel(ILogger logger, string stackName);
+
+    [LoggerMessage(EventId = 2405, Level = LogLevel.Information, Message = "Listener slot {Slot} taken for {StackName}; trying the next")]
+    private static partial void LogSlotTaken(ILogger logger, string stackName, int slot);
+
+    [LoggerMessage(EventId = 2406, Level = LogLevel.Warning, Message = "Lock on stack {StackName} cleared with pulumi cancel")]
+    private static partial void LogLockCleared(ILogger logger, string stackName);
 }

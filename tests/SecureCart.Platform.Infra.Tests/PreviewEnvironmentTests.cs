@@ -62,11 +62,25 @@ public sealed class PreviewEnvironmentTests
         }
     }
 
+    [Fact]
+    public async Task Run_Preview_GivesEachHostRuleItsAssignedPriorityAndExportsTheSlot()
+    {
+        var plan = Planned();
+        var listeners = ListenerPriorities.Assign(17, plan.Services);
+
+        var (created, outputs) = await RunAsync(plan, listeners);
+
+        var rules = created.Where(c => c.Type == "aws:lb/listenerRule:ListenerRule").ToDictionary(c => c.Name!, c => Convert.ToInt32(c.Inputs["priority"], CultureInfo.InvariantCulture), StringComparer.Ordinal);
+        Assert.Equal(listeners.Priorities.ToDictionary(p => $"{p.Key}-rule", p => p.Value, StringComparer.Ordinal), rules);
+        Assert.Equal(17, Convert.ToInt32(outputs["listenerSlot"], CultureInfo.InvariantCulture));
+    }
+
     private static PreviewEnvironmentPlan Planned() => ((PreviewPlanResult.Planned)PreviewPlanner.Plan("feat-1", "shop", PreviewSize.Small, "abc123",
         new PreviewBase("preview-base", "us-east-1", "shop.securecart.example", CpuArchitecture.Arm64), PriceBook.Default)).Plan;
 
-    private static async Task<(List<MockResourceArgs> Created, IDictionary<string, object?> Outputs)> RunAsync(PreviewEnvironmentPlan plan)
+    private static async Task<(List<MockResourceArgs> Created, IDictionary<string, object?> Outputs)> RunAsync(PreviewEnvironmentPlan plan, ListenerAssignment? listeners = null)
     {
+        listeners ??= ListenerPriorities.Assign(0, plan.Services);
         var created = new List<MockResourceArgs>();
         var mocks = new Mock<IMocks>();
         mocks.Setup(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>())).ReturnsAsync((MockResourceArgs a) =>
@@ -91,7 +105,7 @@ public sealed class PreviewEnvironmentTests
         });
         mocks.Setup(m => m.CallAsync(It.IsAny<MockCallArgs>())).ReturnsAsync(ImmutableDictionary<string, object>.Empty.Add("accountId", "123456789012"));
 
-        var (_, outputs) = await Deployment.TestAsync(mocks.Object, new TestOptions { ProjectName = "previews", StackName = plan.StackName }, () => PreviewEnvironment.Run(plan));
+        var (_, outputs) = await Deployment.TestAsync(mocks.Object, new TestOptions { ProjectName = "previews", StackName = plan.StackName }, () => PreviewEnvironment.Run(plan, listeners));
         return (created, outputs);
     }
 }

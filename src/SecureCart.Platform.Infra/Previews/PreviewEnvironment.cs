@@ -17,13 +17,15 @@ namespace SecureCart.Platform.Infra.Previews;
 /// <summary>
 /// The preview service's inline program: creates only what a preview owns (one Fargate Spot task per service,
 /// target groups and host rules on the base stack's ALB, prefixed queues, on-demand tables) and reads everything slow to create
-/// (VPC, cluster, ALB, roles) from the base stack. Called as <c>PulumiFn.Create(() =&gt; PreviewEnvironment.Run(plan))</c>.
+/// (VPC, cluster, ALB, roles) from the base stack. Called as <c>PulumiFn.Create(() =&gt; PreviewEnvironment.Run(plan, listeners))</c>.
 /// </summary>
 public static class PreviewEnvironment
 {
-    public static IDictionary<string, object?> Run(PreviewEnvironmentPlan plan)
+    /// <param name="listeners">The environment's rule priorities on the shared listener (<see cref="ListenerPriorities"/>).</param>
+    public static IDictionary<string, object?> Run(PreviewEnvironmentPlan plan, ListenerAssignment listeners)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(listeners);
         StackReference baseStack = new StackReference("base", new StackReferenceArgs
         {
             Name = $"{Deployment.Instance.OrganizationName}/{StackSettingsSchema.ProjectName}/{plan.Base.StackName}",
@@ -36,7 +38,7 @@ public static class PreviewEnvironment
         Dictionary<string, Output<string>> services = new Dictionary<string, Output<string>>(StringComparer.Ordinal);
         foreach (PreviewServicePlan service in plan.Services)
         {
-            services[service.LogicalName] = Service(plan, service, Base, subnets, account, tags);
+            services[service.LogicalName] = Service(plan, service, listeners, Base, subnets, account, tags);
         }
 
         Dictionary<string, Output<string>> queues = new Dictionary<string, Output<string>>(StringComparer.Ordinal);
@@ -65,6 +67,8 @@ public static class PreviewEnvironment
         return new Dictionary<string, object?>
         {
             ["url"] = $"https://{plan.HostName}",
+            // The engine reads it back so every later update keeps the same priorities.
+            ["listenerSlot"] = listeners.Slot,
             ["services"] = Output.All(services.Values).Apply(names => services.Keys.Zip(names).ToImmutableDictionary(p => p.First, p => p.Second, StringComparer.Ordinal)),
             ["queues"] = Output.All(queues.Values).Apply(urls => queues.Keys.Zip(urls).ToImmutableDictionary(p => p.First, p => p.Second, StringComparer.Ordinal)),
             ["tables"] = Output.All(tables.Values).Apply(names => tables.Keys.Zip(names).ToImmutableDictionary(p => p.First, p => p.Second, StringComparer.Ordinal)),
@@ -97,7 +101,7 @@ public static class PreviewEnvironment
     }
 
     private static Output<string> Service(
-        PreviewEnvironmentPlan plan, PreviewServicePlan service, Func<string, Output<string>> fromBase, Output<ImmutableArray<string>> subnets, Output<string> account, InputMap<string> tags)
+        PreviewEnvironmentPlan plan, PreviewServicePlan service, ListenerAssignment listeners, Func<string, Output<string>> fromBase, Output<ImmutableArray<string>> subnets, Output<string> account, InputMap<string> tags)
     {
         string id = service.LogicalName;
         InputList<Pulumi.Aws.Ecs.Inputs.ServiceLoadBalancerArgs> loadBalancers = new InputList<Pulumi.Aws.Ecs.Inputs.ServiceLoadBalancerArgs>();
@@ -113,10 +117,16 @@ public static class PreviewEnvironment
                 HealthCheck = new Pulumi.Aws.LB.Inputs.TargetGroupHealthCheckArgs { Path = service.HealthCheckPath, Matcher = "200" },
                 Tags = tags,
             });
-            // No priority: the listener takes the next free one, so previews never collide on the shared ALB.
+            if (!listeners.Priorities.TryGetValue(id, out int priority))
+            {
+                throw new ArgumentException($"no listener priority assigned to routed service {id}", nameof(listeners));
+            }
+
+            // An explicit priority: "next free" is read-then-create in the provider, and two creates read alike.
             _ = new ListenerRule($"{id}-rule", new ListenerRuleArgs
             {
                 ListenerArn = fromBase("albHttpsListenerArn"),
+                Priority = priority,
                 Actions = { new Pulumi.Aws.LB.Inputs.ListenerRuleActionArgs { Type = "forward", TargetGroupArn = group.Arn } },
                 Conditions =
                 {
