@@ -98,7 +98,7 @@ public sealed class RegionIngress : ComponentResource
 
         Listener httpsListener = https ?? throw new InvalidOperationException("The load balancer plan has no HTTPS listener.");
         HttpsListenerArn = httpsListener.Arn;
-        Pulumi.Aws.LB.Inputs.ListenerRuleConditionArgs OriginHeader() => new()
+        Pulumi.Aws.LB.Inputs.ListenerRuleConditionArgs OriginHeader() => new Pulumi.Aws.LB.Inputs.ListenerRuleConditionArgs
         {
             HttpHeader = new Pulumi.Aws.LB.Inputs.ListenerRuleConditionHttpHeaderArgs
             {

@@ -101,7 +101,7 @@ public sealed class RegionNetwork : ComponentResource
             }, Children.Of(this));
         }
 
-        var prefixLists = plan.SecurityTiers.SelectMany(t => t.Ingress).Select(r => r.FromPrefixList).OfType<string>().Distinct(StringComparer.Ordinal)
+        Dictionary<string, Output<string>> prefixLists = plan.SecurityTiers.SelectMany(t => t.Ingress).Select(r => r.FromPrefixList).OfType<string>().Distinct(StringComparer.Ordinal)
             .ToDictionary(n => n, n => GetManagedPrefixList.Invoke(new GetManagedPrefixListInvokeArgs { Name = n }).Apply(l => l.Id), StringComparer.Ordinal);
         foreach (SecurityTierPlan tier in plan.SecurityTiers)
         {
