@@ -11,6 +11,7 @@ using SecureCart.Platform.Infra.Workflow;
 using SecureCart.Platform.Plan;
 using SecureCart.Platform.Plan.Configuration;
 using SecureCart.Platform.Plan.Data;
+using SecureCart.Platform.Plan.Ingress;
 using SecureCart.Platform.Plan.Messaging;
 using SecureCart.Platform.Plan.Network;
 using SecureCart.Platform.Plan.Parity;
@@ -32,31 +33,37 @@ public sealed class SecureCartStack : Stack
         StackSettings settings = loaded.Settings;
         ImmutableSortedDictionary<string, string> tags = plan.Tags;
 
+        StackReference? home = plan.IsHome
+            ? null
+            : new StackReference("home", new StackReferenceArgs { Name = $"{Deployment.Instance.OrganizationName}/{Deployment.Instance.ProjectName}/{plan.HomeStack}" });
+        OriginVerificationPlan origin = plan.Ingress.OriginVerification;
+        Output<string> originValue = origin.OwnedHere
+            ? GeneratedSecret.Create(OriginVerificationPlan.LogicalName, origin.SecretName, Children.Tags(tags, "edge"), this).Value
+            : home!.RequireOutput(OriginVerificationPlan.OutputName).Apply(v => (string)v);
+
         var network = new RegionNetwork("network", new RegionNetworkArgs(plan.Network, plan.Region, tags));
-        var ingress = new RegionIngress("ingress", new RegionIngressArgs(plan.Ingress, plan.Compute.Services, plan.ApiRecord, settings.Domain, network, tags));
+        var ingress = new RegionIngress("ingress", new RegionIngressArgs(plan.Ingress, plan.Compute.Services, plan.ApiRecord, settings.Domain, network, originValue, tags));
         var config = new Config(plan.Project);
         ImmutableDictionary<string, Output<string>> secrets = plan.Compute.Services.SelectMany(s => s.SecretNames).Distinct(StringComparer.Ordinal)
             .ToImmutableDictionary(k => k, k => config.RequireSecret(k), StringComparer.Ordinal);
 
-        StackReference? home = plan.IsHome
-            ? null
-            : new StackReference("home", new StackReferenceArgs { Name = $"{Deployment.Instance.OrganizationName}/{Deployment.Instance.ProjectName}/{plan.HomeStack}" });
         Output<ImmutableDictionary<string, object>>? homeTables = home?.RequireOutput("tableArns").Apply(v => ((IDictionary<string, object>)v).ToImmutableDictionary());
         var data = new RegionData("data", new RegionDataArgs(plan.Data, network, homeTables, tags));
         var messaging = new RegionMessaging("messaging", new RegionMessagingArgs(plan.Messaging, plan.Observability.AlarmTopic, settings.AlarmEmail, tags));
-        var workflow = new RegionWorkflow("workflow", new RegionWorkflowArgs(plan.Workflow, plan.Region, plan.Messaging.BusName, messaging.BusArn, plan.Observability.LogRetentionDays, tags));
-        var access = new AccessTargets(
+        var functionAccess = new AccessTargets(
             data.TableArns,
             data.TableKeyArn,
             messaging.QueueArns,
             messaging.TopicArns,
             ImmutableDictionary<string, Output<string>>.Empty.Add(MessagingPlan.BusLogicalName, messaging.BusArn),
-            ImmutableDictionary<string, Output<string>>.Empty.Add(WorkflowPlan.LogicalName, workflow.StateMachineArn));
+            ImmutableDictionary<string, Output<string>>.Empty);
+        var workflow = new RegionWorkflow("workflow", new RegionWorkflowArgs(plan.Workflow, plan.Region, plan.Messaging.BusName, messaging.BusArn, functionAccess, plan.Observability.LogRetentionDays, tags));
+        AccessTargets access = functionAccess with { StateMachines = functionAccess.StateMachines.Add(WorkflowPlan.LogicalName, workflow.StateMachineArn) };
         var compute = new RegionCompute("compute", new RegionComputeArgs(plan.Compute, plan.Region, plan.Observability.LogRetentionDays, network, ingress, secrets, access, tags));
         _ = new RegionObservability("observability", new RegionObservabilityArgs(
             plan.Observability, DeployedIds(plan, ingress, compute), messaging.TopicArns[plan.Observability.AlarmTopic], tags));
 
-        GlobalEdge? edge = plan.Edge is { } edgePlan ? new GlobalEdge("edge", new GlobalEdgeArgs(edgePlan, plan.Region, tags)) : null;
+        GlobalEdge? edge = plan.Edge is { } edgePlan ? new GlobalEdge("edge", new GlobalEdgeArgs(edgePlan, plan.Region, origin.HeaderName, originValue, tags)) : null;
         Output<string> listenerArn = edge?.ListenerArn ?? home!.RequireOutput("acceleratorListenerArn").Apply(v => (string)v);
         _ = new RegionEndpointGroup("endpoint-group", new RegionEndpointGroupArgs(plan.EndpointGroup, listenerArn, ingress.LoadBalancerArn));
 
@@ -82,7 +89,11 @@ public sealed class SecureCartStack : Stack
         AcceleratorListenerArn = listenerArn;
         AcceleratorDnsName = edge?.AcceleratorDnsName ?? home!.RequireOutput("acceleratorDnsName").Apply(v => (string)v);
         DistributionDomainName = edge?.DistributionDomainName ?? Output.Create("");
+        OriginVerifyValue = Output.CreateSecret(originValue);
     }
+
+    /// <summary>The origin header's value, which the other stacks' listener rules and gateways read (a secret output).</summary>
+    [Output(OriginVerificationPlan.OutputName)] public Output<string> OriginVerifyValue { get; private set; }
 
     /// <summary>Hash of the plan normalised for the per-stack settings: equal in every stack that deploys the same thing.</summary>
     [Output("fingerprint")] public Output<string> Fingerprint { get; private set; }
@@ -160,7 +171,10 @@ public sealed class SecureCartStack : Stack
             ids[$"QueueName:{queue.LogicalName}-dlq"] = queue.DeadLetterName;
         }
 
-        ids["ReplicationGroupId:redis"] = plan.Data.Redis.ReplicationGroupId;
+        foreach ((string logical, string cacheClusterId) in plan.Data.Redis.Nodes)
+        {
+            ids[$"CacheClusterId:{logical}"] = cacheClusterId;
+        }
         return ids.ToImmutable();
     }
 }

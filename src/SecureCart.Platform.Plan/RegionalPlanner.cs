@@ -42,7 +42,7 @@ public static class RegionalPlanner
             Tagging.For(stack.StackName, stack.Region, stack.Profile),
             network,
             compute,
-            IngressPlanner.Plan(stack, names, compute),
+            IngressPlanner.Plan(stack, names, compute, home.StackName),
             data,
             messaging,
             WorkflowPlanner.Plan(stack, names),

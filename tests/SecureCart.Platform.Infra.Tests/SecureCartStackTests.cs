@@ -35,9 +35,11 @@ public sealed class SecureCartStackTests
         Assert.True((bool)primary["storageEncrypted"]);
         Assert.True((bool)primary["multiAz"]);
         Assert.True((bool)primary["deletionProtection"]);
-        Assert.True((bool)primary["manageMasterUserPassword"]);
+        Assert.False((bool)primary["manageMasterUserPassword"]);
+        Assert.Equal("generated0value", primary["password"]);
         Assert.False((bool)primary["skipFinalSnapshot"]);
-        Assert.Equal(rds.FinalSnapshotIdentifier, primary["finalSnapshotIdentifier"]);
+        Assert.Equal($"{rds.FinalSnapshotPrefix}-1234abcd", primary["finalSnapshotIdentifier"]);
+        Assert.Single(run.OfType("aws:secretsmanager/secretRotation:SecretRotation"));
         Assert.Contains("kmsKeyId", primary.Keys);
         var replicas = run.OfType("aws:rds/instance:Instance").Where(i => i.Name != "postgres").ToList();
         Assert.Equal(rds.Replicas.Select(r => r.Identifier).Order(StringComparer.Ordinal), replicas.Select(r => (string)r.Inputs["identifier"]).Order(StringComparer.Ordinal));
@@ -129,7 +131,7 @@ public sealed class SecureCartStackTests
         Assert.Equal(plan.Messaging.Rules.Length, run.OfType("aws:cloudwatch/eventRule:EventRule").Count());
         Assert.Equal(plan.Workflow.Functions.Length, run.OfType("aws:lambda/function:Function").Count());
         Assert.Equal(1 + plan.Data.Rds.Replicas.Length, run.OfType("aws:rds/instance:Instance").Count());
-        Assert.Equal(plan.Ingress.LoadBalancer.Rules.Length, run.OfType("aws:lb/listenerRule:ListenerRule").Count());
+        Assert.Equal(plan.Ingress.LoadBalancer.Rules.Length + 1, run.OfType("aws:lb/listenerRule:ListenerRule").Count()); // + the default service behind the origin header
         Assert.Single(run.OfType("aws:elasticache/replicationGroup:ReplicationGroup"));
         Assert.Single(run.OfType("aws:sfn/stateMachine:StateMachine"));
         Assert.All(run.OfType("aws:lambda/function:Function"), f => Assert.Equal("Active", ((IDictionary<string, object>)f.Inputs["tracingConfig"])["mode"]));

@@ -25,15 +25,33 @@ internal sealed class StackRun
     /// <summary>Every resource registration the engine saw, with its inputs.</summary>
     public IReadOnlyList<MockResourceArgs> Created { get; }
 
-    public static async Task<StackRun> RunAsync(string stack, string? rootDirectory = null)
+    /// <summary>Per registration, in the order the engine was asked: its sequence number when asked and when answered.</summary>
+    public IReadOnlyDictionary<string, (int Asked, int Answered)> Timeline { get; private set; } = new Dictionary<string, (int, int)>();
+
+    /// <param name="slowTypes">Resource types the engine answers late (as AWS does for a VPC link), so ordering shows.</param>
+    public static async Task<StackRun> RunAsync(string stack, string? rootDirectory = null, IReadOnlySet<string>? slowTypes = null)
     {
         var created = new List<MockResourceArgs>();
+        var timeline = new Dictionary<string, (int Asked, int Answered)>(StringComparer.Ordinal);
+        var clock = 0;
         var mocks = new Mock<IMocks>(MockBehavior.Strict);
-        mocks.Setup(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>())).ReturnsAsync((MockResourceArgs args) =>
+        mocks.Setup(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>())).Returns(async (MockResourceArgs args) =>
         {
+            int asked;
             lock (created)
             {
                 created.Add(args);
+                asked = ++clock;
+            }
+
+            if (slowTypes?.Contains(args.Type ?? "") == true)
+            {
+                await Task.Delay(300);
+            }
+
+            lock (created)
+            {
+                timeline[$"{args.Type} {args.Name}"] = (asked, ++clock);
             }
 
             return NewResource(args);
@@ -48,7 +66,7 @@ internal sealed class StackRun
             RootDirectory = rootDirectory ?? Repository.Root,
             IsPreview = false,
         });
-        return new StackRun(resources, created);
+        return new StackRun(resources, created) { Timeline = timeline };
     }
 
     public IEnumerable<MockResourceArgs> OfType(string type) => Created.Where(c => c.Type == type);
@@ -75,6 +93,7 @@ internal sealed class StackRun
             state["outputs"] = ImmutableDictionary<string, object>.Empty
                 .Add("acceleratorListenerArn", HomeListenerArn)
                 .Add("acceleratorDnsName", "a1234.awsglobalaccelerator.com")
+                .Add("originVerifyValue", "home0origin0value")
                 .Add("tableArns", ImmutableDictionary<string, object>.Empty
                     .Add("carts", "arn:aws:dynamodb:us-east-1:123456789012:table/securecart-carts")
                     .Add("sessions", "arn:aws:dynamodb:us-east-1:123456789012:table/securecart-sessions")
@@ -95,6 +114,16 @@ internal sealed class StackRun
                 .Add("domainName", d).Add("resourceRecordName", $"_x.{d}").Add("resourceRecordType", "CNAME").Add("resourceRecordValue", "_y.acm-validations.aws")).ToImmutableArray();
         }
 
+        if (args.Type == "aws:serverlessrepository/cloudFormationStack:CloudFormationStack")
+        {
+            state["outputs"] = ImmutableDictionary<string, object>.Empty.Add("RotationLambdaARN", "arn:aws:lambda:us-east-1:123456789012:function:rotation");
+        }
+
+        if (args.Type == "aws:kms/key:Key")
+        {
+            state["keyId"] = "1234abcd-12ab-34cd-56ef-1234567890ab";
+        }
+
         if (args.Type == "aws:apigatewayv2/domainName:DomainName")
         {
             state["domainNameConfiguration"] = ImmutableDictionary<string, object>.Empty
@@ -107,6 +136,9 @@ internal sealed class StackRun
     private static ImmutableDictionary<string, object> Call(MockCallArgs args) => args.Token switch
     {
         "aws:route53/getZone:getZone" => ImmutableDictionary<string, object>.Empty.Add("zoneId", "Z0HOSTED").Add("id", "Z0HOSTED").Add("name", "shop.securecart.example"),
+        "aws:secretsmanager/getRandomPassword:getRandomPassword" => ImmutableDictionary<string, object>.Empty.Add("randomPassword", "generated0value").Add("id", "r"),
+        "aws:ec2/getManagedPrefixList:getManagedPrefixList" => ImmutableDictionary<string, object>.Empty.Add("id", $"pl-{args.Args.GetValueOrDefault("name")}").Add("name", args.Args.GetValueOrDefault("name") ?? ""),
+        "aws:index/getRegion:getRegion" => ImmutableDictionary<string, object>.Empty.Add("region", "us-east-1").Add("name", "us-east-1").Add("id", "us-east-1"),
         "aws:index/getCallerIdentity:getCallerIdentity" => ImmutableDictionary<string, object>.Empty.Add("accountId", "123456789012").Add("arn", "arn").Add("id", "123456789012").Add("userId", "u"),
         _ => ImmutableDictionary<string, object>.Empty.Add("id", $"policy-{args.Args.GetValueOrDefault("name")}"),
     };

@@ -30,7 +30,7 @@ public sealed class RegionData : ComponentResource
         Output<ImmutableArray<string>> isolated = args.Network.SubnetIds[SubnetTier.Isolated];
         Output<string> dataGroup = args.Network.SecurityGroupIds["data"];
 
-        Postgres(args.Plan.Rds, isolated, dataGroup, tags);
+        Postgres(args.Plan.Rds, isolated, dataGroup, args.Network, tags);
         TableArns = Tables(args, tags);
         Redis(args.Plan.Redis, isolated, dataGroup, tags);
         RegisterOutputs(new Dictionary<string, object?> { ["postgresEndpoint"] = PostgresEndpoint });
@@ -48,12 +48,18 @@ public sealed class RegionData : ComponentResource
     /// <summary>ARN of this region's key for its copy of the tables (<c>dynamodb-key</c>); null when the plan has no tables.</summary>
     public Output<string>? TableKeyArn { get; private set; }
 
-    private void Postgres(RdsPlan plan, Output<ImmutableArray<string>> subnets, Output<string> securityGroup, InputMap<string> tags)
+    /// <summary>The AWS-published single-user rotation function for PostgreSQL (Serverless Application Repository).</summary>
+    private const string RotationApplication = "arn:aws:serverlessrepo:us-east-1:297356227824:applications/SecretsManagerRDSPostgreSQLRotationSingleUser";
+
+    private void Postgres(RdsPlan plan, Output<ImmutableArray<string>> subnets, Output<string> securityGroup, Network.RegionNetwork network, InputMap<string> tags)
     {
         var key = new Key("postgres-key", new KeyArgs { Description = $"{plan.Identifier} storage", EnableKeyRotation = true, Tags = tags }, Children.Stateful(this, plan.Protect));
         _ = new Pulumi.Aws.Kms.Alias("postgres-key-alias", new AliasArgs { Name = plan.KmsKeyAlias, TargetKeyId = key.KeyId }, Children.Of(this));
         var subnetGroup = new Pulumi.Aws.Rds.SubnetGroup("postgres-subnets", new Pulumi.Aws.Rds.SubnetGroupArgs { Name = plan.SubnetGroupName, SubnetIds = subnets, Tags = tags }, Children.Of(this));
 
+        // The program keeps the master password (RDS cannot manage it for an instance with read replicas); the instance
+        // takes the first value only, and the rotation function changes it afterwards.
+        Output<string>? passwordValue = plan.ManageMasterPassword ? null : GeneratedSecret.NewValue();
         var primary = new Instance("postgres", new InstanceArgs
         {
             Identifier = plan.Identifier,
@@ -69,11 +75,13 @@ public sealed class RegionData : ComponentResource
             MaintenanceWindow = plan.MaintenanceWindow,
             DeletionProtection = plan.DeletionProtection,
             SkipFinalSnapshot = plan.SkipFinalSnapshot,
-            FinalSnapshotIdentifier = plan.FinalSnapshotIdentifier,
+            // The storage key is new with every instance, so each incarnation's final snapshot has its own name.
+            FinalSnapshotIdentifier = key.KeyId.Apply(id => $"{plan.FinalSnapshotPrefix}-{id[..Math.Min(8, id.Length)]}"),
             PerformanceInsightsEnabled = plan.PerformanceInsights,
             StorageEncrypted = plan.StorageEncrypted,
             KmsKeyId = key.Arn,
             ManageMasterUserPassword = plan.ManageMasterPassword,
+            Password = Children.Maybe(passwordValue),
             DbName = plan.DatabaseName,
             Username = plan.MasterUsername,
             Port = plan.Port,
@@ -82,8 +90,23 @@ public sealed class RegionData : ComponentResource
             PubliclyAccessible = false,
             CopyTagsToSnapshot = true,
             Tags = tags,
-        }, Children.Stateful(this, plan.Protect));
+        }, new CustomResourceOptions { Parent = this, Protect = plan.Protect, RetainOnDelete = plan.Protect, IgnoreChanges = { "password" } }); // rotation owns it
         PostgresEndpoint = primary.Address;
+        if (passwordValue is not null)
+        {
+            // The document the AWS rotation function reads and writes.
+            GeneratedSecret.Generated password = GeneratedSecret.Create("postgres-master", plan.MasterPasswordSecretName, tags, this, passwordValue, value =>
+                Output.Tuple(value, primary.Address).Apply(t => System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>(StringComparer.Ordinal)
+                {
+                    ["engine"] = "postgres",
+                    ["host"] = t.Item2,
+                    ["port"] = plan.Port,
+                    ["username"] = plan.MasterUsername,
+                    ["password"] = t.Item1,
+                    ["dbname"] = plan.DatabaseName,
+                })));
+            Rotation(plan, password.Secret, network, tags);
+        }
         PostgresIdentifier = primary.Identifier;
 
         foreach (RdsReplicaPlan replica in plan.Replicas)
@@ -103,6 +126,32 @@ public sealed class RegionData : ComponentResource
                 Tags = tags,
             }, Children.Stateful(this, plan.Protect));
         }
+    }
+
+    // The rotation function runs in the services tier (the data tier admits it) and reaches Secrets Manager through
+    // the interface endpoint or NAT.
+    private void Rotation(RdsPlan plan, Pulumi.Aws.SecretsManager.Secret secret, Network.RegionNetwork network, InputMap<string> tags)
+    {
+        var rotator = new Pulumi.Aws.ServerlessRepository.CloudFormationStack("postgres-rotation", new Pulumi.Aws.ServerlessRepository.CloudFormationStackArgs
+        {
+            Name = $"{plan.Identifier}-rotation",
+            ApplicationId = RotationApplication,
+            Capabilities = { "CAPABILITY_IAM", "CAPABILITY_RESOURCE_POLICY" },
+            Parameters =
+            {
+                { "functionName", $"{plan.Identifier}-rotation" },
+                { "endpoint", Output.Format($"https://secretsmanager.{Pulumi.Aws.GetRegion.Invoke().Apply(r => r.Region)}.amazonaws.com") },
+                { "vpcSubnetIds", network.SubnetIds[SubnetTier.Private].Apply(ids => string.Join(",", ids)) },
+                { "vpcSecurityGroupIds", network.SecurityGroupIds["services"] },
+            },
+            Tags = tags,
+        }, Children.Of(this));
+        _ = new Pulumi.Aws.SecretsManager.SecretRotation("postgres-master-rotation", new Pulumi.Aws.SecretsManager.SecretRotationArgs
+        {
+            SecretId = secret.Id,
+            RotationLambdaArn = rotator.Outputs.Apply(o => o.TryGetValue("RotationLambdaARN", out string? arn) ? arn : ""),
+            RotationRules = new Pulumi.Aws.SecretsManager.Inputs.SecretRotationRotationRulesArgs { AutomaticallyAfterDays = plan.PasswordRotationDays },
+        }, Children.Of(this));
     }
 
     private ImmutableDictionary<string, Output<string>> Tables(RegionDataArgs args, InputMap<string> tags)
@@ -177,6 +226,7 @@ public sealed class RegionData : ComponentResource
             SubnetIds = subnets,
             Tags = tags,
         }, Children.Of(this));
+        GeneratedSecret.Generated auth = GeneratedSecret.Create("redis-auth", plan.AuthTokenSecretName, tags, this);
         var group = new ReplicationGroup("redis", new ReplicationGroupArgs
         {
             ReplicationGroupId = plan.ReplicationGroupId,
@@ -189,6 +239,8 @@ public sealed class RegionData : ComponentResource
             ClusterMode = plan.ClusterMode ? "enabled" : "disabled",
             ParameterGroupName = plan.ParameterGroup,
             TransitEncryptionEnabled = plan.TransitEncryption,
+            AuthToken = auth.Value, // AUTH needs in-transit encryption, which the plan keeps on
+            AuthTokenUpdateStrategy = "ROTATE",
             AtRestEncryptionEnabled = plan.AtRestEncryption,
             AutomaticFailoverEnabled = plan.AutomaticFailover,
             MultiAzEnabled = plan.MultiAz,

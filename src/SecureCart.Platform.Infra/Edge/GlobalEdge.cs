@@ -41,7 +41,7 @@ public sealed class GlobalEdge : ComponentResource
         ProviderResource? usEast1 = args.Region == cf.CertificateRegion
             ? null
             : new Pulumi.Aws.Provider("cloudfront-certificate-provider", new Pulumi.Aws.ProviderArgs { Region = cf.CertificateRegion }, new CustomResourceOptions { Parent = this });
-        CertificateValidation certificate = Certificates.Create("cloudfront-certificate", cf.Aliases[0], [.. cf.Aliases.Skip(1)], zoneId, tags, this, usEast1);
+        CertificateValidation certificate = Certificates.Create(cf.Certificate, zoneId, tags, this, usEast1);
 
         var bucket = new Bucket("static-bucket", new BucketArgs { BucketName = cf.StaticBucketName, Tags = tags }, Children.Of(this));
         _ = new BucketPublicAccessBlock("static-bucket-public-access", new BucketPublicAccessBlockArgs
@@ -103,6 +103,8 @@ public sealed class GlobalEdge : ComponentResource
                     // The accelerator's public name, not its raw DNS name: CloudFront checks the origin certificate
                     // (the ALB's) against this name.
                     DomainName = cf.ApiOriginDomain,
+                    // The ALB forwards only requests carrying this header (CloudFront's addresses alone would admit any distribution).
+                    CustomHeaders = { new Pulumi.Aws.CloudFront.Inputs.DistributionOriginCustomHeaderArgs { Name = args.OriginHeaderName, Value = args.OriginVerifyValue } },
                     CustomOriginConfig = new Pulumi.Aws.CloudFront.Inputs.DistributionOriginCustomOriginConfigArgs
                     {
                         HttpPort = 80,

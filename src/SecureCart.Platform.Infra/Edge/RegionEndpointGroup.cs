@@ -20,9 +20,10 @@ public sealed class RegionEndpointGroup : ComponentResource
             ListenerArn = args.ListenerArn,
             EndpointGroupRegion = plan.Region,
             TrafficDialPercentage = plan.TrafficDialPercentage,
-            HealthCheckPath = plan.HealthCheckPath,
+            // Unset for the ALB: Global Accelerator follows the ALB's target health and ignores these (the plan says null).
+            HealthCheckPath = Children.Maybe(plan.HealthCheckPath),
             HealthCheckPort = plan.HealthCheckPort,
-            HealthCheckProtocol = plan.HealthCheckProtocol,
+            HealthCheckProtocol = Children.Maybe(plan.HealthCheckProtocol),
             HealthCheckIntervalSeconds = plan.HealthCheckIntervalSeconds,
             ThresholdCount = plan.ThresholdCount,
             EndpointConfigurations =

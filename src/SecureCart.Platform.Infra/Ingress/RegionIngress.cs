@@ -27,7 +27,7 @@ public sealed class RegionIngress : ComponentResource
         InputMap<string> tags = Children.Tags(args.Tags, "ingress");
         Output<string> zoneId = GetZone.Invoke(new GetZoneInvokeArgs { Name = args.HostedZone, PrivateZone = false }).Apply(z => z.ZoneId);
 
-        CertificateValidation certificate = Certificates.Create("alb-certificate", lbPlan.CertificateDomain, lbPlan.CertificateAlternativeNames, zoneId, tags, this);
+        CertificateValidation certificate = Certificates.Create(args.Plan.Certificates.Single(c => c.LogicalName == "alb-certificate"), zoneId, tags, this);
 
         var alb = new LoadBalancer(lbPlan.LogicalName, new LoadBalancerArgs
         {
@@ -81,7 +81,12 @@ public sealed class RegionIngress : ComponentResource
                             Type = "redirect",
                             Redirect = new Pulumi.Aws.LB.Inputs.ListenerDefaultActionRedirectArgs { Protocol = "HTTPS", Port = "443", StatusCode = "HTTP_301" },
                         }
-                        : new Pulumi.Aws.LB.Inputs.ListenerDefaultActionArgs { Type = "forward", TargetGroupArn = targetGroups[lbPlan.DefaultService].Arn },
+                        // Without the origin header a request came around CloudFront and the gateway: no service answers it.
+                        : new Pulumi.Aws.LB.Inputs.ListenerDefaultActionArgs
+                        {
+                            Type = "fixed-response",
+                            FixedResponse = new Pulumi.Aws.LB.Inputs.ListenerDefaultActionFixedResponseArgs { ContentType = "text/plain", MessageBody = "Forbidden", StatusCode = "403" },
+                        },
                 },
                 Tags = tags,
             }, Children.Of(this));
@@ -93,6 +98,14 @@ public sealed class RegionIngress : ComponentResource
 
         Listener httpsListener = https ?? throw new InvalidOperationException("The load balancer plan has no HTTPS listener.");
         HttpsListenerArn = httpsListener.Arn;
+        Pulumi.Aws.LB.Inputs.ListenerRuleConditionArgs OriginHeader() => new Pulumi.Aws.LB.Inputs.ListenerRuleConditionArgs
+        {
+            HttpHeader = new Pulumi.Aws.LB.Inputs.ListenerRuleConditionHttpHeaderArgs
+            {
+                HttpHeaderName = args.Plan.OriginVerification.HeaderName,
+                Values = { args.OriginVerifyValue },
+            },
+        };
         foreach (RoutingRulePlan rule in lbPlan.Rules)
         {
             _ = new ListenerRule($"rule-{rule.Service}", new ListenerRuleArgs
@@ -106,10 +119,20 @@ public sealed class RegionIngress : ComponentResource
                     {
                         PathPattern = new Pulumi.Aws.LB.Inputs.ListenerRuleConditionPathPatternArgs { Values = { rule.PathPattern } },
                     },
+                    OriginHeader(),
                 },
                 Tags = tags,
             }, Children.Of(this));
         }
+
+        _ = new ListenerRule($"rule-{lbPlan.DefaultService}", new ListenerRuleArgs
+        {
+            ListenerArn = httpsListener.Arn,
+            Priority = lbPlan.DefaultRulePriority,
+            Actions = { new Pulumi.Aws.LB.Inputs.ListenerRuleActionArgs { Type = "forward", TargetGroupArn = targetGroups[lbPlan.DefaultService].Arn } },
+            Conditions = { OriginHeader() },
+            Tags = tags,
+        }, Children.Of(this));
 
         ApiEndpoint = Api(args, network, httpsListener, zoneId, tags);
         RegisterOutputs(new Dictionary<string, object?> { ["albArn"] = LoadBalancerArn, ["apiEndpoint"] = ApiEndpoint });
@@ -137,7 +160,7 @@ public sealed class RegionIngress : ComponentResource
         {
             Name = plan.VpcLinkName,
             SubnetIds = network.SubnetIds[SubnetTier.Private],
-            SecurityGroupIds = { network.SecurityGroupIds["alb"] },
+            SecurityGroupIds = { network.SecurityGroupIds["api-link"] },
             Tags = tags,
         }, Children.Of(this));
         var api = new Api("api", new ApiArgs { Name = plan.Name, ProtocolType = "HTTP", Tags = tags }, Children.Of(this));
@@ -152,10 +175,13 @@ public sealed class RegionIngress : ComponentResource
             PayloadFormatVersion = "1.0",
             // The ALB certificate names the regional host; TLS to the listener is checked against it.
             TlsConfig = new Pulumi.Aws.ApiGatewayV2.Inputs.IntegrationTlsConfigArgs { ServerNameToVerify = args.Plan.LoadBalancer.CertificateDomain },
+            // The ALB's rules require the origin header of every request, the gateway's included.
+            RequestParameters = { { $"append:header.{args.Plan.OriginVerification.HeaderName}", args.OriginVerifyValue } },
         }, Children.Of(this));
+        var routes = new Dictionary<string, Route>(StringComparer.Ordinal);
         foreach ((string? routeKey, int index) in plan.Routes.Select((r, i) => (r, i)))
         {
-            _ = new Route($"api-route-{index + 1}", new RouteArgs { ApiId = api.Id, RouteKey = routeKey, Target = Output.Format($"integrations/{integration.Id}") }, Children.Of(this));
+            routes[routeKey] = new Route($"api-route-{index + 1}", new RouteArgs { ApiId = api.Id, RouteKey = routeKey, Target = Output.Format($"integrations/{integration.Id}") }, Children.Of(this));
         }
 
         var stage = new Stage("api-stage", new StageArgs
@@ -168,16 +194,17 @@ public sealed class RegionIngress : ComponentResource
                 ThrottlingRateLimit = plan.DefaultThrottle.RateLimit,
                 ThrottlingBurstLimit = plan.DefaultThrottle.BurstLimit,
             },
+            // The route's own key output: the stage cannot name a route API Gateway does not have yet.
             RouteSettings = plan.RouteThrottles.Select(t => new Pulumi.Aws.ApiGatewayV2.Inputs.StageRouteSettingArgs
             {
-                RouteKey = t.RouteKey,
+                RouteKey = routes[t.RouteKey].RouteKey,
                 ThrottlingRateLimit = t.RateLimit,
                 ThrottlingBurstLimit = t.BurstLimit,
             }).ToList(),
             Tags = tags,
-        }, Children.Of(this));
+        }, new CustomResourceOptions { Parent = this, DependsOn = { routes.Values.ToArray<Resource>() } });
 
-        CertificateValidation certificate = Certificates.Create("api-certificate", plan.CustomDomain, [], zoneId, tags, this);
+        CertificateValidation certificate = Certificates.Create(args.Plan.Certificates.Single(c => c.LogicalName == "api-certificate"), zoneId, tags, this);
         var domain = new DomainName("api-domain", new DomainNameArgs
         {
             Domain = plan.CustomDomain,

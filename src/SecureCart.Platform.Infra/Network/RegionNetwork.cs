@@ -101,6 +101,8 @@ public sealed class RegionNetwork : ComponentResource
             }, Children.Of(this));
         }
 
+        Dictionary<string, Output<string>> prefixLists = plan.SecurityTiers.SelectMany(t => t.Ingress).Select(r => r.FromPrefixList).OfType<string>().Distinct(StringComparer.Ordinal)
+            .ToDictionary(n => n, n => GetManagedPrefixList.Invoke(new GetManagedPrefixListInvokeArgs { Name = n }).Apply(l => l.Id), StringComparer.Ordinal);
         foreach (SecurityTierPlan tier in plan.SecurityTiers)
         {
             for (var i = 0; i < tier.Ingress.Length; i++)
@@ -116,6 +118,7 @@ public sealed class RegionNetwork : ComponentResource
                     Description = rule.Description,
                     SourceSecurityGroupId = Children.Maybe(rule.FromTier is null ? null : groups[rule.FromTier].Id),
                     CidrBlocks = rule.FromCidr is null ? new InputList<string>() : new InputList<string> { rule.FromCidr },
+                    PrefixListIds = rule.FromPrefixList is null ? new InputList<string>() : new InputList<string> { prefixLists[rule.FromPrefixList] },
                 }, Children.Of(this));
             }
         }

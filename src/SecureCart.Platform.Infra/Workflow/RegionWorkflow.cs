@@ -4,7 +4,7 @@ using Pulumi.Aws.CloudWatch;
 using Pulumi.Aws.Iam;
 using Pulumi.Aws.Lambda;
 using Pulumi.Aws.Sfn;
-using SecureCart.Platform.Plan.Compute;
+using SecureCart.Platform.Infra.Compute;
 using SecureCart.Platform.Plan.Workflow;
 
 namespace SecureCart.Platform.Infra.Workflow;
@@ -19,22 +19,11 @@ public sealed class RegionWorkflow : ComponentResource
         WorkflowPlan plan = args.Plan;
         InputMap<string> tags = Children.Tags(args.Tags, "workflow");
 
-        var functionRole = new Role("functions-role", new RoleArgs { AssumeRolePolicy = Policies.AssumeRole("lambda.amazonaws.com"), Tags = tags }, Children.Of(this));
-        _ = new RolePolicyAttachment("functions-logs", new RolePolicyAttachmentArgs
-        {
-            Role = functionRole.Name,
-            PolicyArn = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
-        }, Children.Of(this));
-        _ = new RolePolicyAttachment("functions-tracing", new RolePolicyAttachmentArgs
-        {
-            Role = functionRole.Name,
-            PolicyArn = "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess",
-        }, Children.Of(this));
-
         var functions = new Dictionary<string, Function>(StringComparer.Ordinal);
         foreach (LambdaPlan f in plan.Functions)
         {
             var logs = new LogGroup($"{f.LogicalName}-logs", new LogGroupArgs { Name = $"/aws/lambda/{f.Name}", RetentionInDays = args.LogRetentionDays, Tags = tags }, Children.Of(this));
+            Role role = FunctionRole(f, args, tags);
             functions[f.LogicalName] = new Function(f.LogicalName, new FunctionArgs
             {
                 Name = f.Name,
@@ -43,9 +32,10 @@ public sealed class RegionWorkflow : ComponentResource
                 Architectures = { f.Architecture },
                 MemorySize = f.MemoryMb,
                 Timeout = f.TimeoutSeconds,
-                Role = functionRole.Arn,
-                S3Bucket = ArtifactLocations.FunctionBucket(args.Region),
-                S3Key = ArtifactLocations.FunctionPackageKey(f.LogicalName),
+                Role = role.Arn,
+                S3Bucket = f.PackageBucket,
+                S3Key = f.PackageKey, // names the release: a new release is new code
+
                 TracingConfig = new Pulumi.Aws.Lambda.Inputs.FunctionTracingConfigArgs { Mode = f.TracingMode },
                 Tags = tags,
             }, new CustomResourceOptions { Parent = this, DependsOn = { logs } });
@@ -95,6 +85,28 @@ public sealed class RegionWorkflow : ComponentResource
     }
 
     public Output<string> StateMachineArn { get; }
+
+    // One role per function: logs and traces, plus exactly the grants of its step.
+    private Role FunctionRole(LambdaPlan f, RegionWorkflowArgs args, InputMap<string> tags)
+    {
+        var role = new Role($"{f.LogicalName}-role", new RoleArgs { AssumeRolePolicy = Policies.AssumeRole("lambda.amazonaws.com"), Tags = tags }, Children.Of(this));
+        _ = new RolePolicyAttachment($"{f.LogicalName}-logs-policy", new RolePolicyAttachmentArgs
+        {
+            Role = role.Name,
+            PolicyArn = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
+        }, Children.Of(this));
+        _ = new RolePolicyAttachment($"{f.LogicalName}-tracing", new RolePolicyAttachmentArgs
+        {
+            Role = role.Name,
+            PolicyArn = "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess",
+        }, Children.Of(this));
+        if (!f.Access.IsEmpty)
+        {
+            _ = new RolePolicy($"{f.LogicalName}-access", new RolePolicyArgs { Role = role.Name, Policy = TaskAccess.Policy(f.Access, args.Access) }, Children.Of(this));
+        }
+
+        return role;
+    }
 
     public ImmutableDictionary<string, Output<string>> FunctionArns { get; }
 }

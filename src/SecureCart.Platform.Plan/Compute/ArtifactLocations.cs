@@ -21,9 +21,14 @@ public static class ArtifactLocations
         return $"{Configuration.StackSettingsSchema.ProjectName}-artifacts-{region}";
     }
 
-    public static string FunctionPackageKey(string function)
+    /// <summary>
+    /// The package of a function in a release. The release is part of the key, so a new release is a new
+    /// <c>S3Key</c> and Lambda takes the new code; a fixed key would leave the functions on their first code forever.
+    /// </summary>
+    public static string FunctionPackageKey(string function, string release)
     {
         ArgumentException.ThrowIfNullOrEmpty(function);
-        return $"functions/{function}.zip";
+        ArgumentException.ThrowIfNullOrEmpty(release);
+        return $"functions/{release}/{function}.zip";
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using SecureCart.Platform.Plan.Configuration;
+using SecureCart.Platform.Plan.Cost;
 using SecureCart.Platform.Plan.Naming;
 
 namespace SecureCart.Platform.Plan.Compute;
@@ -13,12 +14,13 @@ public static class ComputePlanner
     public const string Fargate = "FARGATE";
     public const string FargateSpot = "FARGATE_SPOT";
 
-    public static ComputePlan Plan(StackSettings stack, ResourceNames names)
+    public static ComputePlan Plan(StackSettings stack, ResourceNames names, PriceBook? prices = null)
     {
+        prices ??= PriceBook.Default;
         var workers = stack.Profile == SizeProfile.Production ? Workers(stack, names) : null;
         var priority = 10;
         var services = ServiceCatalog.Services
-            .Select(d => Service(d, stack, names, workers, d.PathPattern is null ? 0 : priority += 10))
+            .Select(d => Service(d, stack, names, workers, d.PathPattern is null ? 0 : priority += 10, prices))
             .ToImmutableArray();
         return new ComputePlan(
             names.Physical("cluster"),
@@ -32,23 +34,30 @@ public static class ComputePlanner
             TracingSidecarMemoryMb: 64);
     }
 
-    private static ServicePlan Service(ServiceDefinition d, StackSettings stack, ResourceNames names, WorkerCapacityPlan? workers, int priority)
+    private static ServicePlan Service(ServiceDefinition d, StackSettings stack, ResourceNames names, WorkerCapacityPlan? workers, int priority, PriceBook prices)
     {
         var preview = stack.Profile == SizeProfile.Preview;
         var scaling = Scaling(d, stack);
+        var (cpu, memory) = preview ? (256, 512) : (d.Cpu, d.MemoryMb);
+        var onWorkers = !preview && d.Kind == ServiceKind.Worker && workers is not null;
+        // Previews put everything on Spot; production keeps the minimum on demand and offers Spot the service's share above it.
+        var (spotBase, spotPercent) = preview ? (0, 100) : (scaling.Min, onWorkers ? 0 : d.SpotPercent);
+        var architecture = onWorkers
+            ? stack.CpuArchitecture
+            : CapacityChoice.Choose(stack.CpuArchitecture, cpu, memory, scaling.Desired, spotBase, spotPercent, stack.Region, prices);
         return new ServicePlan(
             d.Name,
             names.Physical(d.Name),
             d.Kind,
-            preview ? 256 : d.Cpu,
-            preview ? 512 : d.MemoryMb,
-            stack.CpuArchitecture,
+            cpu,
+            memory,
+            architecture,
             ServicePort,
             HealthCheckPath,
             d.PathPattern,
             priority,
             scaling,
-            CapacityProviders(d, scaling.Min, preview, workers),
+            CapacityProviders(d, scaling.Min, preview, workers, architecture),
             d.Name == "payments" ? [.. stack.SecretKeys.Where(k => k == "paymentsApiKey")] : [],
             names.Physical(d.Name, ResourceNames.LoadBalancerNameLimit),
             // .NET services warm up (JIT, connection pools) in well under a minute; the ALB must not kill them first.
@@ -72,25 +81,27 @@ public static class ComputePlanner
 
         var peakMin = Math.Min(max, min * stack.Peak.MinTasksMultiplier);
         ImmutableArray<ScheduledScalingPlan> scheduled = stack.Peak.MinTasksMultiplier > 1
-            ? [new("peak-start", At(stack.Peak.Start), peakMin, max), new("peak-end", At(stack.Peak.End), min, max)]
+            ? [Scheduled("peak-start", stack.Peak.Start, stack.Peak.Yearly, peakMin, max), Scheduled("peak-end", stack.Peak.End, stack.Peak.Yearly, min, max)]
             : [];
         return new ScalingPlan(min, desired, max, tracking.ToImmutable(), scheduled);
     }
 
-    private static ImmutableArray<CapacityProviderShare> CapacityProviders(ServiceDefinition d, int min, bool preview, WorkerCapacityPlan? workers)
+    private static ImmutableArray<CapacityProviderShare> CapacityProviders(ServiceDefinition d, int min, bool preview, WorkerCapacityPlan? workers, CpuArchitecture architecture)
     {
-        if (preview)
-        {
-            return [new(FargateSpot, 0, 1)]; // previews tolerate interruptions; they cost a third
-        }
-
-        if (d.Kind == ServiceKind.Worker && workers is not null)
+        if (d.Kind == ServiceKind.Worker && workers is not null && !preview)
         {
             return [new(workers.CapacityProviderName, 0, 1)];
         }
 
+        var spot = CapacityChoice.Supports(FargateSpot, architecture);
+        if (preview)
+        {
+            // Previews tolerate interruptions and Spot costs about a third, but only X86_64 tasks run there.
+            return spot ? [new(FargateSpot, 0, 1)] : [new(Fargate, 0, 1)];
+        }
+
         // The minimum always runs on demand, so a Spot reclaim never drops a service below its floor.
-        return d.SpotPercent == 0
+        return d.SpotPercent == 0 || !spot
             ? [new(Fargate, min, 1)]
             : [new(Fargate, min, 100 - d.SpotPercent), new(FargateSpot, 0, d.SpotPercent)];
     }
@@ -119,6 +130,12 @@ public static class ComputePlanner
     // One on-demand worker per AZ keeps the queues drained through a Spot reclaim in any one zone.
     private const int NetworkZones = 3;
 
-    private static string At(DateTimeOffset instant) =>
-        "at(" + instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) + ")";
+    // Yearly: minute, hour, day of month and month fixed, any year (Application Auto Scaling cron has six fields, UTC by default).
+    private static ScheduledScalingPlan Scheduled(string name, DateTimeOffset instant, bool yearly, int min, int max)
+    {
+        var utc = instant.UtcDateTime;
+        return yearly
+            ? new(name, string.Create(CultureInfo.InvariantCulture, $"cron({utc.Minute} {utc.Hour} {utc.Day} {utc.Month} ? *)"), min, max)
+            : new(name, "at(" + utc.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) + ")", min, max, instant);
+    }
 }

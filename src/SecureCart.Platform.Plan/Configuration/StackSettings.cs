@@ -24,6 +24,9 @@ public sealed record StackSettings
     public required int WafRateLimit { get; init; }
     public required string AlarmEmail { get; init; }
 
+    /// <summary>Release of the function packages: part of their S3 key, so a new release is new code for Lambda.</summary>
+    public required string FunctionsRelease { get; init; }
+
     /// <summary>Names of the secret keys this stack sets; their values never leave the stack file.</summary>
     public required IReadOnlyList<string> SecretKeys { get; init; }
 }

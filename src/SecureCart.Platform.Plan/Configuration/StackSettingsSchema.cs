@@ -25,6 +25,7 @@ public static class StackSettingsSchema
         new("tasksMax", ConfigValueType.WholeNumber, "Maximum tasks of a weight-1 service.", Check: Range(1, 1000)),
         new("peakWindowStart", ConfigValueType.Text, "Start of the peak (Black Friday) scaling window, UTC ISO-8601.", Check: CheckInstant),
         new("peakWindowEnd", ConfigValueType.Text, "End of the peak scaling window, UTC ISO-8601.", Check: CheckInstant),
+        new("peakWindowRepeat", ConfigValueType.Text, "once: the window runs at its dates only; yearly: it repeats every year on the same dates and times.", Check: OneOf(["once", "yearly"])),
         new("peakMinTasksMultiplier", ConfigValueType.WholeNumber, "Minimum tasks are multiplied by this during the peak window.", Check: Range(1, 20)),
         new("workerSpotPercent", ConfigValueType.WholeNumber, "Percent of worker EC2 capacity above the on-demand base bought as Spot.", Check: Range(0, 100)),
         new("rdsInstanceClass", ConfigValueType.Text, "RDS PostgreSQL instance class.", Check: OneOf(InstanceClasses.Rds)),
@@ -37,6 +38,7 @@ public static class StackSettingsSchema
         new("apiRateLimit", ConfigValueType.WholeNumber, "API Gateway steady-state requests per second for the public API.", Check: Range(1, 10000)),
         new("apiBurstLimit", ConfigValueType.WholeNumber, "API Gateway burst (token bucket size) for the public API.", Check: Range(1, 5000)),
         new("wafRateLimit", ConfigValueType.WholeNumber, "Requests per 5 minutes per client IP before the WAF blocks (AWS allows 10 to 2,000,000,000).", Check: Range(10, 2_000_000_000)),
+        new("functionsRelease", ConfigValueType.Text, "Release of the function packages to run (S3 key functions/<release>/<function>.zip); the release pipeline sets it.", Check: CheckRelease),
         new("alarmEmail", ConfigValueType.Text, "Address subscribed to the alarm topic; empty for none.", Check: CheckEmail),
         new("paymentsApiKey", ConfigValueType.Text, "Payment provider API key, injected into the payments service as a secret.", Secret: true),
     ];
@@ -63,6 +65,11 @@ public static class StackSettingsSchema
     private static string? CheckInstant(object value) =>
         value is string s && !DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _)
             ? $"'{s}' is not a date and time; write it as ISO-8601 UTC, e.g. 2026-11-26T00:00:00Z"
+            : null;
+
+    private static string? CheckRelease(object value) =>
+        value is string s && (s.Length is 0 or > 64 || !s.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'))
+            ? $"'{s}' is not a release name; use 1 to 64 letters, digits, dots, hyphens or underscores, e.g. 2026.11.30-1"
             : null;
 
     private static string? CheckDomain(object value) =>

@@ -168,13 +168,14 @@ internal static partial class StackValidator
             NatStrategy = Str("natStrategy") == "single" ? NatStrategy.OneForVpc : NatStrategy.PerAz,
             CpuArchitecture = Str("cpuArchitecture") == "x86_64" ? CpuArchitecture.X64 : CpuArchitecture.Arm64,
             Tasks = new TaskCounts(Int("tasksMin"), Int("tasksDesired"), Int("tasksMax")),
-            Peak = new PeakWindow(Instant("peakWindowStart"), Instant("peakWindowEnd"), Int("peakMinTasksMultiplier")),
+            Peak = new PeakWindow(Instant("peakWindowStart"), Instant("peakWindowEnd"), Int("peakMinTasksMultiplier"), Str("peakWindowRepeat") == "yearly"),
             WorkerSpotPercent = Int("workerSpotPercent"),
             Rds = new RdsSettings(Str("rdsInstanceClass"), Int("rdsReadReplicas"), Int("rdsBackupRetentionDays"), Int("rdsStorageGb")),
             Redis = new RedisSettings(Str("redisNodeType"), Int("redisShards"), Int("redisReplicasPerShard")),
             Api = new ApiThrottleSettings(Int("apiRateLimit"), Int("apiBurstLimit")),
             WafRateLimit = Int("wafRateLimit"),
             AlarmEmail = Str("alarmEmail"),
+            FunctionsRelease = Str("functionsRelease"),
             SecretKeys = secretKeys,
         };
     }

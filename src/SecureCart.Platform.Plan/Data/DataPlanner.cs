@@ -34,10 +34,13 @@ public static class DataPlanner
             MaintenanceWindow: "sun:04:30-sun:05:30",
             DeletionProtection: production,
             SkipFinalSnapshot: !production,
-            FinalSnapshotIdentifier: names.Physical("postgres-final"),
+            FinalSnapshotPrefix: names.Physical("postgres-final", 200),
             PerformanceInsights: production,
             StorageEncrypted: true,
-            ManageMasterPassword: true,
+            // Replicas rule out an RDS-managed password; one design for every size: the program's own secret, rotated.
+            ManageMasterPassword: false,
+            MasterPasswordSecretName: names.Physical("postgres-master"),
+            PasswordRotationDays: 30,
             DatabaseName: "securecart",
             MasterUsername: "securecart_admin",
             Port: 5432,
@@ -95,6 +98,7 @@ public static class DataPlanner
             MultiAz: replicas > 0,
             SnapshotRetentionDays: stack.Profile == SizeProfile.Production ? 7 : 0,
             SubnetGroupName: names.Physical("redis-subnets"),
-            Port: 6379);
+            Port: 6379,
+            AuthTokenSecretName: names.Physical("redis-auth"));
     }
 }

@@ -1,6 +1,7 @@
 namespace SecureCart.Platform.Plan.Data;
 
 /// <summary>The regional Redis replication group (cache and session cache; not replicated across regions).</summary>
+/// <param name="AuthTokenSecretName">Secret the program generates the Redis AUTH token into (AUTH needs in-transit encryption).</param>
 public sealed record RedisPlan(
     string ReplicationGroupId,
     string Engine,
@@ -16,7 +17,20 @@ public sealed record RedisPlan(
     bool MultiAz,
     int SnapshotRetentionDays,
     string SubnetGroupName,
-    int Port)
+    int Port,
+    string AuthTokenSecretName)
 {
     public int NodeCount => Shards * (1 + ReplicasPerShard);
+
+    /// <summary>
+    /// Every node's cache cluster id, which CloudWatch's engine metrics are published under: ElastiCache names the
+    /// nodes of a cluster-mode group <c>&lt;group&gt;-&lt;shard, 4 digits&gt;-&lt;node, 3 digits&gt;</c>, both from 1.
+    /// </summary>
+    /// <returns>Per node: a region-neutral logical name (<c>redis-0001-001</c>) and the deployed cache cluster id.</returns>
+    public IEnumerable<(string LogicalName, string CacheClusterId)> Nodes => Enumerable.Range(1, Shards).SelectMany(shard =>
+        Enumerable.Range(1, 1 + ReplicasPerShard).Select(node =>
+        {
+            var suffix = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{shard:D4}-{node:D3}");
+            return ($"redis-{suffix}", $"{ReplicationGroupId}-{suffix}");
+        }));
 }

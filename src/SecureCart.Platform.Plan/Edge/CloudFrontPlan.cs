@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using SecureCart.Platform.Plan.Ingress;
 
 namespace SecureCart.Platform.Plan.Edge;
 
@@ -20,4 +21,5 @@ public sealed record CloudFrontPlan(
     string CertificateRegion,
     string WebAclName,
     int WafRateLimitPer5Minutes,
-    string ApiOriginDomain);
+    string ApiOriginDomain,
+    CertificatePlan Certificate);

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using SecureCart.Platform.Plan.Compute;
 using SecureCart.Platform.Plan.Configuration;
+using SecureCart.Platform.Plan.Ingress;
 using SecureCart.Platform.Plan.Naming;
 
 namespace SecureCart.Platform.Plan.Edge;
@@ -12,7 +12,7 @@ public static class EdgePlanner
     public const string CloudFrontCertificateRegion = "us-east-1";
 
     public static EndpointGroupPlan EndpointGroup(StackSettings stack) =>
-        new(stack.Region, stack.TrafficDial, ComputePlanner.HealthCheckPath, 443, "HTTPS", 10, 3, ClientIpPreservation: true);
+        new(stack.Region, stack.TrafficDial, EndpointGroupPlan.ApplicationLoadBalancer, null, null, null, null, null, ClientIpPreservation: true);
 
     /// <summary>The latency record each stack owns for its own API Gateway.</summary>
     public static DnsRecordPlan RegionalApiRecord(StackSettings stack) =>
@@ -40,7 +40,8 @@ public static class EdgePlanner
             CloudFrontCertificateRegion,
             names.Physical("waf"),
             stack.WafRateLimit,
-            $"api.{domain}");
+            $"api.{domain}",
+            IngressPlanner.Certificate("cloudfront-certificate", domain, [$"www.{domain}"], stack, stack.StackName));
         var records = ImmutableArray.CreateBuilder<DnsRecordPlan>();
         foreach (var type in new[] { "A", "AAAA" })
         {

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using SecureCart.Platform.Plan.Compute;
 using SecureCart.Platform.Plan.Configuration;
 using SecureCart.Platform.Plan.Naming;
@@ -10,8 +11,15 @@ public static class IngressPlanner
     /// <summary>TLS 1.3 with TLS 1.2 fallback: the current ELB recommendation.</summary>
     public const string TlsPolicy = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 
-    public static IngressPlan Plan(StackSettings stack, ResourceNames names, ComputePlan compute)
+    /// <summary>Header CloudFront and the API Gateway add, and the ALB's rules require.</summary>
+    public const string OriginHeader = "x-securecart-origin";
+
+    /// <summary>The ALB's lowest rule priority (AWS allows 1 to 50000): the default service, behind every path rule.</summary>
+    public const int LastRulePriority = 50000;
+
+    public static IngressPlan Plan(StackSettings stack, ResourceNames names, ComputePlan compute, string homeStack)
     {
+        ArgumentNullException.ThrowIfNull(stack);
         var routed = compute.Services.Where(s => s.OnAlb && s.PathPattern is not null).ToList();
         var alb = new LoadBalancerPlan(
             "alb",
@@ -22,6 +30,7 @@ public static class IngressPlanner
             Listeners: [new(443, "HTTPS", TlsPolicy, false), new(80, "HTTP", null, true)],
             Rules: [.. routed.Select(s => new RoutingRulePlan(s.ListenerRulePriority, s.PathPattern!, s.LogicalName))],
             DefaultService: compute.Services.Single(s => s.OnAlb && s.PathPattern is null).LogicalName,
+            DefaultRulePriority: LastRulePriority,
             DeregistrationDelaySeconds: 30,
             IdleTimeoutSeconds: 60);
 
@@ -36,8 +45,33 @@ public static class IngressPlanner
             new RouteThrottlePlan("$default", rate, burst),
             // Checkout calls the payment provider: a tenth of the rate keeps a bot wave from exhausting its quota.
             [new RouteThrottlePlan("POST /api/checkout/{proxy+}", Math.Max(1, rate / 10), Math.Max(1, burst / 10))]);
-        return new IngressPlan(alb, api);
+        var home = stack.StackName == homeStack;
+        var origin = new OriginVerificationPlan(OriginHeader, $"{names.Project}/origin-verify", homeStack, home);
+        return new IngressPlan(alb, api, origin,
+        [
+            Certificate("alb-certificate", alb.CertificateDomain, alb.CertificateAlternativeNames, stack, homeStack),
+            Certificate("api-certificate", api.CustomDomain, [], stack, homeStack),
+        ]);
     }
+
+    /// <summary>
+    /// A certificate whose validation records are owned by one stack each: the stack itself for its region's own
+    /// name, the home stack for a name every stack certifies (ACM issues the same record for it in every region).
+    /// </summary>
+    public static CertificatePlan Certificate(string logical, string domain, ImmutableArray<string> alternativeNames, StackSettings stack, string homeStack)
+    {
+        ArgumentNullException.ThrowIfNull(stack);
+        var records = alternativeNames.Prepend(domain).Select((name, i) =>
+        {
+            var owner = SharedByEveryStack(name, stack) ? homeStack : stack.StackName;
+            return new ValidationRecordPlan($"{logical}-validation-{i + 1}", name, owner, owner == stack.StackName);
+        });
+        return new CertificatePlan(logical, domain, alternativeNames, [.. records]);
+    }
+
+    // Region-scoped names carry the region; every other name of the domain is certified by every stack.
+    private static bool SharedByEveryStack(string name, StackSettings stack) =>
+        !name.StartsWith(stack.Region + ".", StringComparison.Ordinal);
 
     /// <summary>The region's own host name, which the ALB certificate covers.</summary>
     public static string RegionalHost(StackSettings stack) => $"{stack.Region}.{stack.Domain}";

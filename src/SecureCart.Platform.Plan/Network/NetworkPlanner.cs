@@ -47,7 +47,7 @@ public static class NetworkPlanner
             ["s3", "dynamodb"],
             // Interface endpoints for what tasks call on every start, so image pulls survive a NAT outage.
             stack.Profile == SizeProfile.Production ? ["ecr.api", "ecr.dkr", "logs", "secretsmanager"] : [],
-            SecurityTiers(vpc.ToString(), names));
+            SecurityTiers(names));
     }
 
     private static SubnetPlan Subnet(SubnetTier tier, int index, string zone, Ipv4Cidr cidr, ResourceNames names)
@@ -57,11 +57,20 @@ public static class NetworkPlanner
         return new SubnetPlan($"{tierName}-{suffix}", names.Physical($"{tierName}-{suffix}"), tier, zone, cidr.ToString());
     }
 
-    // ALB <- VPC (Global Accelerator and the API Gateway VPC link arrive from inside the VPC);
-    // services <- ALB and each other; data <- services only. Nothing else is opened.
-    private static ImmutableArray<SecurityTierPlan> SecurityTiers(string vpcCidr, ResourceNames names) =>
+    /// <summary>CloudFront's origin-facing addresses as an AWS-managed prefix list.</summary>
+    public const string CloudFrontOriginFacing = "com.amazonaws.global.cloudfront.origin-facing";
+
+    // Global Accelerator keeps the client's address for an internal ALB, so the ALB sees CloudFront's origin-facing
+    // addresses, never the VPC's: it admits those and the API Gateway VPC link's own group, nothing else.
+    // services <- ALB and each other; data <- services only.
+    private static ImmutableArray<SecurityTierPlan> SecurityTiers(ResourceNames names) =>
     [
-        new("alb", names.Physical("alb-sg"), [new("HTTPS from the accelerator and the API Gateway VPC link", 443, 443, null, vpcCidr)]),
+        new("alb", names.Physical("alb-sg"),
+        [
+            new("HTTPS from CloudFront through the accelerator (client addresses preserved)", 443, 443, null, null, CloudFrontOriginFacing),
+            new("HTTPS from the API Gateway VPC link", 443, 443, "api-link", null),
+        ]),
+        new("api-link", names.Physical("api-link-sg"), []),
         new("services", names.Physical("services-sg"),
         [
             new("Service ports from the load balancer", 8080, 8080, "alb", null),

@@ -41,7 +41,11 @@ public static class ObservabilityPlanner
             alarms.Add(Alarm($"dlq-depth-{queue.LogicalName}", "AWS/SQS", "ApproximateNumberOfMessagesVisible", [("QueueName", $"{queue.LogicalName}-dlq")], "Maximum", 60, 1, 0, $"Messages failed {queue.MaxReceiveCount} times and landed in the {queue.LogicalName} DLQ."));
         }
 
-        alarms.Add(Alarm("redis-cpu", "AWS/ElastiCache", "EngineCPUUtilization", [("ReplicationGroupId", "redis")], "Average", 60, 10, 75, "Redis engine thread busy: add shards."));
+        // ElastiCache publishes engine metrics per node (CacheClusterId), not per replication group: one alarm per node.
+        foreach (var (logical, _) in data.Redis.Nodes)
+        {
+            alarms.Add(Alarm($"redis-cpu-{logical["redis-".Length..]}", "AWS/ElastiCache", "EngineCPUUtilization", [("CacheClusterId", logical)], "Average", 60, 10, 75, "Redis engine thread busy: add shards."));
+        }
         return new ObservabilityPlan(
             alarms.ToImmutable(),
             "alarms",

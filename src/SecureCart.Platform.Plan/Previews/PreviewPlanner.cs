@@ -54,7 +54,10 @@ public static class PreviewPlanner
             PreviewSize.Large => (1024, 2048),
             _ => (256, 512),
         };
-        var arch = baseStack.Architecture == CpuArchitecture.Arm64 ? "ARM64" : "X86_64";
+        // Previews run on Fargate Spot, which places X86_64 tasks only: the choice says whether Spot x86 beats ARM64 on demand.
+        var architecture = CapacityChoice.Choose(baseStack.Architecture, cpu, memory, 1, 0, 100, baseStack.Region, prices);
+        var arch = architecture == CpuArchitecture.Arm64 ? "ARM64" : "X86_64";
+        var provider = CapacityChoice.Supports(ComputePlanner.FargateSpot, architecture) ? ComputePlanner.FargateSpot : ComputePlanner.Fargate;
         var services = ServiceCatalog.Services
             .Select(d => new PreviewServicePlan(
                 d.Name,
@@ -64,7 +67,7 @@ public static class PreviewPlanner
                 memory,
                 arch,
                 1,
-                ComputePlanner.FargateSpot,
+                provider,
                 ComputePlanner.ServicePort,
                 ComputePlanner.HealthCheckPath,
                 d.Kind == ServiceKind.Public ? d.PathPattern ?? "/*" : null))
@@ -97,15 +100,15 @@ public static class PreviewPlanner
     private static CostEstimate Estimate(string stack, string region, ImmutableArray<PreviewServicePlan> services, PriceBook prices)
     {
         var arch = services[0].RuntimeArchitecture == "ARM64" ? "arm64" : "x86_64";
-        var spot = prices.Get(region, "fargate.spot-factor");
         var items = services.Select(s =>
         {
+            var spot = s.CapacityProvider == ComputePlanner.FargateSpot ? prices.Get(region, "fargate.spot-factor") : 1m;
             var hourly = Math.Round(
                 (prices.Get(region, $"fargate.vcpu-hour.{arch}") * s.Cpu / 1024m + prices.Get(region, $"fargate.gb-hour.{arch}") * s.MemoryMb / 1024m) * s.DesiredCount * spot,
                 4,
                 MidpointRounding.AwayFromZero);
             return new CostItem("compute", s.LogicalName, $"fargate.vcpu-hour.{arch}", s.DesiredCount, hourly, hourly * prices.HoursPerMonth,
-                string.Create(CultureInfo.InvariantCulture, $"{s.DesiredCount} Fargate Spot task at {spot:P0} of the on-demand price"));
+                string.Create(CultureInfo.InvariantCulture, $"{s.DesiredCount} {(spot < 1m ? "Fargate Spot" : "on-demand Fargate")} task at {spot:P0} of the on-demand price"));
         }).ToList();
         items.Add(new CostItem("data", "queues and on-demand tables", "", 0, 0, 0, "usage-priced; the database lives in the shared base instance"));
         return new CostEstimate(stack, region, prices.Source, prices.AsOf, [.. items]);

@@ -1,4 +1,7 @@
+using System.Collections.Immutable;
+using SecureCart.Platform.Plan.Compute;
 using SecureCart.Platform.Plan.Configuration;
+using SecureCart.Platform.Plan.Messaging;
 using SecureCart.Platform.Plan.Naming;
 
 namespace SecureCart.Platform.Plan.Workflow;
@@ -11,9 +14,10 @@ public static class WorkflowPlanner
 {
     public static WorkflowPlan Plan(StackSettings stack, ResourceNames names)
     {
-        var architecture = stack.CpuArchitecture == Compute.CpuArchitecture.Arm64 ? "arm64" : "x86_64";
-        LambdaPlan Function(string logical, int timeout) =>
-            new(logical, names.Physical(logical), "dotnet8", $"SecureCart.Functions::SecureCart.Functions.{Pascal(logical)}::HandleAsync", architecture, 512, timeout, "Active");
+        var architecture = stack.CpuArchitecture == CpuArchitecture.Arm64 ? "arm64" : "x86_64";
+        LambdaPlan Function(string logical, int timeout, ImmutableArray<ServiceAccess> access) =>
+            new(logical, names.Physical(logical), "dotnet8", $"SecureCart.Functions::SecureCart.Functions.{Pascal(logical)}::HandleAsync", architecture, 512, timeout, "Active",
+                ArtifactLocations.FunctionBucket(stack.Region), ArtifactLocations.FunctionPackageKey(logical, stack.FunctionsRelease), access);
         return new WorkflowPlan(
             names.Physical("order-fulfilment"),
             "STANDARD",
@@ -27,7 +31,15 @@ public static class WorkflowPlanner
                 new("ReleaseInventory", "release-inventory", null),
                 new("OrderFailed", null, null),
             ],
-            [Function("fraud-check", 10), Function("reserve-inventory", 30), Function("charge-payment", 30), Function("release-inventory", 30)]);
+            [
+                // Scores the order against the cart it came from.
+                Function("fraud-check", 10, [new(AccessKind.TableRead, "carts")]),
+                // Stock moves through the inventory service's queue, which owns the counts.
+                Function("reserve-inventory", 30, [new(AccessKind.QueueSend, "inventory-events")]),
+                // The charge result is an event other parts (notifications, ops) react to.
+                Function("charge-payment", 30, [new(AccessKind.BusPublish, MessagingPlan.BusLogicalName)]),
+                Function("release-inventory", 30, [new(AccessKind.QueueSend, "inventory-events")]),
+            ]);
     }
 
     private static string Pascal(string kebab) =>

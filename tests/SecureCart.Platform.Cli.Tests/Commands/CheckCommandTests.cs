@@ -14,6 +14,22 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Equal(0, code);
         Assert.Contains("2 stack(s) valid", output);
         Assert.Contains("Plans identical", output);
+        Assert.Contains("AWS constraints: 11 of 11 rules kept", output);
+        Assert.Contains("[ok] fargate-spot-x86-only", output);
+        Assert.Contains("(https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-capacity-providers.html)", output);
+    }
+
+    [Fact]
+    public async Task Check_OneOffPeakWindowThatHasPassed_ExitOneSayingSo()
+    {
+        var file = Path.Combine(_project, "Pulumi.prod-eu.yaml");
+        File.AppendAllLines(file, ["  securecart:peakWindowRepeat: once", "  securecart:peakWindowStart: \"2020-11-27T00:00:00Z\"", "  securecart:peakWindowEnd: \"2020-12-01T00:00:00Z\""]);
+
+        var (code, output, _) = await CliRunner.RunAsync("check", "--project", _project);
+
+        Assert.Equal(1, code);
+        Assert.Contains("[BROKEN] one-off-schedule-in-the-future", output);
+        Assert.Contains("prod-eu: peak-start at 2020-11-27 00:00Z has passed", output);
     }
 
     [Theory]

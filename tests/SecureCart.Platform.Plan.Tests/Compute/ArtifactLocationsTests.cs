@@ -9,7 +9,7 @@ public sealed class ArtifactLocationsTests
     {
         Assert.Equal("securecart/order-worker", ArtifactLocations.ImageRepository("order-worker"));
         Assert.Equal("securecart-artifacts-eu-west-1", ArtifactLocations.FunctionBucket("eu-west-1"));
-        Assert.Equal("functions/fraud-check.zip", ArtifactLocations.FunctionPackageKey("fraud-check"));
+        Assert.Equal("functions/2026.11.30-1/fraud-check.zip", ArtifactLocations.FunctionPackageKey("fraud-check", "2026.11.30-1"));
     }
 
     [Fact]

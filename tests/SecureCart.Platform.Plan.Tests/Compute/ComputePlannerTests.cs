@@ -34,21 +34,50 @@ public sealed class ComputePlannerTests
     }
 
     [Fact]
-    public void Plan_SpotService_MinimumRunsOnDemand()
+    public void Plan_SpotServiceOnX86Stack_MinimumRunsOnDemandRestSplitWithSpot()
     {
-        var catalog = PlanFixtures.Plan("prod-us").Compute.Services.Single(s => s.LogicalName == "catalog");
+        var catalog = PlanFixtures.Plan("prod-us", s => s with { CpuArchitecture = CpuArchitecture.X64 }).Compute.Services.Single(s => s.LogicalName == "catalog");
 
+        Assert.Equal(CpuArchitecture.X64, catalog.Architecture);
         Assert.Equal([new CapacityProviderShare("FARGATE", 5, 50), new CapacityProviderShare("FARGATE_SPOT", 0, 50)], catalog.CapacityProviders);
     }
 
     [Fact]
-    public void Plan_PeakWindow_RaisesMinimumAndRestoresIt()
+    public void Plan_Arm64Stack_NoServicePutsArm64TasksOnSpot()
     {
-        var scaling = PlanFixtures.Plan("prod-us").Compute.Services.Single(s => s.LogicalName == "cart").Scaling;
+        var services = PlanFixtures.Plan("prod-us").Compute.Services;
+
+        // catalog: 6 desired, 5 on demand: one task's Spot saving does not pay for x86's 25% higher price.
+        var catalog = services.Single(s => s.LogicalName == "catalog");
+        Assert.Equal((CpuArchitecture.Arm64, "FARGATE"), (catalog.Architecture, catalog.CapacityProviders.Single().Provider));
+        Assert.All(services, s => Assert.True(s.Architecture == CpuArchitecture.X64 || s.CapacityProviders.All(c => c.Provider != "FARGATE_SPOT"), s.LogicalName));
+    }
+
+    [Fact]
+    public void Plan_PreviewProfile_RunsX86OnSpotBecauseItIsCheaperThanArmOnDemand()
+    {
+        var services = PlanFixtures.Plan("prod-eu", s => s with { Profile = SizeProfile.Preview }).Compute.Services;
+
+        Assert.All(services, s => Assert.Equal((CpuArchitecture.X64, "FARGATE_SPOT"), (s.Architecture, s.CapacityProviders.Single().Provider)));
+    }
+
+    [Fact]
+    public void Choose_NoPricesForTheRegion_Arm64OnDemandWhichIsValidEverywhere()
+    {
+        var choice = CapacityChoice.Choose(CpuArchitecture.Arm64, 1024, 2048, 1, 0, 100, "ap-nowhere-9", SecureCart.Platform.Plan.Cost.PriceBook.Default);
+
+        Assert.Equal(CpuArchitecture.Arm64, choice);
+    }
+
+    [Fact]
+    public void Plan_OneOffPeakWindow_RaisesMinimumAndRestoresIt()
+    {
+        var scaling = PlanFixtures.Plan("prod-us", s => s with { Peak = s.Peak with { Yearly = false } }).Compute.Services.Single(s => s.LogicalName == "cart").Scaling;
 
         Assert.Equal(
-            [new ScheduledScalingPlan("peak-start", "at(2026-11-26T00:00:00)", 12, 40), new ScheduledScalingPlan("peak-end", "at(2026-12-01T12:00:00)", 3, 40)],
-            scaling.Scheduled);
+            [("peak-start", "at(2026-11-26T00:00:00)", 12, 40), ("peak-end", "at(2026-12-01T12:00:00)", 3, 40)],
+            scaling.Scheduled.Select(a => (a.Name, a.Schedule, a.MinCapacity, a.MaxCapacity)));
+        Assert.Equal(DateTimeOffset.Parse("2026-11-26T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture), scaling.Scheduled[0].OnceAt);
         Assert.Equal(["ECSServiceAverageCPUUtilization"], scaling.TargetTracking.Select(t => t.PredefinedMetric));
     }
 
@@ -151,5 +180,14 @@ public sealed class ComputePlannerTests
         Assert.All(services, s => Assert.True(s.TargetGroupName.Length <= 32, s.TargetGroupName));
         Assert.Equal(services.Length, services.Select(s => s.TargetGroupName).Distinct().Count());
         Assert.All(services, s => Assert.Equal(s.OnAlb ? 60 : null, s.HealthCheckGracePeriodSeconds));
+    }
+
+    [Fact]
+    public void Plan_YearlyPeakWindow_CronOnTheSameDayEveryYear()
+    {
+        var scaling = PlanFixtures.Plan("prod-us").Compute.Services.Single(s => s.LogicalName == "cart").Scaling;
+
+        Assert.Equal(["cron(0 0 26 11 ? *)", "cron(0 12 1 12 ? *)"], scaling.Scheduled.Select(a => a.Schedule));
+        Assert.All(scaling.Scheduled, a => Assert.Null(a.OnceAt));
     }
 }

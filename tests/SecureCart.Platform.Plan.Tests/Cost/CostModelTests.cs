@@ -37,10 +37,10 @@ public sealed class CostModelTests
     [Fact]
     public void Estimate_FargateSpotShare_PricesOnDemandBaseAndSpotRest()
     {
-        var estimate = CostModel.Default.Estimate(PlanFixtures.Plan("prod-us"));
+        var estimate = CostModel.Default.Estimate(PlanFixtures.Plan("prod-us", s => s with { CpuArchitecture = SecureCart.Platform.Plan.Compute.CpuArchitecture.X64 }));
 
-        // catalog: 0.5 vCPU / 1 GiB arm64, 6 desired; base 5 on demand, the 6th split 50/50 → 5.5 on demand, 0.5 at 30%.
-        var perTask = 0.03238m * 0.5m + 0.00356m * 1m;
+        // catalog: 0.5 vCPU / 1 GiB x86_64 (Spot runs x86 only), 6 desired; base 5 on demand, the 6th split 50/50 → 5.5 on demand, 0.5 at 30%.
+        var perTask = 0.04048m * 0.5m + 0.004445m * 1m;
         var expected = Math.Round(perTask * (5.5m + 0.5m * 0.30m), 4);
         Assert.Equal(expected, estimate.Items.Single(i => i.Resource.StartsWith("catalog", StringComparison.Ordinal)).HourlyUsd);
     }

@@ -36,7 +36,10 @@ public sealed class DataPlannerTests
     {
         var rds = PlanFixtures.Plan("prod-eu").Data.Rds;
 
-        Assert.True(rds.MultiAz && rds.DeletionProtection && rds.StorageEncrypted && rds.ManageMasterPassword && rds.Protect);
+        Assert.True(rds.MultiAz && rds.DeletionProtection && rds.StorageEncrypted && rds.Protect);
+        // Replicas rule out an RDS-managed password; the program keeps its own, rotated.
+        Assert.False(rds.ManageMasterPassword);
+        Assert.Equal(("securecart-prod-eu-postgres-master", 30), (rds.MasterPasswordSecretName, rds.PasswordRotationDays));
         Assert.False(rds.SkipFinalSnapshot);
         Assert.Equal(("gp3", 200, 1000), (rds.StorageType, rds.AllocatedStorageGb, rds.MaxAllocatedStorageGb));
         Assert.Equal(["eu-west-1b", "eu-west-1c"], rds.Replicas.Select(r => r.AvailabilityZone));

@@ -26,7 +26,8 @@ public sealed class EdgePlannerTests
     {
         var eu = PlanFixtures.Plan("prod-eu", s => s with { TrafficDial = 25 });
 
-        Assert.Equal(("eu-west-1", 25, "/healthz"), (eu.EndpointGroup.Region, eu.EndpointGroup.TrafficDialPercentage, eu.EndpointGroup.HealthCheckPath));
+        Assert.Equal(("eu-west-1", 25, null), (eu.EndpointGroup.Region, eu.EndpointGroup.TrafficDialPercentage, eu.EndpointGroup.HealthCheckPath));
+        Assert.True(eu.EndpointGroup.ClientIpPreservation);
         Assert.Equal(("gateway.shop.securecart.example", "latency", "eu-west-1"), (eu.ApiRecord.Name, eu.ApiRecord.RoutingPolicy, eu.ApiRecord.SetIdentifier));
     }
 

@@ -61,6 +61,9 @@ public sealed class NetworkPlannerTests
         Assert.All(data.Ingress, r => Assert.Equal("services", r.FromTier));
         Assert.Equal([5432, 6379], data.Ingress.Select(r => r.FromPort));
         Assert.All(tiers.SelectMany(t => t.Ingress), r => Assert.NotEqual("0.0.0.0/0", r.FromCidr));
-        Assert.Equal("10.20.0.0/16", tiers.Single(t => t.LogicalName == "alb").Ingress.Single().FromCidr);
+        var alb = tiers.Single(t => t.LogicalName == "alb").Ingress;
+        Assert.All(alb, r => Assert.Null(r.FromCidr));
+        Assert.Equal([("com.amazonaws.global.cloudfront.origin-facing", null), (null, "api-link")], alb.Select(r => (r.FromPrefixList, r.FromTier)));
+        Assert.Empty(tiers.Single(t => t.LogicalName == "api-link").Ingress);
     }
 }

@@ -1,0 +1,169 @@
+using System.Collections.Immutable;
+using SecureCart.Platform.Plan.Constraints;
+
+namespace SecureCart.Platform.Infra.Tests;
+
+/// <summary>What the mocks can see of the AWS rules: ordering, alarm dimensions, who may reach what, Spot placement.</summary>
+public sealed class AwsRulesInfraTests
+{
+    [Fact]
+    public async Task Stage_RouteSettings_RegisteredOnlyAfterEveryRouteExists()
+    {
+        // API Gateway answers the routes late (they wait for the VPC link): the stage must still come after them.
+        var run = await StackRun.RunAsync("prod-eu", slowTypes: new HashSet<string>(StringComparer.Ordinal) { "aws:apigatewayv2/route:Route" });
+
+        var routes = run.Timeline.Where(t => t.Key.StartsWith("aws:apigatewayv2/route:Route ", StringComparison.Ordinal)).ToList();
+        var stage = run.Timeline["aws:apigatewayv2/stage:Stage api-stage"];
+        Assert.Equal(2, routes.Count);
+        Assert.All(routes, r => Assert.True(stage.Asked > r.Value.Answered, $"stage asked at {stage.Asked}, {r.Key} answered at {r.Value.Answered}"));
+        var settings = ((IEnumerable<object>)run.Single("aws:apigatewayv2/stage:Stage", "api-stage").Inputs["routeSettings"]).Cast<IDictionary<string, object>>();
+        Assert.Equal(["POST /api/checkout/{proxy+}"], settings.Select(r => (string)r["routeKey"]));
+    }
+
+    [Theory]
+    [InlineData("prod-us")]
+    [InlineData("prod-eu")]
+    public async Task Alarms_EveryDimension_PublishedSetWithDeployedIdentifiers(string stack)
+    {
+        var plan = Plans.For(stack);
+
+        var run = await StackRun.RunAsync(stack);
+
+        var alarms = run.OfType("aws:cloudwatch/metricAlarm:MetricAlarm").ToList();
+        Assert.Equal(plan.Observability.Alarms.Length, alarms.Count);
+        foreach (var alarm in alarms)
+        {
+            var dims = ((IDictionary<string, object>)alarm.Inputs["dimensions"]).ToDictionary(d => d.Key, d => (string)d.Value, StringComparer.Ordinal);
+            var published = MetricDimensions.Published[$"{alarm.Inputs["namespace"]} {alarm.Inputs["metricName"]}"];
+            Assert.Contains(published, set => set.SequenceEqual(dims.Keys.Order(StringComparer.Ordinal), StringComparer.Ordinal));
+            // Deployed identifiers, never the plan's logical names.
+            Assert.All(dims.Values, v => Assert.True(v.StartsWith("securecart-", StringComparison.Ordinal) || v.StartsWith("app/", StringComparison.Ordinal) || v.StartsWith("cluster", StringComparison.Ordinal) || v.Length > 20, $"{alarm.Name}: {v}"));
+        }
+
+        var redis = alarms.Where(a => (string)a.Inputs["namespace"] == "AWS/ElastiCache").Select(a => (string)((IDictionary<string, object>)a.Inputs["dimensions"])["CacheClusterId"]).ToList();
+        Assert.Equal(plan.Data.Redis.Nodes.Select(n => n.CacheClusterId), redis);
+    }
+
+    [Theory]
+    [InlineData("prod-us")]
+    [InlineData("prod-eu")]
+    public async Task SecurityGroups_RequestPath_CloudFrontToAlbToServicesToDataAndNothingElse(string stack)
+    {
+        var run = await StackRun.RunAsync(stack);
+
+        // Group ids are "<logical>-sg-id" under the mocks; an edge is "source -> tier:port".
+        string Tier(object id) => ((string)id).Replace("-sg-id", "", StringComparison.Ordinal);
+        var edges = run.OfType("aws:ec2/securityGroupRule:SecurityGroupRule").Where(r => (string)r.Inputs["type"] == "ingress").Select(r =>
+        {
+            var source = r.Inputs.TryGetValue("sourceSecurityGroupId", out var sg) ? Tier(sg)
+                : r.Inputs.TryGetValue("prefixListIds", out var pl) && ((IEnumerable<object>)pl).Any() ? (string)((IEnumerable<object>)pl).Single()
+                : string.Join(",", ((IEnumerable<object>?)r.Inputs.GetValueOrDefault("cidrBlocks") ?? []).Cast<string>());
+            return $"{source} -> {Tier(r.Inputs["securityGroupId"])}:{Convert.ToInt32(r.Inputs["fromPort"], System.Globalization.CultureInfo.InvariantCulture)}";
+        }).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(
+            [
+                "alb -> services:8080",
+                "api-link -> alb:443",
+                "pl-com.amazonaws.global.cloudfront.origin-facing -> alb:443",
+                "services -> data:5432",
+                "services -> data:6379",
+                "services -> endpoints:443",
+                "services -> services:8080",
+            ],
+            edges);
+        // Who sits in which group along the path.
+        Assert.Equal(["alb-sg-id"], ((IEnumerable<object>)run.Single("aws:lb/loadBalancer:LoadBalancer", "alb").Inputs["securityGroups"]).Cast<string>());
+        Assert.Equal(["api-link-sg-id"], ((IEnumerable<object>)run.Single("aws:apigatewayv2/vpcLink:VpcLink", "api-link").Inputs["securityGroupIds"]).Cast<string>());
+        Assert.Equal(["data-sg-id"], ((IEnumerable<object>)run.Single("aws:rds/instance:Instance", "postgres").Inputs["vpcSecurityGroupIds"]).Cast<string>());
+        Assert.Equal(["data-sg-id"], ((IEnumerable<object>)run.Single("aws:elasticache/replicationGroup:ReplicationGroup", "redis").Inputs["securityGroupIds"]).Cast<string>());
+        Assert.All(run.OfType("aws:ecs/service:Service"), s =>
+            Assert.Equal(["services-sg-id"], ((IEnumerable<object>)((IDictionary<string, object>)s.Inputs["networkConfiguration"])["securityGroups"]).Cast<string>()));
+        Assert.Equal("alb-id", ((IDictionary<string, object>)((IEnumerable<object>)Assert.Single(run.OfType("aws:globalaccelerator/endpointGroup:EndpointGroup")).Inputs["endpointConfigurations"]).Single())["endpointId"]
+            .ToString()!.Replace("arn:aws:mock:::aws:lb/loadBalancer:LoadBalancer/alb", "alb-id", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("prod-us")]
+    [InlineData("prod-eu")]
+    public async Task Alb_EveryForwardNeedsTheOriginHeaderAndTheDefaultForbids(string stack)
+    {
+        var plan = Plans.For(stack);
+
+        var run = await StackRun.RunAsync(stack);
+
+        var https = run.Single("aws:lb/listener:Listener", "listener-443").Inputs;
+        var fallback = (IDictionary<string, object>)((IEnumerable<object>)https["defaultActions"]).Single();
+        Assert.Equal("fixed-response", fallback["type"]);
+        var value = stack == "prod-us" ? "generated0value" : "home0origin0value";
+        var rules = run.OfType("aws:lb/listenerRule:ListenerRule").ToList();
+        Assert.Equal(plan.Ingress.LoadBalancer.Rules.Length + 1, rules.Count);
+        Assert.All(rules, r => Assert.Contains(((IEnumerable<object>)r.Inputs["conditions"]).Cast<IDictionary<string, object>>(), c =>
+            c.TryGetValue("httpHeader", out var h) && (string)((IDictionary<string, object>)h)["httpHeaderName"] == "x-securecart-origin"
+            && ((IEnumerable<object>)((IDictionary<string, object>)h)["values"]).Single().Equals(value)));
+        var integration = run.Single("aws:apigatewayv2/integration:Integration", "api-integration").Inputs;
+        Assert.Equal(value, ((IDictionary<string, object>)integration["requestParameters"])["append:header.x-securecart-origin"]);
+    }
+
+    [Fact]
+    public async Task Services_SpotPlacement_OnlyX86TasksOnFargateSpot()
+    {
+        foreach (var stack in new[] { "prod-us", "prod-eu" })
+        {
+            var run = await StackRun.RunAsync(stack);
+
+            foreach (var service in run.OfType("aws:ecs/service:Service"))
+            {
+                var providers = ((IEnumerable<object>)service.Inputs["capacityProviderStrategies"]).Cast<IDictionary<string, object>>().Select(p => (string)p["capacityProvider"]);
+                var task = run.Single("aws:ecs/taskDefinition:TaskDefinition", $"{service.Name}-task").Inputs;
+                var arch = (string)((IDictionary<string, object>)task["runtimePlatform"])["cpuArchitecture"];
+                Assert.True(!providers.Contains("FARGATE_SPOT") || arch == "X86_64", $"{stack} {service.Name}: {arch} on {string.Join(",", providers)}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task ReplicaStack_SharedValidationRecords_LeftToTheHomeStack()
+    {
+        var us = await StackRun.RunAsync("prod-us");
+        var eu = await StackRun.RunAsync("prod-eu");
+
+        ImmutableSortedSet<string> Records(StackRun run) => run.OfType("aws:route53/record:Record").Where(r => r.Name!.Contains("-validation-", StringComparison.Ordinal)).Select(r => r.Name!).ToImmutableSortedSet(StringComparer.Ordinal);
+        Assert.Equal(["alb-certificate-validation-1"], Records(eu));
+        Assert.Contains("alb-certificate-validation-2", Records(us));
+        Assert.Contains("api-certificate-validation-1", Records(us));
+        Assert.All(us.OfType("aws:route53/record:Record"), r => Assert.False(r.Inputs.TryGetValue("allowOverwrite", out var o) && (bool)o));
+    }
+
+    [Fact]
+    public async Task Functions_ReleaseKeyAndOwnRoleWithTheirStepsGrants()
+    {
+        var plan = Plans.For("prod-eu");
+
+        var run = await StackRun.RunAsync("prod-eu");
+
+        foreach (var f in plan.Workflow.Functions)
+        {
+            var function = run.Single("aws:lambda/function:Function", f.LogicalName).Inputs;
+            Assert.Equal(f.PackageKey, function["s3Key"]);
+            Assert.Equal($"arn:aws:mock:::aws:iam/role:Role/{f.LogicalName}-role", function["role"]);
+            var policy = (string)run.Single("aws:iam/rolePolicy:RolePolicy", $"{f.LogicalName}-access").Inputs["policy"];
+            Assert.Contains(f.Access[0].Kind switch
+            {
+                Plan.Compute.AccessKind.QueueSend => "sqs:SendMessage",
+                Plan.Compute.AccessKind.BusPublish => "events:PutEvents",
+                _ => "dynamodb:GetItem",
+            }, policy, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task EndpointGroup_AlbEndpoint_NoHealthSettingsGlobalAcceleratorWouldIgnore()
+    {
+        var run = await StackRun.RunAsync("prod-eu");
+
+        var group = Assert.Single(run.OfType("aws:globalaccelerator/endpointGroup:EndpointGroup")).Inputs;
+        Assert.DoesNotContain("healthCheckPath", group.Keys);
+        Assert.DoesNotContain("healthCheckIntervalSeconds", group.Keys);
+    }
+}

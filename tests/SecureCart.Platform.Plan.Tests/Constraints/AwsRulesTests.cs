@@ -1,0 +1,155 @@
+using System.Collections.Immutable;
+using SecureCart.Platform.Plan.Compute;
+using SecureCart.Platform.Plan.Constraints;
+using SecureCart.Platform.Plan.Ingress;
+using SecureCart.Platform.Plan.Network;
+
+namespace SecureCart.Platform.Plan.Tests.Constraints;
+
+public sealed class AwsRulesTests
+{
+    private static readonly DateTimeOffset s_beforeThePeak = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static ConstraintContext Shipped(Func<RegionalPlan, RegionalPlan>? change = null, DateTimeOffset? now = null) =>
+        new([.. new[] { "prod-us", "prod-eu" }.Select(s => change is null ? PlanFixtures.Plan(s) : change(PlanFixtures.Plan(s)))], now ?? s_beforeThePeak);
+
+    [Fact]
+    public void Check_ShippedStacks_KeepEveryRule()
+    {
+        var results = AwsConstraints.Check(Shipped());
+
+        Assert.All(results, r => Assert.True(r.Passed, $"{r.Rule.Id}: {string.Join("; ", r.Violations)}"));
+        Assert.Equal(AwsRules.All.Count, results.Length);
+    }
+
+    [Fact]
+    public void All_EveryRule_CitesAnAwsPageAndASentence()
+    {
+        Assert.All(AwsRules.All, r =>
+        {
+            Assert.StartsWith("https://", r.Citation.Url, StringComparison.Ordinal);
+            Assert.True(r.Citation.Sentence.Length > 20, r.Id);
+        });
+        Assert.Equal(AwsRules.All.Count, AwsRules.All.Select(r => r.Id).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    public static TheoryData<string> Rules => [.. AwsRules.All.Select(r => r.Id)];
+
+    // One plan change per rule that AWS would reject or silently ignore; each must be caught by its rule only.
+    [Theory]
+    [MemberData(nameof(Rules))]
+    public void Check_PlanBreakingTheRule_ReportsItUnderThatRule(string id)
+    {
+        var context = Breaking(id);
+
+        var results = AwsConstraints.Check(context);
+
+        var broken = Assert.Single(results, r => !r.Passed);
+        Assert.Equal(id, broken.Rule.Id);
+        Assert.NotEmpty(broken.Violations);
+    }
+
+    private static ConstraintContext Breaking(string id) => id switch
+    {
+        "fargate-spot-x86-only" => Shipped(p => p with
+        {
+            Compute = p.Compute with
+            {
+                Services = [.. p.Compute.Services.Select(s => s.LogicalName == "cart"
+                    ? s with { Architecture = CpuArchitecture.Arm64, CapacityProviders = [new("FARGATE", 3, 70), new("FARGATE_SPOT", 0, 30)] }
+                    : s)],
+            },
+        }),
+        "accelerator-preserves-client-ip" => Shipped(p => p with
+        {
+            Network = p.Network with
+            {
+                SecurityTiers = [.. p.Network.SecurityTiers.Select(t => t.LogicalName == "alb"
+                    ? t with { Ingress = [new IngressRulePlan("HTTPS from the VPC", 443, 443, null, p.Network.Cidr)] }
+                    : t)],
+            },
+        }),
+        "rds-replica-vs-managed-password" => Shipped(p => p with { Data = p.Data with { Rds = p.Data.Rds with { ManageMasterPassword = true } } }),
+        "metric-dimensions-per-namespace" => Shipped(p => p with
+        {
+            Observability = p.Observability with
+            {
+                Alarms = [.. p.Observability.Alarms.Select(a => a.Namespace == "AWS/ElastiCache"
+                    ? a with { Dimensions = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("ReplicationGroupId", "redis")]) }
+                    : a)],
+            },
+        }),
+        "name-lengths" => Shipped(p => p with
+        {
+            Ingress = p.Ingress with { LoadBalancer = p.Ingress.LoadBalancer with { Name = new string('a', 33) } },
+        }),
+        "endpoint-group-health-ignored-for-alb" => Shipped(p => p with { EndpointGroup = p.EndpointGroup with { HealthCheckPath = "/healthz", HealthCheckIntervalSeconds = 10 } }),
+        "api-stage-route-settings-name-routes" => Shipped(p => p with
+        {
+            Ingress = p.Ingress with { Api = p.Ingress.Api with { RouteThrottles = [new RouteThrottlePlan("POST /api/pay/{proxy+}", 10, 20)] } },
+        }),
+        "acm-validation-record-one-owner" => Shipped(p => p with
+        {
+            Ingress = p.Ingress with
+            {
+                Certificates = [.. p.Ingress.Certificates.Select(c => c with { ValidationRecords = [.. c.ValidationRecords.Select(r => r with { OwnedHere = true, OwnerStack = p.Stack })] })],
+            },
+        }),
+        "redis-auth-needs-in-transit-encryption" => Shipped(p => p with { Data = p.Data with { Redis = p.Data.Redis with { TransitEncryption = false } } }),
+        "one-off-schedule-in-the-future" => Shipped(
+            p => p with { Compute = p.Compute with { Services = [.. p.Compute.Services.Select(s => s with { Scaling = s.Scaling with { Scheduled = [new("peak-start", "at(2026-11-26T00:00:00)", 12, 40, new DateTimeOffset(2026, 11, 26, 0, 0, 0, TimeSpan.Zero))] } })] } },
+            new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero)),
+        "lambda-package-key-per-release" => Shipped(p => p with
+        {
+            Workflow = p.Workflow with { Functions = [.. p.Workflow.Functions.Select(f => f with { PackageKey = $"functions/{f.LogicalName}.zip" })] },
+        }),
+        _ => throw new ArgumentOutOfRangeException(nameof(id), id, "add a breaking case for the new rule"),
+    };
+
+    [Fact]
+    public void Check_YearlyWindowAfterThisYearsPeak_NothingPassed()
+    {
+        var yearly = new ConstraintContext(
+            [PlanFixtures.Plan("prod-us")],
+            new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero));
+
+        var result = AwsConstraints.Check(yearly, [AwsRules.ScheduledWindowInFuture]);
+
+        Assert.True(Assert.Single(result).Passed);
+    }
+
+    [Fact]
+    public void Alarms_Redis_OnePerNodeByCacheClusterId()
+    {
+        var plan = PlanFixtures.Plan("prod-us");
+
+        var redis = plan.Observability.Alarms.Where(a => a.Namespace == "AWS/ElastiCache").ToList();
+
+        Assert.Equal(plan.Data.Redis.NodeCount, redis.Count);
+        Assert.All(redis, a => Assert.Equal(["CacheClusterId"], a.Dimensions.Keys));
+        Assert.Contains(plan.Data.Redis.Nodes, n => n.CacheClusterId == $"{plan.Data.Redis.ReplicationGroupId}-0002-002");
+    }
+
+    [Fact]
+    public void Certificates_SharedNamesOwnedByHomeOnly()
+    {
+        var us = PlanFixtures.Plan("prod-us");
+        var eu = PlanFixtures.Plan("prod-eu");
+
+        ValidationRecordPlan Record(RegionalPlan p, string domain) => p.Ingress.Certificates.SelectMany(c => c.ValidationRecords).Single(r => r.Domain == domain);
+        Assert.True(Record(us, "api.shop.securecart.example").OwnedHere);
+        Assert.False(Record(eu, "api.shop.securecart.example").OwnedHere);
+        Assert.False(Record(eu, "gateway.shop.securecart.example").OwnedHere);
+        Assert.True(Record(eu, "eu-west-1.shop.securecart.example").OwnedHere);
+    }
+
+    [Fact]
+    public void Functions_EachHasItsStepsGrantsAndAReleaseKey()
+    {
+        var functions = PlanFixtures.Plan("prod-eu").Workflow.Functions;
+
+        Assert.All(functions, f => Assert.NotEmpty(f.Access));
+        Assert.All(functions, f => Assert.Equal($"functions/2026.11.0/{f.LogicalName}.zip", f.PackageKey));
+        Assert.Contains(functions, f => f.LogicalName == "reserve-inventory" && f.Access.Single() == new ServiceAccess(AccessKind.QueueSend, "inventory-events"));
+    }
+}
