@@ -166,4 +166,23 @@ public sealed class AwsRulesInfraTests
         Assert.DoesNotContain("healthCheckPath", group.Keys);
         Assert.DoesNotContain("healthCheckIntervalSeconds", group.Keys);
     }
+
+    [Fact]
+    public async Task Data_PasswordsGeneratedIntoSecretsManager_RotatedAndRedisAuthOverTls()
+    {
+        var rds = Plans.For("prod-eu").Data.Rds;
+
+        var run = await StackRun.RunAsync("prod-eu");
+
+        var redis = run.Single("aws:elasticache/replicationGroup:ReplicationGroup", "redis").Inputs;
+        Assert.True((bool)redis["transitEncryptionEnabled"]);
+        Assert.Equal("generated0value", redis["authToken"]);
+        using var document = System.Text.Json.JsonDocument.Parse((string)run.Single("aws:secretsmanager/secretVersion:SecretVersion", "postgres-master-value").Inputs["secretString"]);
+        Assert.Equal((rds.MasterUsername, "generated0value"), (document.RootElement.GetProperty("username").GetString(), document.RootElement.GetProperty("password").GetString()));
+        Assert.Equal(rds.MasterPasswordSecretName, run.Single("aws:secretsmanager/secret:Secret", "postgres-master").Inputs["name"]);
+        var rotation = run.Single("aws:secretsmanager/secretRotation:SecretRotation", "postgres-master-rotation").Inputs;
+        Assert.Equal("arn:aws:lambda:us-east-1:123456789012:function:rotation", rotation["rotationLambdaArn"]);
+        Assert.Equal(30d, Convert.ToDouble(((IDictionary<string, object>)rotation["rotationRules"])["automaticallyAfterDays"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.All(run.OfType("aws:rds/instance:Instance").Where(i => i.Name != "postgres"), r => Assert.Equal(rds.Identifier, r.Inputs["replicateSourceDb"]));
+    }
 }

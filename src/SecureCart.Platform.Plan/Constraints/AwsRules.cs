@@ -117,10 +117,18 @@ public static class AwsRules
             .Where(f => PackageRelease(f.PackageKey).Length == 0 || f.PackageKey != ArtifactLocations.FunctionPackageKey(f.LogicalName, PackageRelease(f.PackageKey)))
             .Select(f => $"{p.Stack}: {f.LogicalName}'s package key '{f.PackageKey}' names no release")));
 
+    public static AwsRule SecurityGroupRuleQuota { get; } = new(
+        "security-group-rule-quota",
+        "Each security group's inbound rules fit the 60-rule quota, counting a referenced prefix list as its maximum entries (CloudFront's origin-facing list: 55).",
+        new("https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html",
+            "When you reference a prefix list in a resource, the maximum number of entries for the prefix lists counts against the quota for the number of entries for the resource."),
+        c => c.Plans.SelectMany(p => p.Network.SecurityTiers.Where(t => SecurityGroupQuota.Weight(t) > SecurityGroupQuota.InboundRules)
+            .Select(t => string.Create(CultureInfo.InvariantCulture, $"{p.Stack}: the {t.LogicalName} group's inbound rules count {SecurityGroupQuota.Weight(t)} against a quota of {SecurityGroupQuota.InboundRules}"))));
+
     public static IReadOnlyList<AwsRule> All { get; } =
     [
         FargateSpotArchitecture, ClientIpPreservation, ReplicaOfManagedPassword, AlarmDimensions, NameLengths, EndpointGroupHealthIgnored,
-        StageRouteSettings, ValidationRecordOwner, RedisAuthNeedsTls, ScheduledWindowInFuture, FunctionCodeVersioned,
+        StageRouteSettings, ValidationRecordOwner, RedisAuthNeedsTls, ScheduledWindowInFuture, FunctionCodeVersioned, SecurityGroupRuleQuota,
     ];
 
     // functions/<release>/<function>.zip

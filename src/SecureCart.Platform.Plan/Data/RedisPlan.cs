@@ -24,7 +24,8 @@ public sealed record RedisPlan(
 
     /// <summary>
     /// Every node's cache cluster id, which CloudWatch's engine metrics are published under: ElastiCache names the
-    /// nodes of a cluster-mode group <c>&lt;group&gt;-&lt;shard, 4 digits&gt;-&lt;node, 3 digits&gt;</c>, both from 1.
+    /// member clusters of a cluster-mode group <c>&lt;group&gt;-&lt;shard&gt;-&lt;node&gt;</c>, the shard being the node group id
+    /// ("numbered 0001 to 0090", ElastiCache API reference, NodeGroup) and the node a three-digit number from 001.
     /// </summary>
     /// <returns>Per node: a region-neutral logical name (<c>redis-0001-001</c>) and the deployed cache cluster id.</returns>
     public IEnumerable<(string LogicalName, string CacheClusterId)> Nodes => Enumerable.Range(1, Shards).SelectMany(shard =>

@@ -103,6 +103,16 @@ public sealed class AwsRulesTests
         {
             Workflow = p.Workflow with { Functions = [.. p.Workflow.Functions.Select(f => f with { PackageKey = $"functions/{f.LogicalName}.zip" })] },
         }),
+        // A second prefix-list rule (say, port 80 too) would count 110 against 60.
+        "security-group-rule-quota" => Shipped(p => p with
+        {
+            Network = p.Network with
+            {
+                SecurityTiers = [.. p.Network.SecurityTiers.Select(t => t.LogicalName == "alb"
+                    ? t with { Ingress = t.Ingress.Add(new IngressRulePlan("HTTP from CloudFront", 80, 80, null, null, NetworkPlanner.CloudFrontOriginFacing)) }
+                    : t)],
+            },
+        }),
         _ => throw new ArgumentOutOfRangeException(nameof(id), id, "add a breaking case for the new rule"),
     };
 

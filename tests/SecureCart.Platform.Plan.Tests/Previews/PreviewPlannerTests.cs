@@ -17,6 +17,8 @@ public sealed class PreviewPlannerTests
         Assert.Equal("preview-checkout-team-pr-123", plan.StackName);
         Assert.Equal("pv_pr_123", plan.DatabaseName);
         Assert.All(plan.Services, s => Assert.Equal((1, "FARGATE_SPOT", 256), (s.DesiredCount, s.CapacityProvider, s.Cpu)));
+        // Fargate Spot places X86_64 tasks only, whatever the base stack's architecture.
+        Assert.All(plan.Services, s => Assert.Equal("X86_64", s.RuntimeArchitecture));
         Assert.All(plan.Services, s => Assert.True(s.TargetGroupName.Length <= 32, s.TargetGroupName));
         Assert.Equal("checkout-team", plan.Tags["securecart:team"]);
         Assert.Equal(("pv-pr-123-catalog", "productId", "variantId"), (plan.Tables[2].Name, plan.Tables[2].HashKey, plan.Tables[2].RangeKey));
