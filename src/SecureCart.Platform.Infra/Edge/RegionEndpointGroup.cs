@@ -22,10 +22,10 @@ public sealed class RegionEndpointGroup : ComponentResource
             TrafficDialPercentage = plan.TrafficDialPercentage,
             // Unset for the ALB: Global Accelerator follows the ALB's target health and ignores these (the plan says null).
             HealthCheckPath = Children.Maybe(plan.HealthCheckPath),
-            HealthCheckPort = plan.HealthCheckPort,
+            HealthCheckPort = plan.HealthCheckPort is int port ? port : null,
             HealthCheckProtocol = Children.Maybe(plan.HealthCheckProtocol),
-            HealthCheckIntervalSeconds = plan.HealthCheckIntervalSeconds,
-            ThresholdCount = plan.ThresholdCount,
+            HealthCheckIntervalSeconds = plan.HealthCheckIntervalSeconds is int interval ? interval : null,
+            ThresholdCount = plan.ThresholdCount is int threshold ? threshold : null,
             EndpointConfigurations =
             {
                 new Pulumi.Aws.GlobalAccelerator.Inputs.EndpointGroupEndpointConfigurationArgs
