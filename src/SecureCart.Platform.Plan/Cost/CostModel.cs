@@ -66,7 +66,11 @@ public sealed class CostModel(PriceBook prices)
         Hourly("data", $"Redis nodes ({redis.NodeType})", $"elasticache.{redis.NodeType}.hour", redis.NodeCount, string.Create(CultureInfo.InvariantCulture, $"{redis.Shards} shard(s) x {1 + redis.ReplicasPerShard} node(s)"));
         Usage("data", "DynamoDB global tables", "on-demand requests and replicated writes");
         Monthly("data", "KMS keys", "kms.key-month", 2, "PostgreSQL and DynamoDB customer-managed keys");
-        Monthly("data", "Secrets Manager secrets", "secretsmanager.secret-month", 1 + plan.Compute.Services.Sum(s => s.SecretNames.Length), "RDS-managed master password and service secrets");
+        var generated = 2 + (plan.Ingress.OriginVerification.OwnedHere ? 1 : 0);
+        Monthly("data", "Secrets Manager secrets", "secretsmanager.secret-month", generated + plan.Compute.Services.Sum(s => s.SecretNames.Length),
+            plan.Ingress.OriginVerification.OwnedHere
+                ? "PostgreSQL master password, Redis AUTH token, origin header and service secrets"
+                : "PostgreSQL master password, Redis AUTH token and service secrets");
 
         Usage("messaging", "SQS, SNS and EventBridge", "per request and per event");
         Usage("workflow", "Step Functions and Lambda", "per state transition, request and GB-second");

@@ -82,4 +82,15 @@ public sealed class CostModelTests
 
         Assert.True(preview.MonthlyUsd * 10 < production.MonthlyUsd, $"{preview.MonthlyUsd} vs {production.MonthlyUsd}");
     }
+
+    [Fact]
+    public void Estimate_Secrets_CountsTheGeneratedOnesAndTheHomeStacksOriginHeader()
+    {
+        var us = CostModel.Default.Estimate(PlanFixtures.Plan("prod-us"));
+        var eu = CostModel.Default.Estimate(PlanFixtures.Plan("prod-eu"));
+
+        // PostgreSQL master and Redis AUTH (the shipped files set no service secret); the home stack also keeps the origin header's.
+        Assert.Equal(3m, us.Items.Single(i => i.Sku == "secretsmanager.secret-month").Quantity);
+        Assert.Equal(2m, eu.Items.Single(i => i.Sku == "secretsmanager.secret-month").Quantity);
+    }
 }
