@@ -7,17 +7,22 @@ setup_fail() {
   exit 1
 }
 
-# Installs Debian packages when the command runs as root on a machine with apt; returns 1 otherwise, so the
-# caller can say what the user must install.
+# Installs Debian packages when the command runs as root (or may use sudo without a password) on a machine with
+# apt; returns 1 otherwise, so the caller can say what the user must install.
 _apt_updated=0
 apt_install() {
-  [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1 || return 1
+  command -v apt-get >/dev/null 2>&1 || return 1
+  local as_root=()
+  if [ "$(id -u)" -ne 0 ]; then
+    sudo -n true 2>/dev/null || return 1
+    as_root=(sudo -n)
+  fi
   echo "   installing with apt-get: $*"
   if [ $_apt_updated -eq 0 ]; then
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq </dev/null >>"$out/apt.log" 2>&1 || return 1
+    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq </dev/null >>"$out/apt.log" 2>&1 || return 1
     _apt_updated=1
   fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" </dev/null >>"$out/apt.log" 2>&1 ||
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" </dev/null >>"$out/apt.log" 2>&1 ||
     { echo "   apt-get install $* failed: $(tail -1 "$out/apt.log")" >&2; return 1; }
 }
 
