@@ -28,7 +28,7 @@ public static class JsonReport
                 ? new
                 {
                     fix.RemovesEveryBreach,
-                    changes = fix.Changes.Select(c => new { c.Stack, c.File, c.Line, c.Key, c.From, c.To, line = c.ToString() }),
+                    changes = fix.Changes.Select(c => new { c.Stack, c.File, c.Line, c.Key, c.From, c.To, text = c.ToString() }),
                     fix.Unresolved,
                     fix.AddedMonthlyUsd,
                     fix.AddedSurgeUsd,
