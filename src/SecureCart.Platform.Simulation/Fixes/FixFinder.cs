@@ -61,6 +61,7 @@ public sealed class FixFinder(Simulator simulator, CostModel cost)
             (current, runs, breach, price) = chosen;
         }
 
+        current = Trim(profile, original, current, breach);
         var verified = Simulate(profile, current);
         var unresolved = verified.SelectMany(s => s.Stacks.SelectMany(st => st.Components.Where(c => c.Breached).Select(c => $"{st.Stack} {c.Name}")))
             .Distinct().Order(StringComparer.Ordinal).ToImmutableArray();
@@ -69,7 +70,39 @@ public sealed class FixFinder(Simulator simulator, CostModel cost)
             verified,
             unresolved,
             Monthly(current) - Monthly([.. original]),
+            PeakWindow(current) - PeakWindow([.. original]),
             verified.Sum(s => s.TotalUsd) - baseline.Sum(s => s.TotalUsd));
+    }
+
+    /// <summary>
+    /// Steps each whole-number key back towards its original value (binary search) while the breach count stays
+    /// where the search left it: a doubling taken early may be more than the final set of changes needs.
+    /// </summary>
+    private StackSettings[] Trim(TrafficProfile profile, IReadOnlyList<StackSettings> original, StackSettings[] current, int breach)
+    {
+        for (var i = 0; i < current.Length; i++)
+        {
+            foreach (var key in StackKnobs.WholeNumberKeys)
+            {
+                var (low, high) = (StackKnobs.Number(original[i], key), StackKnobs.Number(current[i], key));
+                while (low < high)
+                {
+                    var mid = low + (high - low) / 2;
+                    var trial = (StackSettings[])current.Clone();
+                    trial[i] = StackKnobs.With(current[i], key, mid);
+                    if (Score(Simulate(profile, trial)) <= breach)
+                    {
+                        (high, current) = (mid, trial);
+                    }
+                    else
+                    {
+                        low = mid + 1;
+                    }
+                }
+            }
+        }
+
+        return current;
     }
 
     private ImmutableArray<ScenarioResult> Simulate(TrafficProfile profile, StackSettings[] stacks) => simulator.Run(profile, stacks);
@@ -101,7 +134,30 @@ public sealed class FixFinder(Simulator simulator, CostModel cost)
     private static int Score(ImmutableArray<ScenarioResult> runs) =>
         runs.Sum(r => r.Stacks.Sum(s => s.Components.Sum(c => c.BreachMinutes.Length)));
 
-    private double Price(StackSettings[] stacks, ImmutableArray<ScenarioResult> runs) => Monthly(stacks) + runs.Sum(r => r.TotalUsd);
+    private double Price(StackSettings[] stacks, ImmutableArray<ScenarioResult> runs) => Monthly(stacks) + PeakWindow(stacks) + runs.Sum(r => r.TotalUsd);
+
+    /// <summary>
+    /// What the peak window's raised minimums cost over the whole window (extra tasks at the on-demand Fargate
+    /// price): the cost model prices the steady state only, and a longer or higher window is not free.
+    /// </summary>
+    private double PeakWindow(StackSettings[] stacks)
+    {
+        var total = 0.0;
+        foreach (var stack in stacks)
+        {
+            var hours = Math.Max(0, (stack.Peak.End - stack.Peak.Start).TotalHours);
+            var plan = RegionalPlanner.Plan(stack, stacks);
+            foreach (var service in plan.Compute.Services.Where(s => s.CapacityProviders.Any(c => c.Provider == Plan.Compute.ComputePlanner.Fargate)))
+            {
+                var extra = service.Scaling.Scheduled.Where(a => a.Name == "peak-start").Sum(a => a.MinCapacity - service.Scaling.Min);
+                var arch = service.Architecture == Plan.Compute.CpuArchitecture.Arm64 ? "arm64" : "x86_64";
+                var perTask = cost.Prices.Get(plan.Region, $"fargate.vcpu-hour.{arch}") * service.Cpu / 1024m + cost.Prices.Get(plan.Region, $"fargate.gb-hour.{arch}") * service.MemoryMb / 1024m;
+                total += extra * (double)perTask * hours;
+            }
+        }
+
+        return total;
+    }
 
     private double Monthly(StackSettings[] stacks) =>
         stacks.Sum(s => (double)cost.Estimate(RegionalPlanner.Plan(s, stacks)).MonthlyUsd);

@@ -93,6 +93,24 @@ internal static class StackKnobs
         }
     }
 
+    /// <summary>The whole-number keys a fix may step back down when a later step made an earlier one too generous.</summary>
+    public static IReadOnlyList<string> WholeNumberKeys { get; } =
+        ["tasksMin", "tasksMax", "peakMinTasksMultiplier", "apiRateLimit", "apiBurstLimit", "rdsReadReplicas", "redisShards"];
+
+    public static int Number(StackSettings s, string key) => int.Parse(Value(s, key), CultureInfo.InvariantCulture);
+
+    public static StackSettings With(StackSettings s, string key, int n) => key switch
+    {
+        "tasksMin" => s with { Tasks = s.Tasks with { Min = n, Desired = Math.Max(n, s.Tasks.Desired), Max = Math.Max(n, s.Tasks.Max) } },
+        "tasksMax" => s with { Tasks = s.Tasks with { Max = n } },
+        "peakMinTasksMultiplier" => s with { Peak = s.Peak with { MinTasksMultiplier = n } },
+        "apiRateLimit" => s with { Api = s.Api with { RateLimit = n } },
+        "apiBurstLimit" => s with { Api = s.Api with { BurstLimit = n } },
+        "rdsReadReplicas" => s with { Rds = s.Rds with { ReadReplicas = n } },
+        "redisShards" => s with { Redis = s.Redis with { Shards = n } },
+        _ => throw new ArgumentOutOfRangeException(nameof(key), key, null),
+    };
+
     /// <summary>The key's value in <paramref name="s"/>, as the stack file writes it.</summary>
     public static string Value(StackSettings s, string key) => key switch
     {

@@ -31,6 +31,7 @@ public static class JsonReport
                     changes = fix.Changes.Select(c => new { c.Stack, c.File, c.Line, c.Key, c.From, c.To, text = c.ToString() }),
                     fix.Unresolved,
                     fix.AddedMonthlyUsd,
+                    fix.AddedPeakWindowUsd,
                     fix.AddedSurgeUsd,
                     verified = fix.Verified.Select(s => new { s.Name, s.Breached, s.BreachMinutes }),
                 }

@@ -49,7 +49,7 @@ public static class TextReport
             w.WriteLine($"  still breaching: {unresolved} (no stack-file key relieves it)");
         }
 
-        w.WriteLine(F($"  adds {fix.AddedMonthlyUsd:N2} USD/month to the plans' fixed cost and {fix.AddedSurgeUsd:N2} USD to this profile's cost"));
+        w.WriteLine(F($"  adds {fix.AddedMonthlyUsd:N2} USD/month to the plans' fixed cost, {fix.AddedPeakWindowUsd:N2} USD to the peak window's raised minimums and {fix.AddedSurgeUsd:N2} USD to this profile's cost"));
     }
 
     private static void WriteStack(StackResult stack, TextWriter w)
