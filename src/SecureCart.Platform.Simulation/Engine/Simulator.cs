@@ -27,7 +27,12 @@ public sealed class Simulator(AwsBehaviour aws, CostModel cost)
             : [.. stacks.Select(s => RunScenario(profile, stacks, s.StackName))];
     }
 
-    public ScenarioResult RunScenario(TrafficProfile profile, IReadOnlyList<StackSettings> stacks, string? evacuated)
+    public ScenarioResult RunScenario(TrafficProfile profile, IReadOnlyList<StackSettings> stacks, string? evacuated) =>
+        RunScenario(profile, stacks, evacuated, null);
+
+    /// <param name="substeps">Splits the step starting at a second into this many equal steps; the per-request
+    /// baseline of the benchmark passes the requests arriving in the step, so each request is a step.</param>
+    internal ScenarioResult RunScenario(TrafficProfile profile, IReadOnlyList<StackSettings> stacks, string? evacuated, Func<double, int>? substeps)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(stacks);
@@ -60,28 +65,33 @@ public sealed class Simulator(AwsBehaviour aws, CostModel cost)
         var nextEvent = 0;
         for (var k = 0; k < steps; k++)
         {
-            var t = k * dt;
-            while (nextEvent < dialEvents.Count && dialEvents[nextEvent].Second <= t)
+            var m = substeps?.Invoke(k * dt) ?? 1;
+            var h = dt / m;
+            for (var j = 0; j < m; j++)
             {
-                dials[dialEvents[nextEvent].Index] = dialEvents[nextEvent].Dial;
-                nextEvent++;
-            }
-
-            Split(profile.RpsAt(t), shares, dials, arriving);
-            Array.Clear(writes);
-            for (var i = 0; i < n; i++)
-            {
-                models[i].PoolStep(t);
-                entry[i] = models[i].Admit(arriving[i], dt);
-                for (var w = 0; w < tables; w++)
+                var t = k * dt + j * h;
+                while (nextEvent < dialEvents.Count && dialEvents[nextEvent].Second <= t)
                 {
-                    writes[w] += models[i].WriteUnits(w, entry[i]);
+                    dials[dialEvents[nextEvent].Index] = dialEvents[nextEvent].Dial;
+                    nextEvent++;
                 }
-            }
 
-            for (var i = 0; i < n; i++)
-            {
-                models[i].Step(t, dt, entry[i], writes);
+                Split(profile.RpsAt(t), shares, dials, arriving);
+                Array.Clear(writes);
+                for (var i = 0; i < n; i++)
+                {
+                    models[i].PoolStep(t);
+                    entry[i] = models[i].Admit(arriving[i], h);
+                    for (var w = 0; w < tables; w++)
+                    {
+                        writes[w] += models[i].WriteUnits(w, entry[i]);
+                    }
+                }
+
+                for (var i = 0; i < n; i++)
+                {
+                    models[i].Step(t, h, entry[i], writes);
+                }
             }
 
             if ((k + 1) % stepsPerMinute == 0)

@@ -18,6 +18,8 @@ internal sealed class StackModel
     private readonly MinuteRecorder[] _serviceRecorders;
     private readonly double[] _calls;
     private readonly double[] _taskHourly;
+    private readonly (int Base, double Share)[] _onDemand;
+    private readonly double _fargateSpotFactor;
     private readonly WorkerPool? _pool;
     private readonly double _instanceHourly;
     private readonly double _instanceSpotFactor;
@@ -49,6 +51,8 @@ internal sealed class StackModel
         _serviceRecorders = new MinuteRecorder[_services.Length];
         _calls = new double[_services.Length];
         _taskHourly = new double[_services.Length];
+        _onDemand = new (int, double)[_services.Length];
+        _fargateSpotFactor = (double)prices.Get(region, "fargate.spot-factor");
         for (var i = 0; i < _services.Length; i++)
         {
             var service = plan.Compute.Services[i];
@@ -63,6 +67,9 @@ internal sealed class StackModel
             if (!onPool)
             {
                 var arch = service.Architecture == CpuArchitecture.Arm64 ? "arm64" : "x86_64";
+                // The capacity provider strategy, read once: on-demand base, then the FARGATE weight's share above it.
+                var fargate = service.CapacityProviders.FirstOrDefault(c => c.Provider == ComputePlanner.Fargate);
+                _onDemand[i] = fargate is null ? (0, 0) : (fargate.Base, (double)fargate.Weight / service.CapacityProviders.Sum(c => c.Weight));
                 _taskHourly[i] = (double)(prices.Get(region, $"fargate.vcpu-hour.{arch}") * service.Cpu / 1024m + prices.Get(region, $"fargate.gb-hour.{arch}") * service.MemoryMb / 1024m);
             }
         }
@@ -225,14 +232,12 @@ internal sealed class StackModel
         return new StackResult(_plan.Stack, _plan.Region, components.ToImmutable(), [.. _hourly], _totalUsd);
     }
 
+    // The same split as CostModel.OnDemandTasks, without its per-call lookups: this runs every step.
     private double TaskCost(int i)
     {
-        var service = _services[i];
-        var onDemand = (double)CostModel.OnDemandTasks(service.Plan, service.Running);
-        return _taskHourly[i] * (onDemand + (service.Running - onDemand) * FargateSpotFactor);
+        var running = _services[i].Running;
+        var (baseTasks, share) = _onDemand[i];
+        var onDemand = Math.Min(running, baseTasks) + Math.Max(0, running - baseTasks) * share;
+        return _taskHourly[i] * (onDemand + (running - onDemand) * _fargateSpotFactor);
     }
-
-    private double FargateSpotFactor => _spotFactor ??= (double)CostModel.Default.Prices.Get(_plan.Region, "fargate.spot-factor");
-
-    private double? _spotFactor;
 }

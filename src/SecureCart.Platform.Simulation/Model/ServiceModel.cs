@@ -21,6 +21,7 @@ internal sealed class ServiceModel
     private readonly bool _queue;
     private readonly (double At, int Min, int Max)[] _schedule;
     private readonly TargetTrackingPlan[] _policies;
+    private readonly bool[] _perTarget;
     private readonly double[][] _history;
     private readonly double[] _minuteSums;
     private readonly Queue<(double ReadyAt, int Count)> _starting = new();
@@ -54,6 +55,7 @@ internal sealed class ServiceModel
         }
 
         _policies = [.. plan.Scaling.TargetTracking];
+        _perTarget = [.. _policies.Select(p => p.PredefinedMetric == RequestCountMetric)];
         _history = [.. _policies.Select(_ => new double[Math.Max(aws.ScaleInDatapoints, aws.ScaleOutDatapoints)])];
         _minuteSums = new double[_policies.Length];
 
@@ -136,7 +138,7 @@ internal sealed class ServiceModel
 
         for (var i = 0; i < _policies.Length; i++)
         {
-            _minuteSums[i] += dt * (_policies[i].PredefinedMetric == RequestCountMetric
+            _minuteSums[i] += dt * (_perTarget[i]
                 ? (Running > 0 ? demand * 60 / Running : 0)
                 : Math.Min(_aws.CpuCeilingPercent, busy * 100));
         }

@@ -42,4 +42,31 @@ public sealed class SimulatorTests
         Assert.Equal(2 * us.Demand[10], us.Demand[60], 6);
         Assert.Equal(0, euOut.Stacks.Single(s => s.Stack == "prod-eu").Components.Single(c => c.Name == "storefront").Demand[60]);
     }
+
+    [Fact]
+    public void RunScenario_OneStepPerRequest_AgreesWithOneSecondSteps()
+    {
+        var project = Repository.Project();
+        var profile = Assert.IsType<ProfileLoadResult.Loaded>(ProfileLoader.Load("small.yaml", new StringReader("""
+            name: small
+            start: "2026-11-20T12:00:00Z"
+            durationMinutes: 20
+            resolutionSeconds: 1
+            traffic:
+              baselineRps: 40
+              shape:
+                - { minute: 0, multiplier: 1 }
+                - { minute: 5, multiplier: 10 }
+            """), Repository.StackNames(project))).Profile;
+
+        var stepped = Simulator.Default.RunScenario(profile, project.Stacks, null);
+        var perRequest = Simulator.Default.RunScenario(profile, project.Stacks, null, t => Math.Max(1, (int)Math.Round(profile.RpsAt(t))));
+
+        Assert.Equal(stepped.BreachMinutes, perRequest.BreachMinutes);
+        Assert.Equal(stepped.TotalUsd, perRequest.TotalUsd, 2);
+        var a = stepped.Stacks[0].Components.Single(c => c.Name == "storefront");
+        var b = perRequest.Stacks[0].Components.Single(c => c.Name == "storefront");
+        Assert.Equal(a.Tasks.Select(x => Math.Round(x, 6)), b.Tasks.Select(x => Math.Round(x, 6)));
+    }
 }
+
