@@ -21,9 +21,14 @@ public static class ChartRenderer
             span.LineStyle.Width = 0;
         }
 
-        var capacity = plot.Add.ScatterLine(minutes, [.. component.Capacity]);
-        capacity.LegendText = "capacity";
-        capacity.LineWidth = 2;
+        // An ALB has no capacity line: it scales itself and AWS publishes no rate for it.
+        if (component.Capacity.All(double.IsFinite))
+        {
+            var capacity = plot.Add.ScatterLine(minutes, [.. component.Capacity]);
+            capacity.LegendText = "capacity";
+            capacity.LineWidth = 2;
+        }
+
         var demand = plot.Add.ScatterLine(minutes, [.. component.Demand]);
         demand.LegendText = "demand";
         demand.LineWidth = 2;

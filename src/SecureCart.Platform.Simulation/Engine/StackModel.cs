@@ -25,6 +25,7 @@ internal sealed class StackModel
     private readonly double _instanceSpotFactor;
     private readonly ApiGatewayModel _api;
     private readonly MinuteRecorder _apiRecorder;
+    private readonly MinuteRecorder _albRecorder;
     private readonly (TableLoad Load, OnDemandThroughput Reads, OnDemandThroughput Writes, MinuteRecorder ReadRecorder, MinuteRecorder WriteRecorder)[] _tables;
     private readonly FixedCapacity _primary;
     private readonly FixedCapacity? _replicas;
@@ -84,6 +85,7 @@ internal sealed class StackModel
 
         _api = new ApiGatewayModel(plan.Ingress.Api, aws);
         _apiRecorder = new MinuteRecorder("api-gateway", ComponentKind.ApiGateway, "requests/s", minutes, double.MaxValue, slo.ErrorPercent);
+        _albRecorder = new MinuteRecorder("alb", ComponentKind.LoadBalancer, "requests/s", minutes, double.MaxValue, slo.ErrorPercent);
         _tables = [.. plan.Data.Tables.Select(t =>
         {
             var load = profile.Tables.TryGetValue(t.LogicalName, out var tl) ? tl : WorkloadDefaults.Tables[t.LogicalName];
@@ -124,7 +126,11 @@ internal sealed class StackModel
         var api = arrivingRps * _profile.ApiPercent / 100;
         var outcome = _api.Step(api, api * _profile.CheckoutApiPercent / 100, dt);
         _apiRecorder.Add(outcome, dt);
-        return arrivingRps - api + outcome.Served;
+        var entry = arrivingRps - api + outcome.Served;
+
+        // Both doors end at the internal ALB (the API through its VPC link).
+        _albRecorder.Add(new StepOutcome(entry, double.PositiveInfinity, entry, 0, 0), dt);
+        return entry;
     }
 
     public double WriteUnits(int table, double entryRps) => entryRps * _tables[table].Load.WriteUnitsPerRequest;
@@ -200,6 +206,7 @@ internal sealed class StackModel
         }
 
         _apiRecorder.EndMinute(minute);
+        _albRecorder.EndMinute(minute);
         _primaryRecorder.EndMinute(minute);
         _replicaRecorder?.EndMinute(minute);
         _cacheRecorder.EndMinute(minute);
@@ -215,6 +222,7 @@ internal sealed class StackModel
     {
         var components = ImmutableArray.CreateBuilder<ComponentResult>();
         components.Add(_apiRecorder.Result());
+        components.Add(_albRecorder.Result());
         components.AddRange(_serviceRecorders.Select(r => r.Result()));
         foreach (var table in _tables)
         {

@@ -9,6 +9,12 @@ public enum ComponentKind
     /// <summary>An ECS service draining a queue.</summary>
     Worker,
 
+    /// <summary>
+    /// The regional ALB: it scales itself and AWS publishes no rate for that, so it is shown, not limited; an
+    /// LCU reservation is its pre-warm (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/capacity-unit-reservation.html).
+    /// </summary>
+    LoadBalancer,
+
     /// <summary>The regional HTTP API's throttles.</summary>
     ApiGateway,
 

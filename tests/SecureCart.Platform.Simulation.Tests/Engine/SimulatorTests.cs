@@ -68,5 +68,30 @@ public sealed class SimulatorTests
         var b = perRequest.Stacks[0].Components.Single(c => c.Name == "storefront");
         Assert.Equal(a.Tasks.Select(x => Math.Round(x, 6)), b.Tasks.Select(x => Math.Round(x, 6)));
     }
+
+    [Fact]
+    public void Run_Evacuation_AThirdRegionAddsAScenarioAndSharesTheLoad()
+    {
+        var directory = Repository.CopyProject();
+        File.WriteAllText(Path.Combine(directory, "Pulumi.prod-west.yaml"), """
+            config:
+              aws:region: us-west-2
+              securecart:home: false
+              securecart:vpcCidr: 10.30.0.0/16
+              securecart:domain: shop.securecart.example
+            """);
+        var project = Repository.Load(directory);
+        var profile = ((ProfileLoadResult.Loaded)ShippedProfiles.Load("regional-evacuation", Repository.StackNames(project))).Profile;
+
+        var scenarios = Simulator.Default.Run(profile, project.Stacks);
+
+        Assert.Equal(3, scenarios.Length);
+        var euOut = scenarios.Single(s => s.Name.Contains("prod-eu evacuated", StringComparison.Ordinal));
+        foreach (var survivor in new[] { "prod-us", "prod-west" })
+        {
+            var alb = euOut.Stacks.Single(s => s.Stack == survivor).Components.Single(c => c.Name == "alb");
+            Assert.Equal(1.5 * alb.Demand[10], alb.Demand[60], 6);
+        }
+    }
 }
 
