@@ -9,12 +9,29 @@ public static class ChartRenderer
     public const int Width = 900;
     public const int Height = 320;
 
-    public static Plot Plot(string stack, ComponentResult component)
+    /// <summary>The stack as a whole: requests arriving against what its HTTP services could serve.</summary>
+    public static Plot Plot(StackResult stack)
     {
-        ArgumentNullException.ThrowIfNull(component);
+        ArgumentNullException.ThrowIfNull(stack);
+        var minutes = Enumerable.Range(0, stack.Demand.Length).Select(m => (double)m).ToArray();
+        var breaches = stack.Components.SelectMany(c => c.BreachMinutes).Distinct().ToArray();
+        var plot = Lines(minutes, breaches, stack.Capacity, stack.Demand, "can serve", "arriving");
+        plot.Title($"{stack.Stack} ({stack.Region}): requests per second");
+        plot.XLabel("minute");
+        plot.YLabel("requests/s");
+        var peak = Math.Max(stack.Demand.DefaultIfEmpty(0).Max(), stack.Capacity.Where(double.IsFinite).DefaultIfEmpty(0).Max());
+        plot.Axes.SetLimitsY(0, Math.Max(1, peak * 1.1));
+        return plot;
+    }
+
+    public static byte[] Png(StackResult stack) => Plot(stack).GetImageBytes(Width, Height, ImageFormat.Png);
+
+    public static string Svg(StackResult stack) => Plot(stack).GetSvgXml(Width, Height);
+
+    private static Plot Lines(double[] minutes, IEnumerable<int> breaches, IReadOnlyList<double> capacity, IReadOnlyList<double> demand, string capacityLabel, string demandLabel)
+    {
         var plot = new Plot();
-        var minutes = Enumerable.Range(0, component.Demand.Length).Select(m => (double)m).ToArray();
-        foreach (var minute in component.BreachMinutes)
+        foreach (var minute in breaches)
         {
             var span = plot.Add.HorizontalSpan(minute, minute + 1);
             span.FillStyle.Color = Colors.Red.WithAlpha(0.15);
@@ -22,20 +39,28 @@ public static class ChartRenderer
         }
 
         // An ALB has no capacity line: it scales itself and AWS publishes no rate for it.
-        if (component.Capacity.All(double.IsFinite))
+        if (capacity.All(double.IsFinite))
         {
-            var capacity = plot.Add.ScatterLine(minutes, [.. component.Capacity]);
-            capacity.LegendText = "capacity";
-            capacity.LineWidth = 2;
+            var line = plot.Add.ScatterLine(minutes, capacity.ToArray());
+            line.LegendText = capacityLabel;
+            line.LineWidth = 2;
         }
 
-        var demand = plot.Add.ScatterLine(minutes, [.. component.Demand]);
-        demand.LegendText = "demand";
-        demand.LineWidth = 2;
+        var demandLine = plot.Add.ScatterLine(minutes, demand.ToArray());
+        demandLine.LegendText = demandLabel;
+        demandLine.LineWidth = 2;
+        plot.ShowLegend(Alignment.UpperLeft);
+        return plot;
+    }
+
+    public static Plot Plot(string stack, ComponentResult component)
+    {
+        ArgumentNullException.ThrowIfNull(component);
+        var minutes = Enumerable.Range(0, component.Demand.Length).Select(m => (double)m).ToArray();
+        var plot = Lines(minutes, component.BreachMinutes, component.Capacity, component.Demand, "capacity", "demand");
         plot.Title($"{stack} {component.Name}");
         plot.XLabel("minute");
         plot.YLabel(component.Unit);
-        plot.ShowLegend(Alignment.UpperLeft);
         plot.Axes.SetLimitsY(0, Math.Max(1, Math.Max(component.PeakDemand, Finite(component.PeakCapacity, component.PeakDemand)) * 1.1));
         return plot;
     }
@@ -56,6 +81,11 @@ public static class ChartRenderer
         {
             foreach (var stack in scenario.Stacks)
             {
+                var stackStem = Path.Combine(directory, FileStem(index, stack.Stack, "stack"));
+                File.WriteAllBytes(stackStem + ".png", Png(stack));
+                File.WriteAllText(stackStem + ".svg", Svg(stack));
+                written.Add(stackStem + ".png");
+                written.Add(stackStem + ".svg");
                 foreach (var component in stack.Components)
                 {
                     var stem = Path.Combine(directory, FileStem(index, stack.Stack, component.Name));

@@ -26,6 +26,7 @@ internal sealed class StackModel
     private readonly ApiGatewayModel _api;
     private readonly MinuteRecorder _apiRecorder;
     private readonly MinuteRecorder _albRecorder;
+    private readonly MinuteRecorder _arrivingRecorder;
     private readonly (TableLoad Load, OnDemandThroughput Reads, OnDemandThroughput Writes, MinuteRecorder ReadRecorder, MinuteRecorder WriteRecorder)[] _tables;
     private readonly FixedCapacity _primary;
     private readonly FixedCapacity? _replicas;
@@ -85,6 +86,7 @@ internal sealed class StackModel
 
         _api = new ApiGatewayModel(plan.Ingress.Api, aws);
         _apiRecorder = new MinuteRecorder("api-gateway", ComponentKind.ApiGateway, "requests/s", minutes, double.MaxValue, slo.ErrorPercent);
+        _arrivingRecorder = new MinuteRecorder("arriving", ComponentKind.LoadBalancer, "requests/s", minutes, double.MaxValue, 100);
         _albRecorder = new MinuteRecorder("alb", ComponentKind.LoadBalancer, "requests/s", minutes, double.MaxValue, slo.ErrorPercent);
         _tables = [.. plan.Data.Tables.Select(t =>
         {
@@ -123,6 +125,7 @@ internal sealed class StackModel
     /// <summary>Passes the API share through API Gateway; returns the requests per second that enter the region.</summary>
     public double Admit(double arrivingRps, double dt)
     {
+        _arrivingRecorder.Add(new StepOutcome(arrivingRps, double.PositiveInfinity, arrivingRps, 0, 0), dt);
         var api = arrivingRps * _profile.ApiPercent / 100;
         var outcome = _api.Step(api, api * _profile.CheckoutApiPercent / 100, dt);
         _apiRecorder.Add(outcome, dt);
@@ -207,6 +210,7 @@ internal sealed class StackModel
 
         _apiRecorder.EndMinute(minute);
         _albRecorder.EndMinute(minute);
+        _arrivingRecorder.EndMinute(minute);
         _primaryRecorder.EndMinute(minute);
         _replicaRecorder?.EndMinute(minute);
         _cacheRecorder.EndMinute(minute);
@@ -223,7 +227,8 @@ internal sealed class StackModel
         var components = ImmutableArray.CreateBuilder<ComponentResult>();
         components.Add(_apiRecorder.Result());
         components.Add(_albRecorder.Result());
-        components.AddRange(_serviceRecorders.Select(r => r.Result()));
+        var services = _serviceRecorders.Select(r => r.Result()).ToArray();
+        components.AddRange(services);
         foreach (var table in _tables)
         {
             components.Add(table.ReadRecorder.Result());
@@ -237,7 +242,20 @@ internal sealed class StackModel
         }
 
         components.Add(_cacheRecorder.Result());
-        return new StackResult(_plan.Stack, _plan.Region, components.ToImmutable(), [.. _hourly], _totalUsd);
+        var capacity = new double[_hourly.Length];
+        for (var m = 0; m < capacity.Length; m++)
+        {
+            capacity[m] = double.PositiveInfinity;
+            for (var i = 0; i < services.Length; i++)
+            {
+                if (services[i].Kind == ComponentKind.Service && _calls[i] > 0)
+                {
+                    capacity[m] = Math.Min(capacity[m], services[i].Capacity[m] / _calls[i]);
+                }
+            }
+        }
+
+        return new StackResult(_plan.Stack, _plan.Region, components.ToImmutable(), _arrivingRecorder.Result().Demand, [.. capacity], [.. _hourly], _totalUsd);
     }
 
     // The same split as CostModel.OnDemandTasks, without its per-call lookups: this runs every step.

@@ -25,6 +25,7 @@ public static class HtmlReport
             foreach (var stack in scenario.Stacks)
             {
                 w.WriteLine($"<h3>{Enc(stack.Stack)} ({Enc(stack.Region)})</h3>");
+                w.WriteLine($"<figure><img alt=\"{Enc(stack.Stack)}: requests arriving against what its services can serve\" src=\"data:image/png;base64,{Convert.ToBase64String(ChartRenderer.Png(stack))}\"></figure>");
                 foreach (var component in stack.Components)
                 {
                     var png = Convert.ToBase64String(ChartRenderer.Png(stack.Stack, component));

@@ -67,6 +67,8 @@ public static class JsonReport
                 capacity = c.Capacity,
                 tasks = c.Tasks,
             }),
+            demand = st.Demand,
+            capacity = st.Capacity,
             hourlyUsd = st.HourlyUsd,
         }),
     };

@@ -3,11 +3,15 @@ using System.Collections.Immutable;
 namespace SecureCart.Platform.Simulation.Results;
 
 /// <summary>One stack over the profile: every component, the cost per hour minute by minute, and the totals.</summary>
+/// <param name="Demand">Requests per second arriving at the stack each minute (both doors, before throttling).</param>
+/// <param name="Capacity">Requests per second its HTTP services could serve each minute: the least of each service's capacity over its calls per request.</param>
 /// <param name="HourlyUsd">Cost per hour each minute: the plan's fixed items plus the tasks and worker instances running.</param>
 public sealed record StackResult(
     string Stack,
     string Region,
     ImmutableArray<ComponentResult> Components,
+    ImmutableArray<double> Demand,
+    ImmutableArray<double> Capacity,
     ImmutableArray<double> HourlyUsd,
     double TotalUsd)
 {

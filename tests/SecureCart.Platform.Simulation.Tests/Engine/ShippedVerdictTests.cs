@@ -34,6 +34,10 @@ public sealed class ShippedVerdictTests
         Assert.True(us.Components.Single(c => c.Name == "catalog").Breached);
         Assert.True(us.PeakHourlyUsd > us.HourlyUsd[0]);
         Assert.True(us.TotalUsd > 0);
+
+        // During the ramp more arrives than the services can serve; once scaled out they can serve it all.
+        Assert.Contains(Enumerable.Range(10, 10), m => us.Demand[m] > us.Capacity[m]);
+        Assert.True(us.Capacity[45] >= us.Demand[45]);
     }
 
     [Fact]

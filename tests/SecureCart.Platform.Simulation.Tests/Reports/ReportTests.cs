@@ -42,6 +42,7 @@ public sealed class ReportTests
         var stack = root.GetProperty("scenarios")[0].GetProperty("stacks")[0];
         Assert.Equal(90, stack.GetProperty("components")[0].GetProperty("demand").GetArrayLength());
         Assert.True(stack.GetProperty("peakHourlyUsd").GetDouble() > 0);
+        Assert.Equal(90, stack.GetProperty("capacity").GetArrayLength());
         Assert.True(root.GetProperty("fix").GetProperty("removesEveryBreach").GetBoolean());
     }
 
@@ -66,8 +67,9 @@ public sealed class ReportTests
 
         var written = ChartRenderer.WriteAll(report.Scenarios, directory);
 
-        var components = report.Scenarios.Sum(s => s.Stacks.Sum(st => st.Components.Length));
-        Assert.Equal(2 * components, written.Count);
+        var charts = report.Scenarios.Sum(s => s.Stacks.Sum(st => st.Components.Length + 1));
+        Assert.Equal(2 * charts, written.Count);
+        Assert.Contains(written, p => p.EndsWith("s1-prod-us-stack.svg", StringComparison.Ordinal));
         var png = File.ReadAllBytes(written.First(p => p.EndsWith(".png", StringComparison.Ordinal)));
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
         var svg = File.ReadAllText(written.First(p => p.EndsWith(".svg", StringComparison.Ordinal)), Encoding.UTF8);
