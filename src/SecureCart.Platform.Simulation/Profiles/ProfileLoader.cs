@@ -71,7 +71,7 @@ public static class ProfileLoader
         {
             foreach (var (key, _) in regionMap.Children)
             {
-                var stack = ((YamlScalarNode)key).Value ?? "";
+                var stack = (key as YamlScalarNode)?.Value ?? "";
                 if (!stacks.Contains(stack))
                 {
                     y.Fault($"regions.{stack}", key, $"no stack '{stack}'{YamlFields.Suggest(stack, stacks)}; stacks: {string.Join(", ", stacks)}");
@@ -205,7 +205,7 @@ public static class ProfileLoader
         var names = ServiceCatalog.Services.Select(s => s.Name).ToArray();
         foreach (var (key, value) in map.Children)
         {
-            var name = ((YamlScalarNode)key).Value ?? "";
+            var name = (key as YamlScalarNode)?.Value ?? "";
             var path = $"services.{name}";
             if (!names.Contains(name))
             {
@@ -241,7 +241,7 @@ public static class ProfileLoader
         var names = TableDefinition.All.Select(t => t.LogicalName).ToArray();
         foreach (var (key, value) in map.Children)
         {
-            var name = ((YamlScalarNode)key).Value ?? "";
+            var name = (key as YamlScalarNode)?.Value ?? "";
             var path = $"tables.{name}";
             if (!names.Contains(name))
             {

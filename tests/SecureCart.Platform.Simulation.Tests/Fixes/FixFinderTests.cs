@@ -25,6 +25,23 @@ public sealed class FixFinderTests
     }
 
     [Fact]
+    public void Find_KeyAlreadyInTheStackFile_NamesItsLine()
+    {
+        var directory = Repository.CopyProject();
+        var file = Path.Combine(directory, "Pulumi.prod-us.yaml");
+        File.AppendAllText(file, "  securecart:apiRateLimit: 2000\n");
+        var line = File.ReadAllLines(file).Length;
+        var project = Repository.Load(directory);
+        var profile = ((ProfileLoadResult.Loaded)ShippedProfiles.Load("surge-20x", Repository.StackNames(project))).Profile;
+
+        var fix = FixFinder.Default.Find(profile, project, Simulator.Default.Run(profile, project.Stacks))!;
+
+        var change = fix.Changes.Single(c => c.Stack == "prod-us" && c.Key == "securecart:apiRateLimit");
+        Assert.Equal(line, change.Line);
+        Assert.StartsWith($"Pulumi.prod-us.yaml:{line}: securecart:apiRateLimit: 2000 -> ", change.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Find_NoBreach_NoFix()
     {
         var project = Repository.Project();
