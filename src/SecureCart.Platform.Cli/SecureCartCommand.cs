@@ -32,5 +32,6 @@ internal static class SecureCartCommand
         VerifyCommand.Create(output, error),
         ReviewCommand.Create(output, error),
         ParityCommand.Create(output, error),
+        SimulateCommand.Create(output, error),
     ];
 }
