@@ -21,7 +21,6 @@ internal sealed class ServiceModel
     private readonly bool _queue;
     private readonly (double At, int Min, int Max)[] _schedule;
     private readonly TargetTrackingPlan[] _policies;
-    private readonly bool[] _perTarget;
     private readonly double[][] _history;
     private readonly double[] _minuteSums;
     private readonly Queue<(double ReadyAt, int Count)> _starting = new();
@@ -46,7 +45,7 @@ internal sealed class ServiceModel
         Min = plan.Scaling.Min;
         Max = plan.Scaling.Max;
         _schedule = [.. plan.Scaling.Scheduled
-            .Select(s => ((At(s.Schedule) - start).TotalSeconds, s.MinCapacity, s.MaxCapacity))
+            .SelectMany(s => Occurrences(s.Schedule, start).Select(at => ((at - start).TotalSeconds, s.MinCapacity, s.MaxCapacity)))
             .OrderBy(s => s.Item1)];
         while (_scheduleIndex < _schedule.Length && _schedule[_scheduleIndex].At <= 0)
         {
@@ -55,7 +54,6 @@ internal sealed class ServiceModel
         }
 
         _policies = [.. plan.Scaling.TargetTracking];
-        _perTarget = [.. _policies.Select(p => p.PredefinedMetric == RequestCountMetric)];
         _history = [.. _policies.Select(_ => new double[Math.Max(aws.ScaleInDatapoints, aws.ScaleOutDatapoints)])];
         _minuteSums = new double[_policies.Length];
 
@@ -138,9 +136,12 @@ internal sealed class ServiceModel
 
         for (var i = 0; i < _policies.Length; i++)
         {
-            _minuteSums[i] += dt * (_perTarget[i]
-                ? (Running > 0 ? demand * 60 / Running : 0)
-                : Math.Min(_aws.CpuCeilingPercent, busy * 100));
+            _minuteSums[i] += dt * (_policies[i].PredefinedMetric switch
+            {
+                RequestCountMetric => Running > 0 ? demand * 60 / Running : 0,
+                TargetTrackingPlan.BacklogPerTask => Running > 0 ? Backlog / Running : Backlog,
+                _ => Math.Min(_aws.CpuCeilingPercent, busy * 100),
+            });
         }
 
         _minuteSeconds += dt;
@@ -268,11 +269,35 @@ internal sealed class ServiceModel
         }
     }
 
-    private double TotalMetric(TargetTrackingPlan policy, double demand) =>
-        policy.PredefinedMetric == RequestCountMetric ? demand * 60 : demand / _rpsPerTask * 100;
+    // Steady state: a drained queue has no backlog, so a backlog policy asks for no more than the minimum.
+    private double TotalMetric(TargetTrackingPlan policy, double demand) => policy.PredefinedMetric switch
+    {
+        RequestCountMetric => demand * 60,
+        TargetTrackingPlan.BacklogPerTask => 0,
+        _ => demand / _rpsPerTask * 100,
+    };
 
     private const string RequestCountMetric = "ALBRequestCountPerTarget";
 
-    private static DateTimeOffset At(string schedule) =>
-        DateTimeOffset.Parse(schedule["at(".Length..^1], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+    // A one-off at(...) runs once; a yearly cron(min hour day month ? *) runs every year, so the occurrences around
+    // the start decide what is in effect at the start and what happens during the run.
+    private static IEnumerable<DateTimeOffset> Occurrences(string schedule, DateTimeOffset start)
+    {
+        if (schedule.StartsWith("at(", StringComparison.Ordinal))
+        {
+            yield return DateTimeOffset.Parse(schedule["at(".Length..^1], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+            yield break;
+        }
+
+        var fields = schedule["cron(".Length..^1].Split(' ');
+        int Field(int i) => int.Parse(fields[i], CultureInfo.InvariantCulture);
+        var (minute, hour, day, month) = (Field(0), Field(1), Field(2), Field(3));
+        for (var year = start.UtcDateTime.Year - 1; year <= start.UtcDateTime.Year + 1; year++)
+        {
+            if (day <= DateTime.DaysInMonth(year, month))
+            {
+                yield return new DateTimeOffset(year, month, day, hour, minute, 0, TimeSpan.Zero);
+            }
+        }
+    }
 }
