@@ -38,7 +38,7 @@ public sealed class PreviewReader(PreviewReaderOptions? options = null)
             throw new PreviewFormatException(source, 0, 0, $"the text is not valid in the encoding its byte-order mark names: {ex.Message}", ex);
         }
 
-        return collector.Header(scanner.Format!.Value);
+        return collector.Header(scanner.Format!.Value, scanner.TopFields);
     }
 
     private sealed class Collector(string source, bool keep, Action<PreviewStep> onStep)
@@ -53,6 +53,10 @@ public sealed class PreviewReader(PreviewReaderOptions? options = null)
         private int? _version;
         private int _steps;
         private int _repeated;
+        private int _events;
+        private string? _result;
+        private bool? _isPreview;
+        private readonly ImmutableArray<PolicyViolation>.Builder _policies = ImmutableArray.CreateBuilder<PolicyViolation>();
 
         public void Handle(ScannedValue value)
         {
@@ -88,11 +92,27 @@ public sealed class PreviewReader(PreviewReaderOptions? options = null)
             }
         }
 
-        public PreviewHeader Header(InputFormat format)
+        public PreviewHeader Header(InputFormat format, HashSet<string> fields)
         {
             if (format == InputFormat.StackExport && _version is null)
             {
                 throw new PreviewFormatException(source, 1, 0, "the stack export has no `version`");
+            }
+
+            // A document that only looks like one of ours by its first field must still carry what makes it one;
+            // otherwise `{"config": {}}` would pass as a preview with no changes.
+            var missing = format switch
+            {
+                InputFormat.StackExport when !fields.Contains("deployment") => "the stack export has no `deployment`",
+                InputFormat.CloudEvents when !fields.Contains("events") => "the Pulumi Cloud events document has no `events`",
+                InputFormat.PreviewDigest when !fields.Overlaps(["steps", "changeSummary", "duration", "diagnostics"]) =>
+                    "the document has none of `steps`, `changeSummary`, `duration` or `diagnostics`, so it is not `pulumi preview --json` output",
+                InputFormat.EngineEvents or InputFormat.CloudEvents when _events == 0 => "the event log holds no engine events",
+                _ => null,
+            };
+            if (missing is not null)
+            {
+                throw new PreviewFormatException(source, 1, 0, missing + "; " + StreamingJsonScanner.Expected);
             }
 
             return new PreviewHeader
@@ -106,6 +126,9 @@ public sealed class PreviewReader(PreviewReaderOptions? options = null)
                 MaybeCorrupt = _maybeCorrupt,
                 ExportVersion = _version,
                 ExportFeatures = _features,
+                Result = _result,
+                IsPreview = _isPreview,
+                PolicyViolations = _policies.ToImmutable(),
                 StepCount = _steps,
                 RepeatedEvents = _repeated,
             };
@@ -178,6 +201,7 @@ public sealed class PreviewReader(PreviewReaderOptions? options = null)
         private void Event(ScannedValue scanned)
         {
             var e = scanned.Value;
+            _events++;
             if (JsonFields.Object(e, "preludeEvent", "event") is { ValueKind: JsonValueKind.Object } prelude)
             {
                 _config = StringMap(JsonFields.Get(prelude, "config"), "preludeEvent.config");
@@ -201,19 +225,35 @@ public sealed class PreviewReader(PreviewReaderOptions? options = null)
                     JsonFields.String(diagnostic, "severity", "diagnosticEvent") ?? "info",
                     JsonFields.String(diagnostic, "message", "diagnosticEvent") ?? ""));
             }
-            else if (JsonFields.Object(e, "policyEvent", "event") is { ValueKind: JsonValueKind.Object } policy
-                && JsonFields.String(policy, "enforcementLevel", "policyEvent") == "mandatory")
+            else if (JsonFields.Object(e, "policyEvent", "event") is { ValueKind: JsonValueKind.Object } policy)
             {
-                _diagnostics.Add(new PreviewDiagnostic(
+                // apitype.PolicyEvent: enforcementLevel is "warning" (advisory), "mandatory", "remediate" or "none".
+                var violation = new PolicyViolation(
                     JsonFields.String(policy, "resourceUrn", "policyEvent"),
-                    "error",
-                    $"policy {JsonFields.String(policy, "policyName", "policyEvent")}: {JsonFields.String(policy, "message", "policyEvent")}"));
+                    JsonFields.String(policy, "policyPackName", "policyEvent") ?? "",
+                    JsonFields.String(policy, "policyName", "policyEvent") ?? "",
+                    JsonFields.String(policy, "enforcementLevel", "policyEvent") ?? "",
+                    JsonFields.String(policy, "severity", "policyEvent"),
+                    JsonFields.String(policy, "message", "policyEvent") ?? "",
+                    scanned.Line);
+                _policies.Add(violation);
+                if (violation.Mandatory)
+                {
+                    _diagnostics.Add(new PreviewDiagnostic(violation.Urn, "error", $"policy {violation.Policy}: {violation.Message}"));
+                }
             }
             else if (JsonFields.Object(e, "summaryEvent", "event") is { ValueKind: JsonValueKind.Object } summary)
             {
                 _changeSummary = Counts(JsonFields.Get(summary, "resourceChanges"), "summaryEvent.resourceChanges");
                 _maybeCorrupt = JsonFields.Bool(summary, "maybeCorrupt", "summaryEvent");
                 _duration = JsonFields.Long(summary, "durationSeconds", "summaryEvent") is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
+                _result = JsonFields.String(summary, "result", "summaryEvent");
+                _isPreview = JsonFields.Get(summary, "isPreview").ValueKind switch
+                {
+                    JsonValueKind.True => true,
+                    JsonValueKind.False => false,
+                    _ => null,
+                };
             }
         }
 

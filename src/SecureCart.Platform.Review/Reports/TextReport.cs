@@ -55,16 +55,27 @@ public static class TextReport
 
                 foreach (var p in c.Properties)
                 {
-                    console.MarkupLine($"    {Markup.Escape(p.Path)}: {Markup.Escape(p.Old)} → {Markup.Escape(p.New)}");
+                    if (ValueDiff.Lines(p) is not { } lines)
+                    {
+                        console.WriteLine($"    {p.Path}: {p.Old} → {p.New}");
+                        continue;
+                    }
+
+                    console.WriteLine($"    {p.Path} ({p.Kind}):");
+                    foreach (var line in lines)
+                    {
+                        var color1 = line.Mark switch { '+' => "green", '-' => "red", _ => "grey" };
+                        console.MarkupLine($"      [{color1}]{Markup.Escape(line.Mark == '…' ? $"… {line.Text}" : $"{line.Mark} {line.Text}")}[/]");
+                    }
                 }
             }
 
             if (r.Cost is { } cost && cost.Lines.Length > 0)
             {
-                console.MarkupLine($"Monthly cost delta: [bold]{Markup.Escape(Words.Money(cost.MonthlyDelta))}[/] ({Markup.Escape(cost.Region ?? "region unknown")})");
+                console.MarkupLine($"Monthly cost delta: [bold]{Markup.Escape(Words.Cost(cost))}[/]");
             }
 
-            console.MarkupLine($"Digest: {Markup.Escape(r.Digest)}");
+            console.MarkupLine($"Digest: {Markup.Escape(Words.Digest(r))}");
         }
     }
 
