@@ -18,6 +18,7 @@ public sealed class ReviewDigest
     private const string Version = "securecart-review-digest/v2";
     private readonly List<byte[]> _stepHashes = [];
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
+    private Utf8JsonWriter? _writer;
 
     public int Steps => _stepHashes.Count;
 
@@ -30,7 +31,8 @@ public sealed class ReviewDigest
         }
 
         _buffer.ResetWrittenCount();
-        using (var writer = new Utf8JsonWriter(_buffer))
+        var writer = _writer ??= new Utf8JsonWriter(_buffer);
+        writer.Reset(_buffer);
         {
             writer.WriteStartObject();
             writer.WriteString("op", step.Op);
@@ -48,6 +50,7 @@ public sealed class ReviewDigest
             WriteState(writer, "old", step.Old, outputs: true);
             WriteState(writer, "new", step.New, outputs: false);
             writer.WriteEndObject();
+            writer.Flush();
         }
 
         _stepHashes.Add(SHA256.HashData(_buffer.WrittenSpan));

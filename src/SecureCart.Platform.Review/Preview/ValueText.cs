@@ -39,6 +39,12 @@ public static class ValueText
             return HiddenPlainText;
         }
 
+        // A number, boolean or null is its own JSON text; nothing in it can need masking.
+        if (value.ValueKind is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null)
+        {
+            return value.GetRawText();
+        }
+
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, s_writer))
         {

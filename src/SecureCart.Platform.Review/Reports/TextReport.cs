@@ -99,11 +99,24 @@ public static class TextReport
         console.Write(table);
     }
 
-    private static IAnsiConsole Console(TextWriter output, bool color) => AnsiConsole.Create(new AnsiConsoleSettings
+    // Piped or redirected output has no terminal width, and Spectre then assumes 80 columns and cuts table
+    // headers ("cre…"); a report in a file or CI log is read with horizontal scrolling, so give it room.
+    private const int PipedWidth = 200;
+
+    private static IAnsiConsole Console(TextWriter output, bool color)
     {
-        Out = new AnsiConsoleOutput(output),
-        Ansi = color ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = color ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        Interactive = InteractionSupport.No,
-    });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = color ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = color ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        if (!color)
+        {
+            console.Profile.Width = PipedWidth;
+        }
+
+        return console;
+    }
 }
