@@ -39,8 +39,9 @@ public static class ValueText
             return HiddenPlainText;
         }
 
-        // A number, boolean or null is its own JSON text; nothing in it can need masking.
-        if (value.ValueKind is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null)
+        // A scalar is its own JSON text once secrets and unknowns are handled above; the string's text as Pulumi
+        // escaped it is as valid as a re-escaped one.
+        if (value.ValueKind is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null or JsonValueKind.String)
         {
             return value.GetRawText();
         }
