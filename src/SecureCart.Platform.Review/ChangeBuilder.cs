@@ -53,8 +53,10 @@ internal sealed class ChangeBuilder(PreviewStep first, string operation, int max
         Parent = _parent,
         Strategy = _strategy,
         Properties = [.. _properties.Values.OrderBy(p => p.Path, StringComparer.Ordinal), .. Omitted()],
-        ReplaceReasons = operation == "replace" && _reasons.Count == 0
-            ? ["the provider requires a new resource but named no property (the resource may be tainted, or its provider changed)"]
+        ReplaceReasons = operation != "replace" ? [.. _reasons]
+            : _steps.Contains(StepOperations.ReadReplacement) ? ["the program now reads an existing resource (`get`) where it managed this one, which replaces the managed one", .. _reasons]
+            : _steps.Contains(StepOperations.ImportReplacement) ? ["the program now imports an existing resource in place of this one", .. _reasons]
+            : _reasons.Count == 0 ? ["the provider requires a new resource but named no property (the resource may be tainted, or its provider changed)"]
             : [.. _reasons],
         Steps = [.. _steps],
         PendingDelete = _pendingDelete,

@@ -198,13 +198,10 @@ public sealed class ChangeReviewer(ReviewOptions? options = null)
                 || (step.Op == StepOperations.Same && step.New is { Delete: true });
             var operation = !known ? step.Op
                 : pendingDelete ? "pending-delete"
+                // read-replacement and import-replacement come with a `replace` step of the same URN
+                // (step_generator.go GenerateReadSteps / generateSteps): one replacement, said so in its reasons.
                 : StepOperations.IsReplacementPart(step.Op) ? "replace"
-                : step.Op switch
-                {
-                    StepOperations.ReadReplacement => "read",
-                    StepOperations.ImportReplacement => "import",
-                    _ => step.Op,
-                };
+                : step.Op;
             if (operation == "replace")
             {
                 if (!_replacements.TryGetValue(step.Urn.Value, out var existing))

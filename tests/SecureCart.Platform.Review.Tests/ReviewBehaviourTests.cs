@@ -195,4 +195,38 @@ public sealed class ReviewBehaviourTests
         Assert.Contains("s3:Action59", property.New, StringComparison.Ordinal);
         Assert.DoesNotContain('…', property.New);
     }
+
+    [Fact]
+    public void Review_RefreshWhoseOutputsEventCarriesTheRewrittenOp_IsCountedOnce()
+    {
+        var lines = File.ReadAllLines(Fixture.Path("pulumi-cli/events-aws-ec2-replace.json")).ToList();
+        var pre = lines.FindIndex(l => l.Contains("resourcePreEvent", StringComparison.Ordinal) && l.Contains("::web-secgrp\"", StringComparison.Ordinal));
+        lines[pre] = lines[pre].Replace("\"op\":\"same\"", "\"op\":\"refresh\"", StringComparison.Ordinal);
+        var steps = new List<PreviewStep>();
+
+        var header = new PreviewReader().Read(new MemoryStream(Encoding.UTF8.GetBytes(string.Join('\n', lines))), "events.json", steps.Add);
+
+        Assert.Equal(["same", "refresh", "create-replacement", "replace", "delete-replaced"], steps.Select(s => s.Op));
+        Assert.Equal(6, header.RepeatedEvents);
+    }
+
+    [Theory]
+    [InlineData("read-replacement", "reads an existing resource")]
+    [InlineData("import-replacement", "imports an existing resource")]
+    public void Review_ReadOrImportReplacement_IsOneReplacementThatSaysWhy(string op, string reason)
+    {
+        var preview = Preview();
+        var replace = Step(preview, "replace");
+        var first = replace.DeepClone();
+        first["op"] = op;
+        var steps = preview["steps"]!.AsArray();
+        steps.Insert(steps.IndexOf(replace), first);
+        preview["changeSummary"] = null;
+
+        var change = Assert.Single(Review(preview).Changes, c => c.Name == "test-sg");
+
+        Assert.Equal("replace", change.Operation);
+        Assert.Equal([op, "replace"], change.Steps);
+        Assert.Contains(change.ReplaceReasons, r => r.Contains(reason, StringComparison.Ordinal));
+    }
 }

@@ -45,6 +45,7 @@ public sealed class PreviewReader(PreviewReaderOptions? options = null)
     {
         private readonly ImmutableArray<PreviewDiagnostic>.Builder _diagnostics = ImmutableArray.CreateBuilder<PreviewDiagnostic>();
         private readonly HashSet<(string Op, string Urn)> _seenEvents = [];
+        private readonly HashSet<string> _preUrns = new(StringComparer.Ordinal);
         private ImmutableSortedDictionary<string, string> _config = ImmutableSortedDictionary<string, string>.Empty;
         private ImmutableSortedDictionary<string, int> _changeSummary = ImmutableSortedDictionary<string, int>.Empty;
         private ImmutableArray<string> _features = [];
@@ -208,11 +209,11 @@ public sealed class PreviewReader(PreviewReaderOptions? options = null)
             }
             else if (ResourceEvent(e, "resourcePreEvent") is { } pre)
             {
-                StepEvent(pre, scanned.Line);
+                StepEvent(pre, scanned.Line, outputs: false);
             }
             else if (ResourceEvent(e, "resOutputsEvent") is { } outputs)
             {
-                StepEvent(outputs, scanned.Line);
+                StepEvent(outputs, scanned.Line, outputs: true);
             }
             else if (ResourceEvent(e, "resOpFailedEvent") is { } failed)
             {
@@ -264,17 +265,20 @@ public sealed class PreviewReader(PreviewReaderOptions? options = null)
                     : throw new FormatException($"{name} has no `metadata`")
                 : null;
 
-        private void StepEvent(JsonElement metadata, long line)
+        private void StepEvent(JsonElement metadata, long line, bool outputs)
         {
             var op = JsonFields.RequiredString(metadata, "op", "metadata");
             var urn = JsonFields.RequiredString(metadata, "urn", "metadata");
 
-            // The engine sends a resourcePreEvent and then a resOutputsEvent with the same metadata.
-            if (!_seenEvents.Add((op, urn)))
+            // The engine sends a resourcePreEvent and then a resOutputsEvent for the same step; the outputs event
+            // of a refresh may carry the op the refresh turned into, so any step of the URN already read covers it.
+            if (outputs ? _preUrns.Contains(urn) || !_seenEvents.Add((op, urn)) : !_seenEvents.Add((op, urn)))
             {
                 _repeated++;
                 return;
             }
+
+            _preUrns.Add(urn);
 
             Emit(StepParser.FromEvent(metadata, "metadata", keep) with { Line = line });
         }
