@@ -229,4 +229,20 @@ public sealed class ReviewBehaviourTests
         Assert.Equal([op, "replace"], change.Steps);
         Assert.Contains(change.ReplaceReasons, r => r.Contains(reason, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Review_RealEventLogWhereTheInstanceIsReplaced_ReportsItsStackOutputsBecomingUnknown()
+    {
+        var lines = File.ReadAllLines(Fixture.Path("pulumi-cli/events-aws-ec2-replace.json")).ToList();
+        var last = lines.FindLastIndex(l => l.Contains("resOutputsEvent", StringComparison.Ordinal) && l.Contains("\"type\":\"pulumi:pulumi:Stack\"", StringComparison.Ordinal));
+        lines.RemoveAt(last);
+
+        var replaced = Fixture.Review("pulumi-cli/events-aws-ec2-replace.json");
+        var kept = new ChangeReviewer().Review(new MemoryStream(Encoding.UTF8.GetBytes(string.Join('\n', lines))), "events.json");
+
+        Assert.Equal(["publicHostName", "publicIp"], replaced.Header.OutputChanges.Select(o => o.Path));
+        Assert.All(replaced.Header.OutputChanges, o => Assert.Equal(("update", UnknownValues.Shown), (o.Kind, o.New)));
+        Assert.Equal("\"34.211.56.110\"", replaced.Header.OutputChanges[1].Old);
+        Assert.Empty(kept.Header.OutputChanges);
+    }
 }

@@ -39,6 +39,9 @@ public sealed record PreviewHeader
     /// <summary>The Pulumi CLI version, where the input says (a deployment plan's or export's manifest).</summary>
     public string? PulumiVersion { get; init; }
 
+    /// <summary>Stack outputs added, changed or removed, where the input carries the new ones (event logs).</summary>
+    public ImmutableArray<PropertyChange> OutputChanges { get; init; } = [];
+
     /// <summary>Policy-pack violations from `policyEvent`s, advisory and mandatory.</summary>
     public ImmutableArray<PolicyViolation> PolicyViolations { get; init; } = [];
 

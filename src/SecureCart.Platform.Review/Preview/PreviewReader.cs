@@ -55,6 +55,7 @@ public sealed class PreviewReader(PreviewReaderOptions? options = null)
         private int _steps;
         private int _repeated;
         private int _events;
+        private ImmutableArray<PropertyChange> _outputs = [];
         private string? _result;
         private bool? _isPreview;
         private readonly ImmutableArray<PolicyViolation>.Builder _policies = ImmutableArray.CreateBuilder<PolicyViolation>();
@@ -66,7 +67,9 @@ public sealed class PreviewReader(PreviewReaderOptions? options = null)
                 switch (value.Kind)
                 {
                     case ScannedValueKind.PreviewStep:
-                        Emit(StepParser.FromPreview(value.Value, $"steps[{_steps}]", keep) with { Line = value.Line });
+                        var step = StepParser.FromPreview(value.Value, $"steps[{_steps}]", keep) with { Line = value.Line };
+                        StackOutputs(step);
+                        Emit(step);
                         break;
                     case ScannedValueKind.PreviewField:
                         PreviewField(value.Name, value.Value);
@@ -130,6 +133,7 @@ public sealed class PreviewReader(PreviewReaderOptions? options = null)
                 Result = _result,
                 IsPreview = _isPreview,
                 PolicyViolations = _policies.ToImmutable(),
+                OutputChanges = _outputs,
                 StepCount = _steps,
                 RepeatedEvents = _repeated,
             };
@@ -258,6 +262,15 @@ public sealed class PreviewReader(PreviewReaderOptions? options = null)
             }
         }
 
+        private void StackOutputs(PreviewStep step)
+        {
+            // The engine may register the stack's outputs more than once; the last registration is what stays.
+            if (step.Type == OutputChanges.StackType && step.New is { Outputs.ValueKind: JsonValueKind.Object } now && now.Outputs.EnumerateObject().Any())
+            {
+                _outputs = OutputChanges.Between(step.Old?.Outputs ?? default, now.Outputs);
+            }
+        }
+
         private static JsonElement? ResourceEvent(JsonElement e, string name) =>
             JsonFields.Object(e, name, "event") is { ValueKind: JsonValueKind.Object } body
                 ? JsonFields.Object(body, "metadata", name) is { ValueKind: JsonValueKind.Object } metadata
@@ -269,6 +282,12 @@ public sealed class PreviewReader(PreviewReaderOptions? options = null)
         {
             var op = JsonFields.RequiredString(metadata, "op", "metadata");
             var urn = JsonFields.RequiredString(metadata, "urn", "metadata");
+
+            // The stack's new outputs are only known once the program registered them: in its outputs event.
+            if (outputs && JsonFields.String(metadata, "type", "metadata") == OutputChanges.StackType)
+            {
+                StackOutputs(StepParser.FromEvent(metadata, "metadata", keep));
+            }
 
             // The engine sends a resourcePreEvent and then a resOutputsEvent for the same step; the outputs event
             // of a refresh may carry the op the refresh turned into, so any step of the URN already read covers it.

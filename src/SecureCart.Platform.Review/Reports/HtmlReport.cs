@@ -112,6 +112,12 @@ public static class HtmlReport
                 output.WriteLine("</ul></details>");
             }
 
+            if (!r.Header.OutputChanges.IsEmpty)
+            {
+                output.WriteLine("<h3>Stack outputs</h3><ul>" + string.Concat(r.Header.OutputChanges.Select(p =>
+                    $"<li><code>{E(p.Path)}</code> ({E(p.Kind)}): <code>{E(p.Old)}</code> → <code>{E(p.New)}</code></li>")) + "</ul>");
+            }
+
             if (r.Cost is { } cost)
             {
                 output.WriteLine($"<p>Monthly cost delta: <strong>{E(Words.Cost(cost))}</strong></p>");

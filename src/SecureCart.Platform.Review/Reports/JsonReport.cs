@@ -120,6 +120,18 @@ public static class JsonReport
             }
 
             w.WriteEndArray();
+            w.WriteStartArray("stackOutputs");
+            foreach (var p in r.Header.OutputChanges)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", p.Path);
+                w.WriteString("kind", p.Kind);
+                w.WriteString("old", p.Old);
+                w.WriteString("new", p.New);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
             if (r.Cost is { } cost)
             {
                 w.WriteStartObject("cost");

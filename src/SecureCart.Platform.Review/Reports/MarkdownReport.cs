@@ -112,6 +112,23 @@ public static class MarkdownReport
 
         text.AppendLine();
         text.AppendLine("</details>");
+        if (!r.Header.OutputChanges.IsEmpty)
+        {
+            var outputs = new StringBuilder();
+            outputs.AppendLine();
+            outputs.AppendLine("Stack outputs:");
+            outputs.AppendLine();
+            foreach (var p in r.Header.OutputChanges)
+            {
+                outputs.AppendLine(CultureInfo.InvariantCulture, $"- `{Code(p.Path)}` ({Cell(p.Kind)}): `{Code(p.Old)}` → `{Code(p.New)}`");
+            }
+
+            if (Fits(outputs.ToString()))
+            {
+                text.Append(outputs);
+            }
+        }
+
         if (r.Cost is { } cost && cost.Lines.Length > 0)
         {
             var lines = new StringBuilder();

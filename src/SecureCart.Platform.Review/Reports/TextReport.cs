@@ -70,6 +70,11 @@ public static class TextReport
                 }
             }
 
+            foreach (var p in r.Header.OutputChanges)
+            {
+                console.WriteLine($"stack output {p.Path} ({p.Kind}): {p.Old} → {p.New}");
+            }
+
             if (r.Cost is { } cost && cost.Lines.Length > 0)
             {
                 console.MarkupLine($"Monthly cost delta: [bold]{Markup.Escape(Words.Cost(cost))}[/]");
