@@ -13,8 +13,9 @@ namespace SecureCart.Platform.Cli.Commands;
 /// <summary><c>securecart review prod-us.json prod-eu.json</c>: what a change does, and what is risky in it.</summary>
 internal static class ReviewCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, TimeProvider? time = null)
     {
+        var clock = time ?? TimeProvider.System;
         var previews = new Argument<FileInfo[]>("previews")
         {
             Description = "Output of `pulumi preview --json` (or an engine event log, or `pulumi stack export`), one file per stack",
@@ -64,7 +65,7 @@ internal static class ReviewCommand
                 return ExitCodes.BadInput;
             }
 
-            Write(results, parse.GetValue(format), parse.GetValue(file), output);
+            Write(results, parse.GetValue(format), parse.GetValue(file), output, clock.GetUtcNow());
             var threshold = ReportOptions.Threshold(parse.GetValue(failOn)!);
 
             // A failed preview and a plan that is not the reviewed change are never a pass, whatever --fail-on says.
@@ -80,11 +81,11 @@ internal static class ReviewCommand
 
     // A pull-request comment must fit GitHub's limit: with --output, the comment is cut to fit and the whole
     // report is written beside it as NAME.full.md.
-    private static void Write(List<ReviewResult> results, ReportFormat format, FileInfo? file, TextWriter output)
+    private static void Write(List<ReviewResult> results, ReportFormat format, FileInfo? file, TextWriter output, DateTimeOffset now)
     {
         if (format != ReportFormat.Markdown || file is null)
         {
-            ReportOptions.Emit(file, output, w => ReportWriter.Write(results, format, w));
+            ReportOptions.Emit(file, output, w => ReportWriter.Write(results, format, w, now));
             return;
         }
 

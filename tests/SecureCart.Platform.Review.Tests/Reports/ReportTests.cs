@@ -112,4 +112,15 @@ public sealed class ReportTests
         Assert.Contains("SC001-clean.json", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<th>severity</th>", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Html_WithATime_SaysWhenItWasReviewed()
+    {
+        using var writer = new StringWriter();
+
+        ReportWriter.Write([Fixture.Review("pulumi-cli/events-aws-ec2-replace.json")], ReportFormat.Html, writer, new DateTimeOffset(2026, 11, 30, 7, 0, 0, TimeSpan.Zero));
+
+        Assert.Contains("reviewed 2026-11-30 07:00:00Z", writer.ToString(), StringComparison.Ordinal);
+        Assert.Contains("EngineEvents", writer.ToString(), StringComparison.Ordinal);
+    }
 }
