@@ -55,6 +55,7 @@ public sealed class PreviewReader(PreviewReaderOptions? options = null)
         private int _steps;
         private int _repeated;
         private int _events;
+        private string? _pulumiVersion;
         private ImmutableArray<PropertyChange> _outputs = [];
         private string? _result;
         private bool? _isPreview;
@@ -84,6 +85,10 @@ public sealed class PreviewReader(PreviewReaderOptions? options = null)
                         var state = StateParser.Parse(value.Value, $"deployment.resources[{_steps}]", keep)
                             ?? throw new FormatException($"deployment.resources[{_steps}] is null");
                         Emit(new PreviewStep { Op = StepOperations.Same, Urn = Urn(state.Urn), New = state, Line = value.Line, FromExport = true });
+                        break;
+                    case ScannedValueKind.DeploymentField when value.Name == "manifest":
+                        // apitype.ManifestV1.version: the Pulumi CLI that wrote the state.
+                        _pulumiVersion = JsonFields.String(value.Value, "version", "deployment.manifest");
                         break;
                     case ScannedValueKind.DeploymentField:
                     default:
@@ -134,6 +139,7 @@ public sealed class PreviewReader(PreviewReaderOptions? options = null)
                 IsPreview = _isPreview,
                 PolicyViolations = _policies.ToImmutable(),
                 OutputChanges = _outputs,
+                PulumiVersion = _pulumiVersion,
                 StepCount = _steps,
                 RepeatedEvents = _repeated,
             };

@@ -114,6 +114,27 @@ public sealed class ReportTests
     }
 
     [Fact]
+    public void Html_StackExport_NamesThePulumiVersionThatWroteIt()
+    {
+        var html = Render(ReportFormat.Html, "pulumi-cli/export-awsx-lb-simple.json");
+
+        Assert.Contains("Pulumi v3.116", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Text_CostWithoutARegion_SaysTheCostIsUnknown()
+    {
+        var result = Fixture.Review("risk/SC001-stateful-replace.json");
+        var cost = new SecureCart.Platform.Review.CostDelta.CostDeltaReport(null, "prices", "2025-01-01", [new("u", "t", "n", "create", null, null, "no price without a region")]);
+        using var writer = new StringWriter();
+
+        TextReport.Write([result with { Cost = cost }], writer);
+
+        Assert.Contains("unknown (the preview names no aws:region; pass --region)", writer.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("$0.00", writer.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Html_WithATime_SaysWhenItWasReviewed()
     {
         using var writer = new StringWriter();
