@@ -13,7 +13,7 @@ internal static class PreviewGenerator
     public static void Write(string path, int steps)
     {
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false });
         w.WriteStartObject();
         w.WriteStartObject("config");
         w.WriteString("aws:region", "us-east-1");

@@ -34,6 +34,12 @@ internal sealed class ChangeBuilder(PreviewStep first, string operation, int max
             Properties(step);
             Reasons(step);
         }
+        else if (step.Op is StepOperations.Create or StepOperations.Delete or StepOperations.Import or StepOperations.Read
+            && (step.New ?? step.Old) is { } state)
+        {
+            // What defines a resource that appears or goes is its inputs, as `pulumi preview --diff` lists them.
+            Whole(state, step.Op == StepOperations.Delete ? "delete" : "add");
+        }
 
         return this;
     }
@@ -47,8 +53,10 @@ internal sealed class ChangeBuilder(PreviewStep first, string operation, int max
         Parent = _parent,
         Strategy = _strategy,
         Properties = [.. _properties.Values.OrderBy(p => p.Path, StringComparer.Ordinal), .. Omitted()],
-        ReplaceReasons = operation == "replace" && _reasons.Count == 0
-            ? ["the provider requires a new resource but named no property (the resource may be tainted, or its provider changed)"]
+        ReplaceReasons = operation != "replace" ? [.. _reasons]
+            : _steps.Contains(StepOperations.ReadReplacement) ? ["the program now reads an existing resource (`get`) where it managed this one, which replaces the managed one", .. _reasons]
+            : _steps.Contains(StepOperations.ImportReplacement) ? ["the program now imports an existing resource in place of this one", .. _reasons]
+            : _reasons.Count == 0 ? ["the provider requires a new resource but named no property (the resource may be tainted, or its provider changed)"]
             : [.. _reasons],
         Steps = [.. _steps],
         PendingDelete = _pendingDelete,
@@ -58,12 +66,46 @@ internal sealed class ChangeBuilder(PreviewStep first, string operation, int max
     private IEnumerable<PropertyChange> Omitted() =>
         _omitted == 0 ? [] : [new PropertyChange("…", "omitted", $"{_omitted} more", "")];
 
+    private void Whole(ResourceState state, string kind)
+    {
+        if (state.Inputs.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        foreach (var property in state.Inputs.EnumerateObject())
+        {
+            if (property.NameEquals("__defaults") || _properties.ContainsKey(property.Name))
+            {
+                continue;
+            }
+
+            if (_properties.Count >= maxProperties)
+            {
+                _omitted++;
+                continue;
+            }
+
+            var text = ValueText.Format(property.Value, property.Name);
+            _properties[property.Name] = kind == "add"
+                ? new PropertyChange(property.Name, kind, ValueText.Absent, text)
+                : new PropertyChange(property.Name, kind, text, ValueText.Absent);
+        }
+    }
+
     private void Properties(PreviewStep step)
     {
-        var entries = step.DetailedDiff is { } detailed
-            ? detailed.Select(d => (Path: d.Key, d.Value.Kind))
-            : step.DiffReasons.Select(reason => (Path: reason, Kind: step.ReplaceReasons.Contains(reason) ? "update-replace" : "update"));
-        foreach (var (path, kind) in entries)
+        var entries = step.DetailedDiff is { Count: > 0 } detailed
+            ? detailed.Select(d => (Path: d.Key, d.Value.Kind, d.Value.InputDiff))
+            : step.DiffReasons.Select(reason => (Path: reason, Kind: step.ReplaceReasons.Contains(reason) ? "update-replace" : "update", InputDiff: true));
+        if (step.DetailedDiff is not { Count: > 0 } && step.DiffReasons.IsEmpty && step.Op is StepOperations.Update or StepOperations.Replace)
+        {
+            // An update with neither a detailed diff nor diff keys (an event log's old-style step) still
+            // changes something: compare the top-level inputs, as the engine's own diff does.
+            entries = InputDifferences(step.Old!, step.New!).Select(d => (d.Path, d.Kind, InputDiff: true));
+        }
+
+        foreach (var (path, kind, inputDiff) in entries)
         {
             if (_properties.ContainsKey(path))
             {
@@ -77,7 +119,7 @@ internal sealed class ChangeBuilder(PreviewStep first, string operation, int max
             }
 
             var name = PropertyPath.Parse(path).OfType<string>().LastOrDefault() ?? path;
-            var old = kind.StartsWith("add", StringComparison.Ordinal) ? default : Before(step.Old!, path);
+            var old = kind.StartsWith("add", StringComparison.Ordinal) ? default : Before(step.Old!, path, inputDiff);
             var now = kind.StartsWith("delete", StringComparison.Ordinal) ? default : PropertyPath.Resolve(step.New!.Inputs, path);
             _properties[path] = new PropertyChange(path, kind, ValueText.Format(old, name), ValueText.Format(now, name));
         }
@@ -106,15 +148,53 @@ internal sealed class ChangeBuilder(PreviewStep first, string operation, int max
 
     private static string Sentence(string path, string kind, PropertyChange? change) => kind switch
     {
-        "add-replace" => $"`{path}` is set{(change is null ? "" : $" to {change.New}")}, which the provider can only do on a new resource",
-        "delete-replace" => $"`{path}` is removed{(change is null ? "" : $" (was {change.Old})")}, which the provider can only do on a new resource",
-        _ => $"`{path}` changes{(change is null ? "" : $" from {change.Old} to {change.New}")}, and the provider cannot change it in place",
+        "add-replace" => $"`{path}` is set{(change is null ? "" : $" to {ValueText.Brief(change.New)}")}, which the provider can only do on a new resource",
+        "delete-replace" => $"`{path}` is removed{(change is null ? "" : $" (was {ValueText.Brief(change.Old)})")}, which the provider can only do on a new resource",
+        _ => $"`{path}` changes{(change is null ? "" : $" from {ValueText.Brief(change.Old)} to {ValueText.Brief(change.New)}")}, and the provider cannot change it in place",
     };
 
-    private static JsonElement Before(ResourceState old, string path)
+    // pkg/display/json.go: `inputDiff` true compares old inputs with new inputs, false the old state (outputs)
+    // with the new inputs; take the old value from where Pulumi took it, the other side only when it is absent.
+    private static JsonElement Before(ResourceState old, string path, bool inputDiff)
     {
-        var input = PropertyPath.Resolve(old.Inputs, path);
-        return input.ValueKind != JsonValueKind.Undefined ? input : PropertyPath.Resolve(old.Outputs, path);
+        var (first, second) = inputDiff ? (old.Inputs, old.Outputs) : (old.Outputs, old.Inputs);
+        var value = PropertyPath.Resolve(first, path);
+        return value.ValueKind != JsonValueKind.Undefined ? value : PropertyPath.Resolve(second, path);
+    }
+
+    private static IEnumerable<(string Path, string Kind)> InputDifferences(ResourceState old, ResourceState now)
+    {
+        var before = old.Inputs.ValueKind == JsonValueKind.Object ? old.Inputs : old.Outputs;
+        var after = now.Inputs;
+        if (before.ValueKind != JsonValueKind.Object || after.ValueKind != JsonValueKind.Object)
+        {
+            yield break;
+        }
+
+        foreach (var property in after.EnumerateObject())
+        {
+            if (property.NameEquals("__defaults"))
+            {
+                continue;
+            }
+
+            if (!before.TryGetProperty(property.Name, out var was))
+            {
+                yield return (property.Name, "add");
+            }
+            else if (!JsonElement.DeepEquals(was, property.Value))
+            {
+                yield return (property.Name, "update");
+            }
+        }
+
+        foreach (var property in before.EnumerateObject())
+        {
+            if (!property.NameEquals("__defaults") && !after.TryGetProperty(property.Name, out _))
+            {
+                yield return (property.Name, "delete");
+            }
+        }
     }
 
     private static string? ParentOf(PreviewStep step)

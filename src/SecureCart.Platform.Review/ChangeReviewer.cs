@@ -33,6 +33,8 @@ public sealed class ChangeReviewer(ReviewOptions? options = null)
     {
         private readonly ReviewDigest _digest = new();
         private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _rawOps = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _replacing = new(StringComparer.Ordinal);
         private readonly Dictionary<string, ChangeBuilder> _replacements = new(StringComparer.Ordinal);
         private readonly List<ChangeBuilder> _changes = [];
         private readonly List<RiskFinding> _findings = [];
@@ -42,12 +44,15 @@ public sealed class ChangeReviewer(ReviewOptions? options = null)
         private readonly List<PendingCost> _priced = [];
         private readonly ResourcePricer _pricer = new(options.Prices ?? PriceBook.Default);
         private readonly ReviewPolicy _policy = options.Policy;
+        private readonly Plans.PlanCheck? _plan = options.Plan is { } plan ? new Plans.PlanCheck(plan) : null;
         private string? _stack;
 
         public void Add(PreviewStep step)
         {
             _stack ??= step.Urn.Stack;
             _digest.Add(step);
+            _rawOps[step.Op] = _rawOps.GetValueOrDefault(step.Op) + 1;
+            _plan?.Add(step);
             if (step.Old is not null)
             {
                 _dependencies.Add(step.Old);
@@ -104,15 +109,49 @@ public sealed class ChangeReviewer(ReviewOptions? options = null)
             if (header.Failed)
             {
                 var errors = header.Diagnostics.Where(d => d.IsError).ToList();
-                _findings.Add(new RiskFinding
+                _findings.Add(StackFinding(
+                    RiskRules.PreviewFailed,
+                    errors.Select(e => e.Urn).FirstOrDefault(u => u is not null) ?? header.Source,
+                    _stack ?? header.Source,
+                    errors.Count > 0
+                        ? $"{errors.Count} error diagnostic(s): {Shorten(errors[0].Message)}"
+                        : $"the summary says the operation {header.Result}"));
+            }
+
+            foreach (var violation in header.PolicyViolations)
+            {
+                var severity = violation.Severity switch
                 {
-                    Rule = RiskRules.PreviewFailed,
-                    Severity = RiskRules.PreviewFailed.Severity,
-                    Urn = errors.Select(e => e.Urn).FirstOrDefault(u => u is not null) ?? header.Source,
-                    Type = "pulumi:pulumi:Stack",
-                    Name = _stack ?? header.Source,
-                    Detail = $"{errors.Count} error diagnostic(s): {Shorten(errors[0].Message)}",
-                });
+                    "critical" => Severity.Critical,
+                    "high" => Severity.High,
+                    "low" => Severity.Low,
+                    "medium" => Severity.Medium,
+                    _ => violation.Mandatory ? Severity.High : Severity.Medium,
+                };
+                var urn = violation.Urn is { Length: > 0 } u ? u : header.Source;
+                Finding(StackFinding(
+                    RiskRules.PolicyViolation,
+                    urn,
+                    ResourceUrn.TryParse(urn, out var parsed) ? parsed.Name : _stack ?? header.Source,
+                    $"{(violation.Mandatory ? "mandatory" : violation.EnforcementLevel is "warning" or "" ? "advisory" : violation.EnforcementLevel)} policy `{violation.Pack}/{violation.Policy}`: {Shorten(violation.Message)}",
+                    severity,
+                    violation.Line));
+            }
+
+            if (SummaryDisagreement(header) is { } disagreement)
+            {
+                _findings.Add(StackFinding(RiskRules.SummaryMismatch, header.Source, _stack ?? header.Source, disagreement));
+            }
+
+            if (header.MaybeCorrupt)
+            {
+                _findings.Add(StackFinding(RiskRules.SummaryMismatch, header.Source, _stack ?? header.Source, "Pulumi marked the result `maybeCorrupt`: one or more resources may be in an unknown state", Severity.Critical));
+            }
+
+            var planProblems = _plan?.Finish() ?? [];
+            foreach (var (urn, problem) in planProblems)
+            {
+                _findings.Add(StackFinding(RiskRules.PlanMismatch, urn, ResourceUrn.TryParse(urn, out var parsed) ? parsed.Name : urn, problem));
             }
 
             var export = options.State?.Dependencies();
@@ -136,27 +175,33 @@ public sealed class ChangeReviewer(ReviewOptions? options = null)
                 ReplaceStrategies = strategies,
                 Changes = changes,
                 Findings = findings,
-                Digest = _digest.Finish(),
+                // A failed preview is not the whole change and an export is no change: neither is something to approve.
+                Digest = header.Failed || header.Format == InputFormat.StackExport ? null : _digest.Finish(),
                 Cost = Cost(header),
                 UnknownOperations = [.. _unknown.Distinct(StringComparer.Ordinal)],
+                PlanMatches = _plan is null ? null : planProblems.Count == 0 && !header.Failed,
             };
         }
 
         private void Change(PreviewStep step, bool known)
         {
-            // A plain delete of a copy marked `delete` (or that copy in an export) is the leftover of an earlier
-            // create-before-delete replacement; inside a replacement the old state carries `delete` too.
+            // A copy marked `delete` (or that copy in an export) is the leftover of an earlier create-before-delete
+            // replacement. The engine removes it with a `delete-replaced` step (step_generator.go, GenerateDeletes)
+            // of its own, not as part of a replacement of the URN, so it is no downtime.
+            if (step.Op is StepOperations.CreateReplacement or StepOperations.Replace)
+            {
+                _replacing.Add(step.Urn.Value);
+            }
+
             var pendingDelete = (step.Op == StepOperations.Delete && step.Old is { Delete: true })
+                || (step.Op == StepOperations.DeleteReplaced && step.Old is { Delete: true } && !_replacing.Contains(step.Urn.Value))
                 || (step.Op == StepOperations.Same && step.New is { Delete: true });
             var operation = !known ? step.Op
                 : pendingDelete ? "pending-delete"
+                // read-replacement and import-replacement come with a `replace` step of the same URN
+                // (step_generator.go GenerateReadSteps / generateSteps): one replacement, said so in its reasons.
                 : StepOperations.IsReplacementPart(step.Op) ? "replace"
-                : step.Op switch
-                {
-                    StepOperations.ReadReplacement => "read",
-                    StepOperations.ImportReplacement => "import",
-                    _ => step.Op,
-                };
+                : step.Op;
             if (operation == "replace")
             {
                 if (!_replacements.TryGetValue(step.Urn.Value, out var existing))
@@ -174,6 +219,38 @@ public sealed class ChangeReviewer(ReviewOptions? options = null)
             _changes.Add(new ChangeBuilder(step, operation, options.MaxPropertiesPerResource).Merge(step));
             Count(operation);
         }
+
+        // Pulumi counts each step by its op, but not the create-replacement / delete-replaced halves of a
+        // replacement; `same` is left out because `--json` omits the same-steps of default providers.
+        private string? SummaryDisagreement(PreviewHeader header)
+        {
+            if (header.ChangeSummary.IsEmpty)
+            {
+                return null;
+            }
+
+            string[] uncounted = [StepOperations.Same, StepOperations.CreateReplacement, StepOperations.DeleteReplaced, StepOperations.DiscardReplaced];
+            var ops = header.ChangeSummary.Keys.Union(_rawOps.Keys, StringComparer.Ordinal)
+                .Where(op => !uncounted.Contains(op))
+                .Order(StringComparer.Ordinal);
+            var differences = ops
+                .Select(op => (Op: op, Summary: header.ChangeSummary.GetValueOrDefault(op), Steps: _rawOps.GetValueOrDefault(op)))
+                .Where(d => d.Summary != d.Steps)
+                .Select(d => $"{d.Op}: {d.Steps} step(s), summary {d.Summary}")
+                .ToList();
+            return differences.Count == 0 ? null : "the steps and Pulumi's summary disagree (" + string.Join("; ", differences) + ")";
+        }
+
+        private static RiskFinding StackFinding(RiskRuleInfo rule, string urn, string name, string detail, Severity? severity = null, long line = 0) => new()
+        {
+            Rule = rule,
+            Severity = severity ?? rule.Severity,
+            Urn = urn,
+            Type = "pulumi:pulumi:Stack",
+            Name = name,
+            Detail = detail,
+            Line = line,
+        };
 
         private void Count(string operation) => _counts[operation] = _counts.GetValueOrDefault(operation) + 1;
 

@@ -19,6 +19,9 @@ public sealed record ReviewOptions
 
     public PriceBook? Prices { get; init; }
 
+    /// <summary>The `pulumi preview --save-plan` file to prove against the reviewed steps.</summary>
+    public Plans.DeploymentPlan? Plan { get; init; }
+
     /// <summary>Property changes listed per resource; the rest are counted.</summary>
     public int MaxPropertiesPerResource { get; init; } = 50;
 }

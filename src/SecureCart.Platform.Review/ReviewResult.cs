@@ -23,11 +23,15 @@ public sealed record ReviewResult
     /// <summary>Most severe first.</summary>
     public required ImmutableArray<RiskFinding> Findings { get; init; }
 
-    public required string Digest { get; init; }
+    /// <summary>The digest to approve; null for a failed preview or a stack export, which are not a change to approve.</summary>
+    public string? Digest { get; init; }
 
     public CostDeltaReport? Cost { get; init; }
 
     public ImmutableArray<string> UnknownOperations { get; init; } = [];
+
+    /// <summary>Null without a plan; true when the plan applies exactly the reviewed steps.</summary>
+    public bool? PlanMatches { get; init; }
 
     public bool Failed => Header.Failed;
 

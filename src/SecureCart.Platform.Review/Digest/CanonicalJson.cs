@@ -21,7 +21,9 @@ internal static class CanonicalJson
         {
             case JsonValueKind.Object:
                 writer.WriteStartObject();
-                foreach (var property in value.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
+
+                // Go writes map keys sorted, so Pulumi's objects are usually in order already: sort only when not.
+                foreach (var property in Sorted(value) ? (IEnumerable<JsonProperty>)value.EnumerateObject() : value.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
                 {
                     writer.WritePropertyName(property.Name);
                     Write(writer, property.Value);
@@ -45,5 +47,22 @@ internal static class CanonicalJson
                 value.WriteTo(writer);
                 break;
         }
+    }
+
+    private static bool Sorted(JsonElement value)
+    {
+        string? previous = null;
+        foreach (var property in value.EnumerateObject())
+        {
+            var name = property.Name;
+            if (previous is not null && string.CompareOrdinal(previous, name) > 0)
+            {
+                return false;
+            }
+
+            previous = name;
+        }
+
+        return true;
     }
 }

@@ -6,30 +6,33 @@ using SecureCart.Platform.Review.Preview;
 namespace SecureCart.Platform.Review.Digest;
 
 /// <summary>
-/// A SHA-256 over the reviewed (non-`same`) steps: op, URN, physical id, replace and diff reasons, the
-/// detailed diff and the new inputs, each written canonically. Step hashes are sorted before the final hash,
-/// so the digest does not depend on the order the engine happened to emit independent steps, on
-/// `--show-sames`, on indentation or on the file's encoding. Approving this value and later comparing it
-/// with the digest of the `pulumi up --plan` preview proves the applied change is the reviewed one.
+/// A SHA-256 over the reviewed steps: every step but `same` (and a `same` that turns protect or
+/// retainOnDelete on or off), each with op, URN, physical id, replace and diff reasons, the detailed diff, and
+/// of the old and the new state the inputs, the old outputs, provider, parent and the protect, retainOnDelete
+/// and delete flags, written canonically: everything that changes what `pulumi up` does. Step hashes are
+/// sorted before the final hash, so the digest does not depend on the order the engine happened to emit
+/// independent steps, on `--show-sames`, on indentation or on the file's encoding.
 /// </summary>
 public sealed class ReviewDigest
 {
-    private const string Version = "securecart-review-digest/v1";
+    private const string Version = "securecart-review-digest/v2";
     private readonly List<byte[]> _stepHashes = [];
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
+    private Utf8JsonWriter? _writer;
 
     public int Steps => _stepHashes.Count;
 
     public void Add(PreviewStep step)
     {
         ArgumentNullException.ThrowIfNull(step);
-        if (step.Op == StepOperations.Same)
+        if (step.Op == StepOperations.Same && !Risk.RiskFindings.OptionsChanged(step))
         {
             return;
         }
 
         _buffer.ResetWrittenCount();
-        using (var writer = new Utf8JsonWriter(_buffer))
+        var writer = _writer ??= new Utf8JsonWriter(_buffer);
+        writer.Reset(_buffer);
         {
             writer.WriteStartObject();
             writer.WriteString("op", step.Op);
@@ -40,18 +43,45 @@ public sealed class ReviewDigest
             writer.WriteStartObject("detailedDiff");
             foreach (var (path, diff) in (step.DetailedDiff ?? []).OrderBy(d => d.Key, StringComparer.Ordinal))
             {
-                writer.WriteString(path, diff.Kind);
+                writer.WriteString(path, diff.InputDiff ? diff.Kind + "/input" : diff.Kind);
             }
 
             writer.WriteEndObject();
-            writer.WritePropertyName("inputs");
-            CanonicalJson.Write(writer, step.New?.Inputs ?? default);
+            WriteState(writer, "old", step.Old, outputs: true);
+            WriteState(writer, "new", step.New, outputs: false);
             writer.WriteEndObject();
+            writer.Flush();
         }
 
         _stepHashes.Add(SHA256.HashData(_buffer.WrittenSpan));
     }
 
+    // New outputs are left out: in a preview they are guesses, and `up` recomputes them anyway.
+    private static void WriteState(Utf8JsonWriter writer, string name, ResourceState? state, bool outputs)
+    {
+        if (state is null)
+        {
+            writer.WriteNull(name);
+            return;
+        }
+
+        writer.WriteStartObject(name);
+        writer.WriteString("type", state.Type);
+        writer.WriteString("provider", state.Provider);
+        writer.WriteString("parent", state.Parent);
+        writer.WriteBoolean("protect", state.Protect);
+        writer.WriteBoolean("retainOnDelete", state.RetainOnDelete);
+        writer.WriteBoolean("delete", state.Delete);
+        writer.WritePropertyName("inputs");
+        CanonicalJson.Write(writer, state.Inputs);
+        if (outputs)
+        {
+            writer.WritePropertyName("outputs");
+            CanonicalJson.Write(writer, state.Outputs);
+        }
+
+        writer.WriteEndObject();
+    }
     /// <summary>`sha256:` and 64 lowercase hex digits.</summary>
     public string Finish()
     {

@@ -7,7 +7,8 @@ using SecureCart.Platform.Review.Preview;
 namespace SecureCart.Platform.Review.Parity;
 
 /// <summary>
-/// Compares two stack exports resource by resource (matched by type and logical name) on their inputs,
+/// Compares two stack exports resource by resource (matched by type, logical name and the chain of parents
+/// above it, since Pulumi only makes a URN unique with its parent chain) on their inputs,
 /// after <see cref="ValueNormalizer"/>; the asymmetry the plan declares is reported as allowed, not as drift.
 /// </summary>
 public sealed class ParityChecker(ParityAllowances allowances)
@@ -26,13 +27,14 @@ public sealed class ParityChecker(ParityAllowances allowances)
         var compared = 0;
         foreach (var key in leftByKey.Keys.Union(rightByKey.Keys).Order())
         {
-            var (type, name) = key;
+            var (type, logical, parents) = key;
+            var name = parents.Length == 0 ? logical : string.Join("/", parents.Split('/').Select(p => p[(p.LastIndexOf("::", StringComparison.Ordinal) + 2)..]).Append(logical));
             var inLeft = leftByKey.TryGetValue(key, out var l);
             var inRight = rightByKey.TryGetValue(key, out var r);
             if (!inLeft || !inRight)
             {
                 var owner = inLeft ? leftStack : rightStack;
-                var allowed = allowances.HomeOnlyNames.Contains(name) && (allowances.HomeStack is null || allowances.HomeStack == owner)
+                var allowed = allowances.HomeOnlyNames.Contains(logical) && (allowances.HomeStack is null || allowances.HomeStack == owner)
                     ? $"home-stack-only resource owned by {owner} (plan: RegionalPlan.HomeOnlyLogicalNames)"
                     : null;
                 differences.Add(new ParityDifference(type, name, null, inLeft ? "present" : "absent", inRight ? "present" : "absent", allowed));
@@ -51,9 +53,15 @@ public sealed class ParityChecker(ParityAllowances allowances)
     private ValueNormalizer Normalizer(StackState state, string stack) =>
         new(stack, Region(state), allowances.VpcCidrs.GetValueOrDefault(stack) ?? VpcCidr(state));
 
-    private static Dictionary<(string Type, string Name), ResourceState> Index(StackState state)
+    private static Dictionary<(string Type, string Name, string Parents), ResourceState> Index(StackState state)
     {
-        var index = new Dictionary<(string, string), ResourceState>();
+        var byUrn = new Dictionary<string, ResourceState>(StringComparer.Ordinal);
+        foreach (var resource in state.Live)
+        {
+            byUrn.TryAdd(resource.Urn, resource);
+        }
+
+        var index = new Dictionary<(string, string, string), ResourceState>();
         foreach (var resource in state.Live)
         {
             if (resource.Type == "pulumi:pulumi:Stack" || !ResourceUrn.TryParse(resource.Urn, out var urn))
@@ -61,14 +69,38 @@ public sealed class ParityChecker(ParityAllowances allowances)
                 continue;
             }
 
-            // Provider names carry a version (default_6_83_2); compare providers by package.
-            var name = resource.Type.StartsWith("pulumi:providers:", StringComparison.Ordinal) && urn.Name.StartsWith("default", StringComparison.Ordinal)
-                ? "default"
-                : urn.Name;
-            index.TryAdd((resource.Type, name), resource);
+            var key = (resource.Type, Name(resource.Type, urn.Name), Parents(resource, byUrn));
+
+            // Two live resources with one key would be one URN twice; keep both rather than merge them.
+            var copy = 2;
+            var unique = key;
+            while (!index.TryAdd(unique, resource))
+            {
+                unique = (key.Type, $"{key.Item2}#{copy++}", key.Item3);
+            }
         }
 
         return index;
+    }
+
+    // Provider names carry a version (default_6_83_2); compare providers by package.
+    private static string Name(string type, string name) =>
+        type.StartsWith("pulumi:providers:", StringComparison.Ordinal) && name.StartsWith("default", StringComparison.Ordinal) ? "default" : name;
+
+    // "type::name/type::name" from the top, without the stack; stops at a missing or cyclic parent.
+    private static string Parents(ResourceState resource, Dictionary<string, ResourceState> byUrn)
+    {
+        var chain = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var parent = resource.Parent;
+        while (parent is not null && seen.Add(parent) && ResourceUrn.TryParse(parent, out var urn) && urn.Type != "pulumi:pulumi:Stack")
+        {
+            chain.Add($"{urn.Type}::{Name(urn.Type, urn.Name)}");
+            parent = byUrn.TryGetValue(parent, out var above) ? above.Parent : null;
+        }
+
+        chain.Reverse();
+        return string.Join("/", chain);
     }
 
     private static string? Region(StackState state) =>

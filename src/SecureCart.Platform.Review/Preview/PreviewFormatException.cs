@@ -18,13 +18,16 @@ public sealed class PreviewFormatException : Exception
     }
 
     public PreviewFormatException(string source, long line, long byteOffset, string problem, Exception? innerException = null)
-        : base($"{source}: line {line}, byte {byteOffset}: {problem}", innerException)
+        : base($"{source}: line {line}, byte {byteOffset}: {Excerpt.Of(problem, MaxProblemLength)}", innerException)
     {
         Source = source;
         Line = line;
         ByteOffset = byteOffset;
-        Problem = problem;
+        Problem = Excerpt.Of(problem, MaxProblemLength);
     }
+
+    // Room for a sentence that says what to fix, not for the input it quotes.
+    private const int MaxProblemLength = 400;
 
     /// <summary>1-based line of the value that could not be read.</summary>
     public long Line { get; }

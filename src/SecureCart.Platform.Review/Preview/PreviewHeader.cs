@@ -30,6 +30,24 @@ public sealed record PreviewHeader
     /// <summary>Engine events repeated for a step already read (a `resOutputsEvent` after its `resourcePreEvent`).</summary>
     public int RepeatedEvents { get; init; }
 
-    /// <summary>A preview whose diagnostics carry errors did not finish; its steps are not the whole change.</summary>
-    public bool Failed => Diagnostics.Any(d => d.IsError);
+    /// <summary>The summary event's `result` (`succeeded`, `failed`, `canceled`), when the input has one.</summary>
+    public string? Result { get; init; }
+
+    /// <summary>The summary event's `isPreview`, when the input has one.</summary>
+    public bool? IsPreview { get; init; }
+
+    /// <summary>The Pulumi CLI version, where the input says (a deployment plan's or export's manifest).</summary>
+    public string? PulumiVersion { get; init; }
+
+    /// <summary>Stack outputs added, changed or removed, where the input carries the new ones (event logs).</summary>
+    public ImmutableArray<PropertyChange> OutputChanges { get; init; } = [];
+
+    /// <summary>Policy-pack violations from `policyEvent`s, advisory and mandatory.</summary>
+    public ImmutableArray<PolicyViolation> PolicyViolations { get; init; } = [];
+
+    /// <summary>
+    /// A preview whose diagnostics carry errors, or whose summary says it failed or was cancelled, did not
+    /// finish; its steps are not the whole change.
+    /// </summary>
+    public bool Failed => Diagnostics.Any(d => d.IsError) || Result is "failed" or "canceled";
 }

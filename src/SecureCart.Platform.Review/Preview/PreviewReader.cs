@@ -38,13 +38,14 @@ public sealed class PreviewReader(PreviewReaderOptions? options = null)
             throw new PreviewFormatException(source, 0, 0, $"the text is not valid in the encoding its byte-order mark names: {ex.Message}", ex);
         }
 
-        return collector.Header(scanner.Format!.Value);
+        return collector.Header(scanner.Format!.Value, scanner.TopFields);
     }
 
     private sealed class Collector(string source, bool keep, Action<PreviewStep> onStep)
     {
         private readonly ImmutableArray<PreviewDiagnostic>.Builder _diagnostics = ImmutableArray.CreateBuilder<PreviewDiagnostic>();
         private readonly HashSet<(string Op, string Urn)> _seenEvents = [];
+        private readonly HashSet<string> _preUrns = new(StringComparer.Ordinal);
         private ImmutableSortedDictionary<string, string> _config = ImmutableSortedDictionary<string, string>.Empty;
         private ImmutableSortedDictionary<string, int> _changeSummary = ImmutableSortedDictionary<string, int>.Empty;
         private ImmutableArray<string> _features = [];
@@ -53,6 +54,12 @@ public sealed class PreviewReader(PreviewReaderOptions? options = null)
         private int? _version;
         private int _steps;
         private int _repeated;
+        private int _events;
+        private string? _pulumiVersion;
+        private ImmutableArray<PropertyChange> _outputs = [];
+        private string? _result;
+        private bool? _isPreview;
+        private readonly ImmutableArray<PolicyViolation>.Builder _policies = ImmutableArray.CreateBuilder<PolicyViolation>();
 
         public void Handle(ScannedValue value)
         {
@@ -61,7 +68,9 @@ public sealed class PreviewReader(PreviewReaderOptions? options = null)
                 switch (value.Kind)
                 {
                     case ScannedValueKind.PreviewStep:
-                        Emit(StepParser.FromPreview(value.Value, $"steps[{_steps}]", keep) with { Line = value.Line });
+                        var step = StepParser.FromPreview(value.Value, $"steps[{_steps}]", keep) with { Line = value.Line };
+                        StackOutputs(step);
+                        Emit(step);
                         break;
                     case ScannedValueKind.PreviewField:
                         PreviewField(value.Name, value.Value);
@@ -77,6 +86,10 @@ public sealed class PreviewReader(PreviewReaderOptions? options = null)
                             ?? throw new FormatException($"deployment.resources[{_steps}] is null");
                         Emit(new PreviewStep { Op = StepOperations.Same, Urn = Urn(state.Urn), New = state, Line = value.Line, FromExport = true });
                         break;
+                    case ScannedValueKind.DeploymentField when value.Name == "manifest":
+                        // apitype.ManifestV1.version: the Pulumi CLI that wrote the state.
+                        _pulumiVersion = JsonFields.String(value.Value, "version", "deployment.manifest");
+                        break;
                     case ScannedValueKind.DeploymentField:
                     default:
                         break;
@@ -88,11 +101,27 @@ public sealed class PreviewReader(PreviewReaderOptions? options = null)
             }
         }
 
-        public PreviewHeader Header(InputFormat format)
+        public PreviewHeader Header(InputFormat format, HashSet<string> fields)
         {
             if (format == InputFormat.StackExport && _version is null)
             {
                 throw new PreviewFormatException(source, 1, 0, "the stack export has no `version`");
+            }
+
+            // A document that only looks like one of ours by its first field must still carry what makes it one;
+            // otherwise `{"config": {}}` would pass as a preview with no changes.
+            var missing = format switch
+            {
+                InputFormat.StackExport when !fields.Contains("deployment") => "the stack export has no `deployment`",
+                InputFormat.CloudEvents when !fields.Contains("events") => "the Pulumi Cloud events document has no `events`",
+                InputFormat.PreviewDigest when !fields.Overlaps(["steps", "changeSummary", "duration", "diagnostics"]) =>
+                    "the document has none of `steps`, `changeSummary`, `duration` or `diagnostics`, so it is not `pulumi preview --json` output",
+                InputFormat.EngineEvents or InputFormat.CloudEvents when _events == 0 => "the event log holds no engine events",
+                _ => null,
+            };
+            if (missing is not null)
+            {
+                throw new PreviewFormatException(source, 1, 0, missing + "; " + StreamingJsonScanner.Expected);
             }
 
             return new PreviewHeader
@@ -106,6 +135,11 @@ public sealed class PreviewReader(PreviewReaderOptions? options = null)
                 MaybeCorrupt = _maybeCorrupt,
                 ExportVersion = _version,
                 ExportFeatures = _features,
+                Result = _result,
+                IsPreview = _isPreview,
+                PolicyViolations = _policies.ToImmutable(),
+                OutputChanges = _outputs,
+                PulumiVersion = _pulumiVersion,
                 StepCount = _steps,
                 RepeatedEvents = _repeated,
             };
@@ -178,17 +212,18 @@ public sealed class PreviewReader(PreviewReaderOptions? options = null)
         private void Event(ScannedValue scanned)
         {
             var e = scanned.Value;
+            _events++;
             if (JsonFields.Object(e, "preludeEvent", "event") is { ValueKind: JsonValueKind.Object } prelude)
             {
                 _config = StringMap(JsonFields.Get(prelude, "config"), "preludeEvent.config");
             }
             else if (ResourceEvent(e, "resourcePreEvent") is { } pre)
             {
-                StepEvent(pre, scanned.Line);
+                StepEvent(pre, scanned.Line, outputs: false);
             }
             else if (ResourceEvent(e, "resOutputsEvent") is { } outputs)
             {
-                StepEvent(outputs, scanned.Line);
+                StepEvent(outputs, scanned.Line, outputs: true);
             }
             else if (ResourceEvent(e, "resOpFailedEvent") is { } failed)
             {
@@ -201,19 +236,44 @@ public sealed class PreviewReader(PreviewReaderOptions? options = null)
                     JsonFields.String(diagnostic, "severity", "diagnosticEvent") ?? "info",
                     JsonFields.String(diagnostic, "message", "diagnosticEvent") ?? ""));
             }
-            else if (JsonFields.Object(e, "policyEvent", "event") is { ValueKind: JsonValueKind.Object } policy
-                && JsonFields.String(policy, "enforcementLevel", "policyEvent") == "mandatory")
+            else if (JsonFields.Object(e, "policyEvent", "event") is { ValueKind: JsonValueKind.Object } policy)
             {
-                _diagnostics.Add(new PreviewDiagnostic(
+                // apitype.PolicyEvent: enforcementLevel is "warning" (advisory), "mandatory", "remediate" or "none".
+                var violation = new PolicyViolation(
                     JsonFields.String(policy, "resourceUrn", "policyEvent"),
-                    "error",
-                    $"policy {JsonFields.String(policy, "policyName", "policyEvent")}: {JsonFields.String(policy, "message", "policyEvent")}"));
+                    JsonFields.String(policy, "policyPackName", "policyEvent") ?? "",
+                    JsonFields.String(policy, "policyName", "policyEvent") ?? "",
+                    JsonFields.String(policy, "enforcementLevel", "policyEvent") ?? "",
+                    JsonFields.String(policy, "severity", "policyEvent"),
+                    JsonFields.String(policy, "message", "policyEvent") ?? "",
+                    scanned.Line);
+                _policies.Add(violation);
+                if (violation.Mandatory)
+                {
+                    _diagnostics.Add(new PreviewDiagnostic(violation.Urn, "error", $"policy {violation.Policy}: {violation.Message}"));
+                }
             }
             else if (JsonFields.Object(e, "summaryEvent", "event") is { ValueKind: JsonValueKind.Object } summary)
             {
                 _changeSummary = Counts(JsonFields.Get(summary, "resourceChanges"), "summaryEvent.resourceChanges");
                 _maybeCorrupt = JsonFields.Bool(summary, "maybeCorrupt", "summaryEvent");
                 _duration = JsonFields.Long(summary, "durationSeconds", "summaryEvent") is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
+                _result = JsonFields.String(summary, "result", "summaryEvent");
+                _isPreview = JsonFields.Get(summary, "isPreview").ValueKind switch
+                {
+                    JsonValueKind.True => true,
+                    JsonValueKind.False => false,
+                    _ => null,
+                };
+            }
+        }
+
+        private void StackOutputs(PreviewStep step)
+        {
+            // The engine may register the stack's outputs more than once; the last registration is what stays.
+            if (step.Type == OutputChanges.StackType && step.New is { Outputs.ValueKind: JsonValueKind.Object } now && now.Outputs.EnumerateObject().Any())
+            {
+                _outputs = OutputChanges.Between(step.Old?.Outputs ?? default, now.Outputs);
             }
         }
 
@@ -224,17 +284,26 @@ public sealed class PreviewReader(PreviewReaderOptions? options = null)
                     : throw new FormatException($"{name} has no `metadata`")
                 : null;
 
-        private void StepEvent(JsonElement metadata, long line)
+        private void StepEvent(JsonElement metadata, long line, bool outputs)
         {
             var op = JsonFields.RequiredString(metadata, "op", "metadata");
             var urn = JsonFields.RequiredString(metadata, "urn", "metadata");
 
-            // The engine sends a resourcePreEvent and then a resOutputsEvent with the same metadata.
-            if (!_seenEvents.Add((op, urn)))
+            // The stack's new outputs are only known once the program registered them: in its outputs event.
+            if (outputs && JsonFields.String(metadata, "type", "metadata") == OutputChanges.StackType)
+            {
+                StackOutputs(StepParser.FromEvent(metadata, "metadata", keep));
+            }
+
+            // The engine sends a resourcePreEvent and then a resOutputsEvent for the same step; the outputs event
+            // of a refresh may carry the op the refresh turned into, so any step of the URN already read covers it.
+            if (outputs ? _preUrns.Contains(urn) || !_seenEvents.Add((op, urn)) : !_seenEvents.Add((op, urn)))
             {
                 _repeated++;
                 return;
             }
+
+            _preUrns.Add(urn);
 
             Emit(StepParser.FromEvent(metadata, "metadata", keep) with { Line = line });
         }

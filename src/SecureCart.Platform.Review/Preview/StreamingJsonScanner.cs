@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace SecureCart.Platform.Review.Preview;
 
@@ -13,12 +15,16 @@ internal sealed class StreamingJsonScanner(Stream stream, string source, int max
     private readonly string?[] _names = new string?[4];
     private byte[] _buffer = new byte[InitialBuffer];
     private int _filled;
+    private int _validated;
     private long _offsetBase;
     private long _lineBase = 1;
     private bool _sawDocument;
     private JsonReaderState _state = new(new JsonReaderOptions { AllowMultipleValues = true, MaxDepth = 256 });
 
     public InputFormat? Format { get; private set; }
+
+    /// <summary>The names of the top-level object's fields (not collected for JSON-lines event logs).</summary>
+    public HashSet<string> TopFields { get; } = new(StringComparer.Ordinal);
 
     public void Scan(Action<ScannedValue> handler)
     {
@@ -41,11 +47,13 @@ internal sealed class StreamingJsonScanner(Stream stream, string source, int max
                 _filled += read;
             }
 
-            var consumed = Process(_buffer.AsSpan(0, _filled), final, handler);
+            Validate(final);
+            var consumed = Process(_buffer.AsSpan(0, _validated), final, handler);
             _lineBase += _buffer.AsSpan(0, consumed).Count((byte)'\n');
             _offsetBase += consumed;
             Buffer.BlockCopy(_buffer, consumed, _buffer, 0, _filled - consumed);
             _filled -= consumed;
+            _validated -= consumed;
             if (final)
             {
                 break;
@@ -54,8 +62,52 @@ internal sealed class StreamingJsonScanner(Stream stream, string source, int max
 
         if (Format is null)
         {
-            throw new PreviewFormatException(source, _lineBase, _offsetBase, "the input is empty; expected the output of `pulumi preview --json`, an engine event log or `pulumi stack export`");
+            throw new PreviewFormatException(source, _lineBase, _offsetBase, "the input is empty; " + Expected);
         }
+    }
+
+    internal const string Expected = "expected the output of `pulumi preview --json`, an engine event log (JSON lines or the Pulumi Cloud `{\"events\": [...]}` document) or `pulumi stack export`";
+
+    // System.Text.Json does not check the UTF-8 inside strings it is not asked to decode, so every byte is
+    // checked here before the reader sees it; a sequence cut by the end of a read waits for the next read.
+    private void Validate(bool final)
+    {
+        var span = _buffer.AsSpan(_validated, _filled - _validated);
+        var end = span.Length;
+        if (!final)
+        {
+            var back = 0;
+            while (end > 0 && back < 3 && (span[end - 1] & 0xC0) == 0x80)
+            {
+                end--;
+                back++;
+            }
+
+            if (end > 0 && span[end - 1] >= 0xC0)
+            {
+                end--;
+            }
+            else if (back > 0)
+            {
+                end += back;
+            }
+        }
+
+        var check = span[..end];
+        if (!Utf8.IsValid(check))
+        {
+            var at = 0;
+            while (Rune.DecodeFromUtf8(check[at..], out _, out var length) == System.Buffers.OperationStatus.Done)
+            {
+                at += length;
+            }
+
+            var position = _validated + at;
+            var line = _lineBase + _buffer.AsSpan(0, position).Count((byte)'\n');
+            throw new PreviewFormatException(source, line, _offsetBase + position, $"invalid UTF-8 (byte 0x{_buffer[position]:X2}); Pulumi writes UTF-8, so the file was damaged or re-encoded after it was written");
+        }
+
+        _validated += end;
     }
 
     private void Grow()
@@ -86,6 +138,10 @@ internal sealed class StreamingJsonScanner(Stream stream, string source, int max
                     if (depth < _names.Length)
                     {
                         _names[depth] = reader.GetString();
+                        if (depth == 1 && Format != InputFormat.EngineEvents && TopFields.Count < 64)
+                        {
+                            TopFields.Add(_names[depth]!);
+                        }
                     }
                 }
                 else if (token is not (JsonTokenType.EndObject or JsonTokenType.EndArray))
@@ -146,7 +202,7 @@ internal sealed class StreamingJsonScanner(Stream stream, string source, int max
                     return null;
                 }
 
-                Format = Detect(probe.TokenType == JsonTokenType.PropertyName ? probe.GetString() : null);
+                Format = Detect(ref reader, probe.TokenType == JsonTokenType.PropertyName ? probe.GetString() : null);
             }
             else if (Format != InputFormat.EngineEvents && _sawDocument)
             {
@@ -156,6 +212,21 @@ internal sealed class StreamingJsonScanner(Stream stream, string source, int max
             _sawDocument = true;
             Array.Clear(_names);
             return Format == InputFormat.EngineEvents ? ScannedValueKind.EngineEvent : null;
+        }
+
+        if (Format == InputFormat.CloudEvents)
+        {
+            return depth switch
+            {
+                1 when _names[1] == "events" => token switch
+                {
+                    JsonTokenType.StartArray or JsonTokenType.Null => null,
+                    _ => throw Error(ref reader, "`events` must be an array"),
+                },
+                1 => ScannedValueKind.DeploymentField,
+                2 => token == JsonTokenType.StartObject ? ScannedValueKind.EngineEvent : throw Error(ref reader, "each of `events` must be an engine event object"),
+                _ => throw Error(ref reader, "unexpected nesting"),
+            };
         }
 
         return (Format, depth) switch
@@ -189,11 +260,17 @@ internal sealed class StreamingJsonScanner(Stream stream, string source, int max
         return new PreviewFormatException(source, line, _offsetBase + consumed, problem);
     }
 
-    private static InputFormat Detect(string? firstProperty) => firstProperty switch
+    // Go's encoding/json writes fields in declaration order, so the first name says which document this is:
+    // display.PreviewDigest, apitype.UntypedDeployment, apitype.EngineEvent, apitype.GetUpdateEventsResponse.
+    private InputFormat Detect(ref Utf8JsonReader reader, string? firstProperty) => firstProperty switch
     {
+        "config" or "steps" or "diagnostics" or "duration" or "changeSummary" or "maybeCorrupt" => InputFormat.PreviewDigest,
         "version" or "deployment" or "features" => InputFormat.StackExport,
         "sequence" or "timestamp" => InputFormat.EngineEvents,
         { } name when name.EndsWith("Event", StringComparison.Ordinal) => InputFormat.EngineEvents,
-        _ => InputFormat.PreviewDigest,
+        "events" or "continuationToken" => InputFormat.CloudEvents,
+        "manifest" or "resourcePlans" => throw Error(ref reader, "this is a deployment plan (`pulumi preview --save-plan`), not a preview; review the `pulumi preview --json` output and pass the plan with `--plan`"),
+        null => throw Error(ref reader, "the JSON object is empty; " + Expected),
+        { } name => throw Error(ref reader, $"a JSON object whose first field is `{Excerpt.Of(name)}` is not a Pulumi document this reads; " + Expected),
     };
 }

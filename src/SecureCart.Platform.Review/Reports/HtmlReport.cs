@@ -13,7 +13,7 @@ public static class HtmlReport
         body{font:14px/1.45 system-ui,sans-serif;margin:2rem;color:#1d1d1f}table{border-collapse:collapse;margin:.5rem 0}
         td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}code{font-size:12px}
         .critical{background:#fdd}.high{background:#fee8d6}.medium{background:#fff7d1}.low,.note{background:#eef}
-        .failed{color:#b00;font-weight:bold}button{margin-right:.25rem}button.on{font-weight:bold}.hidden{display:none}
+        .failed{color:#b00;font-weight:bold}pre.diff{background:#f6f8fa;padding:.5rem;overflow:auto}.ins{color:#0a6b0a}.del{color:#b00}.fold{color:#888}button{margin-right:.25rem}button.on{font-weight:bold}.hidden{display:none}
         """;
 
     private const string Script = """
@@ -34,7 +34,7 @@ public static class HtmlReport
         })();
         """;
 
-    public static void Write(IReadOnlyList<ReviewResult> results, TextWriter output)
+    public static void Write(IReadOnlyList<ReviewResult> results, TextWriter output, DateTimeOffset? generatedAt = null)
     {
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(output);
@@ -56,7 +56,19 @@ public static class HtmlReport
 
             output.WriteLine("<table><tr>" + string.Concat(Words.Ordered(r.Counts).Select(c => $"<th>{E(c.Key)}</th>")) + "</tr><tr>"
                 + string.Concat(Words.Ordered(r.Counts).Select(c => $"<td>{c.Value}</td>")) + "</tr></table>");
-            output.WriteLine("<table><tr><th>severity</th><th>rule</th><th>resource</th><th>finding</th><th>why / fix</th></tr>");
+            output.WriteLine($"<p class=\"about\">Source: <code>{E(r.Header.Source)}</code> ({E(r.Header.Format.ToString())})"
+                + (r.Header.Duration is { } duration ? $", preview took {duration.TotalSeconds:0.#} s" : "")
+                + (r.Header.PulumiVersion is { } version ? $", Pulumi {E(version)}" : "")
+                + (generatedAt is { } at ? $"; reviewed {E(at.ToString("u", System.Globalization.CultureInfo.InvariantCulture))}" : "") + "</p>");
+            if (r.Findings.IsEmpty)
+            {
+                output.WriteLine("<p>No risk findings.</p>");
+            }
+            else
+            {
+                output.WriteLine("<table><tr><th>severity</th><th>rule</th><th>resource</th><th>finding</th><th>why / fix</th></tr>");
+            }
+
             foreach (var f in r.Findings)
             {
                 var severity = Words.Severity(f.Severity);
@@ -67,7 +79,11 @@ public static class HtmlReport
                     + $"</td><td>{E(f.Rule.Why)}<br><strong>Fix:</strong> {E(f.Rule.Fix)}</td></tr>");
             }
 
-            output.WriteLine("</table>");
+            if (!r.Findings.IsEmpty)
+            {
+                output.WriteLine("</table>");
+            }
+
             foreach (var c in r.Changes)
             {
                 output.WriteLine($"<details><summary><strong>{E(c.Operation)}</strong> <code>{E(c.Type)}</code> {E(c.Name)}{(c.Parent is null ? "" : $" in <code>{E(c.Parent)}</code>")}</summary><ul>");
@@ -78,18 +94,36 @@ public static class HtmlReport
 
                 foreach (var p in c.Properties)
                 {
-                    output.WriteLine($"<li><code>{E(p.Path)}</code> ({E(p.Kind)}): <code>{E(p.Old)}</code> → <code>{E(p.New)}</code></li>");
+                    if (ValueDiff.Lines(p) is not { } lines)
+                    {
+                        output.WriteLine($"<li><code>{E(p.Path)}</code> ({E(p.Kind)}): <code>{E(p.Old)}</code> → <code>{E(p.New)}</code></li>");
+                        continue;
+                    }
+
+                    output.WriteLine($"<li><code>{E(p.Path)}</code> ({E(p.Kind)}):<pre class=\"diff\">" + string.Join("\n", lines.Select(l => l.Mark switch
+                    {
+                        '+' => $"<span class=\"ins\">+ {E(l.Text)}</span>",
+                        '-' => $"<span class=\"del\">- {E(l.Text)}</span>",
+                        '…' => $"<span class=\"fold\">… {E(l.Text)}</span>",
+                        _ => $"  {E(l.Text)}",
+                    })) + "</pre></li>");
                 }
 
                 output.WriteLine("</ul></details>");
             }
 
-            if (r.Cost is { } cost)
+            if (!r.Header.OutputChanges.IsEmpty)
             {
-                output.WriteLine($"<p>Monthly cost delta: <strong>{E(Words.Money(cost.MonthlyDelta))}</strong> ({E(cost.Region ?? "region unknown")}, prices as of {E(cost.PriceAsOf)})</p>");
+                output.WriteLine("<h3>Stack outputs</h3><ul>" + string.Concat(r.Header.OutputChanges.Select(p =>
+                    $"<li><code>{E(p.Path)}</code> ({E(p.Kind)}): <code>{E(p.Old)}</code> → <code>{E(p.New)}</code></li>")) + "</ul>");
             }
 
-            output.WriteLine($"<p>Digest: <code>{E(r.Digest)}</code></p></section>");
+            if (r.Cost is { } cost)
+            {
+                output.WriteLine($"<p>Monthly cost delta: <strong>{E(Words.Cost(cost))}</strong></p>");
+            }
+
+            output.WriteLine($"<p>Digest: <code>{E(Words.Digest(r))}</code></p></section>");
         }
 
         Close(output);

@@ -23,6 +23,20 @@ public static class JsonReport
             w.WriteString("format", r.Header.Format.ToString());
             w.WriteBoolean("failed", r.Failed);
             w.WriteString("digest", r.Digest);
+            if (r.PlanMatches is { } matches)
+            {
+                w.WriteBoolean("planMatches", matches);
+            }
+
+            w.WriteBoolean("maybeCorrupt", r.Header.MaybeCorrupt);
+            w.WriteString("result", r.Header.Result);
+            w.WriteStartObject("changeSummary");
+            foreach (var (op, count) in r.Header.ChangeSummary)
+            {
+                w.WriteNumber(op, count);
+            }
+
+            w.WriteEndObject();
             w.WriteStartObject("counts");
             foreach (var (op, count) in Words.Ordered(r.Counts))
             {
@@ -102,6 +116,18 @@ public static class JsonReport
                 }
 
                 w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("stackOutputs");
+            foreach (var p in r.Header.OutputChanges)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", p.Path);
+                w.WriteString("kind", p.Kind);
+                w.WriteString("old", p.Old);
+                w.WriteString("new", p.New);
                 w.WriteEndObject();
             }
 

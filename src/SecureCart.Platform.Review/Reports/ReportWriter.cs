@@ -6,7 +6,8 @@ namespace SecureCart.Platform.Review.Reports;
 /// <summary>Writes a review or parity report in the chosen format.</summary>
 public static class ReportWriter
 {
-    public static void Write(IReadOnlyList<ReviewResult> results, ReportFormat format, TextWriter output)
+    /// <param name="generatedAt">When the review ran, for the HTML report's header (null leaves it out).</param>
+    public static void Write(IReadOnlyList<ReviewResult> results, ReportFormat format, TextWriter output, DateTimeOffset? generatedAt = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         switch (format)
@@ -18,7 +19,7 @@ public static class ReportWriter
                 MarkdownReport.Write(results, output);
                 break;
             case ReportFormat.Html:
-                HtmlReport.Write(results, output);
+                HtmlReport.Write(results, output, generatedAt);
                 break;
             case ReportFormat.Json:
                 Utf8(output, stream => JsonReport.Write(results, stream));

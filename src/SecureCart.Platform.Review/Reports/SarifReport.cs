@@ -20,7 +20,7 @@ public static class SarifReport
         {
             foreach (var f in result.Findings)
             {
-                Result(w, f.Rule.Id, Words.Sarif(f.Severity), $"{f.Rule.Title}: {f.Detail}." + (f.DataLoss is null ? "" : $" {f.DataLoss}."), result.Header.Source, f.Line, f.Urn, Words.Severity(f.Severity));
+                Result(w, f.Rule.Id, Words.Sarif(f.Severity), $"{f.Rule.Title}: {f.Detail}." + (f.DataLoss is null ? "" : $" {f.DataLoss}."), result.Header.Source, f.Line, f.Urn, f.Severity, f.Detail);
             }
         }
 
@@ -36,7 +36,7 @@ public static class SarifReport
         using var w = Start(output, [rule]);
         foreach (var d in report.Drift)
         {
-            Result(w, rule.Id, "error", $"{d.Type} {d.Name}: {d.Path ?? "resource"} is {d.Left} in {report.LeftStack} and {d.Right} in {report.RightStack}", leftSource, 0, $"{d.Type}::{d.Name}", "high");
+            Result(w, rule.Id, "error", $"{d.Type} {d.Name}: {d.Path ?? "resource"} is {d.Left} in {report.LeftStack} and {d.Right} in {report.RightStack}", leftSource, 0, $"{d.Type}::{d.Name}", Severity.High, d.Path ?? "");
         }
 
         End(w);
@@ -72,6 +72,12 @@ public static class SarifReport
             w.WriteStartObject("defaultConfiguration");
             w.WriteString("level", Words.Sarif(rule.Severity));
             w.WriteEndObject();
+            w.WriteStartObject("properties");
+            w.WriteString("security-severity", SecuritySeverity(rule.Severity));
+            w.WriteStartArray("tags");
+            w.WriteStringValue("security");
+            w.WriteEndArray();
+            w.WriteEndObject();
             w.WriteEndObject();
         }
 
@@ -82,7 +88,26 @@ public static class SarifReport
         return w;
     }
 
-    private static void Result(Utf8JsonWriter w, string ruleId, string level, string message, string source, long line, string urn, string severity)
+    // GitHub code scanning ranks alerts by the rule's `security-severity` (0.0–10.0: ≥9 critical, ≥7 high,
+    // ≥4 medium) and tells alerts apart across runs by `partialFingerprints`; the file is named relative to
+    // the checkout (%SRCROOT%), since an absolute path of the CI machine matches nothing in the repository.
+    private static string SecuritySeverity(Severity severity) => severity switch
+    {
+        Severity.Critical => "9.5",
+        Severity.High => "8.0",
+        Severity.Medium => "5.5",
+        Severity.Low => "3.0",
+        _ => "1.0",
+    };
+
+    private static string RelativeUri(string source)
+    {
+        var full = Path.GetFullPath(source);
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), full);
+        return (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? Path.GetFileName(full) : relative).Replace('\\', '/');
+    }
+
+    private static void Result(Utf8JsonWriter w, string ruleId, string level, string message, string source, long line, string urn, Severity severity, string detail)
     {
         w.WriteStartObject();
         w.WriteString("ruleId", ruleId);
@@ -94,7 +119,8 @@ public static class SarifReport
         w.WriteStartObject();
         w.WriteStartObject("physicalLocation");
         w.WriteStartObject("artifactLocation");
-        w.WriteString("uri", source.Replace('\\', '/'));
+        w.WriteString("uri", RelativeUri(source));
+        w.WriteString("uriBaseId", "%SRCROOT%");
         w.WriteEndObject();
         if (line > 0)
         {
@@ -112,8 +138,13 @@ public static class SarifReport
         w.WriteEndArray();
         w.WriteEndObject();
         w.WriteEndArray();
+        w.WriteStartObject("partialFingerprints");
+        var identity = System.Text.Encoding.UTF8.GetBytes($"{ruleId}\n{urn}\n{detail}");
+        w.WriteString("securecart/v1", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(identity)));
+        w.WriteEndObject();
         w.WriteStartObject("properties");
-        w.WriteString("severity", severity);
+        w.WriteString("severity", Words.Severity(severity));
+        w.WriteString("security-severity", SecuritySeverity(severity));
         w.WriteEndObject();
         w.WriteEndObject();
     }

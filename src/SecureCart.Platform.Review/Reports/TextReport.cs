@@ -55,16 +55,32 @@ public static class TextReport
 
                 foreach (var p in c.Properties)
                 {
-                    console.MarkupLine($"    {Markup.Escape(p.Path)}: {Markup.Escape(p.Old)} → {Markup.Escape(p.New)}");
+                    if (ValueDiff.Lines(p) is not { } lines)
+                    {
+                        console.WriteLine($"    {p.Path}: {p.Old} → {p.New}");
+                        continue;
+                    }
+
+                    console.WriteLine($"    {p.Path} ({p.Kind}):");
+                    foreach (var line in lines)
+                    {
+                        var color1 = line.Mark switch { '+' => "green", '-' => "red", _ => "grey" };
+                        console.MarkupLine($"      [{color1}]{Markup.Escape(line.Mark == '…' ? $"… {line.Text}" : $"{line.Mark} {line.Text}")}[/]");
+                    }
                 }
+            }
+
+            foreach (var p in r.Header.OutputChanges)
+            {
+                console.WriteLine($"stack output {p.Path} ({p.Kind}): {p.Old} → {p.New}");
             }
 
             if (r.Cost is { } cost && cost.Lines.Length > 0)
             {
-                console.MarkupLine($"Monthly cost delta: [bold]{Markup.Escape(Words.Money(cost.MonthlyDelta))}[/] ({Markup.Escape(cost.Region ?? "region unknown")})");
+                console.MarkupLine($"Monthly cost delta: [bold]{Markup.Escape(Words.Cost(cost))}[/]");
             }
 
-            console.MarkupLine($"Digest: {Markup.Escape(r.Digest)}");
+            console.MarkupLine($"Digest: {Markup.Escape(Words.Digest(r))}");
         }
     }
 
@@ -88,11 +104,24 @@ public static class TextReport
         console.Write(table);
     }
 
-    private static IAnsiConsole Console(TextWriter output, bool color) => AnsiConsole.Create(new AnsiConsoleSettings
+    // Piped or redirected output has no terminal width, and Spectre then assumes 80 columns and cuts table
+    // headers ("cre…"); a report in a file or CI log is read with horizontal scrolling, so give it room.
+    private const int PipedWidth = 200;
+
+    private static IAnsiConsole Console(TextWriter output, bool color)
     {
-        Out = new AnsiConsoleOutput(output),
-        Ansi = color ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = color ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        Interactive = InteractionSupport.No,
-    });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = color ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = color ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        if (!color)
+        {
+            console.Profile.Width = PipedWidth;
+        }
+
+        return console;
+    }
 }

@@ -32,6 +32,14 @@ internal static class Words
         return parts.Count == 0 ? "no changes" : string.Join(", ", parts);
     }
 
+    public static string Digest(ReviewResult result) =>
+        result.Digest ?? (result.Failed ? "none: a failed preview is not the whole change, so there is nothing to approve" : "none: a stack export is not a change");
+
+    /// <summary>The cost delta, or why it is unknown: without a region there is no price to use.</summary>
+    public static string Cost(CostDelta.CostDeltaReport cost) => cost.Region is null
+        ? "unknown (the preview names no aws:region; pass --region)"
+        : $"{Money(cost.MonthlyDelta)} ({cost.Region}, prices as of {cost.PriceAsOf})";
+
     public static string Money(decimal? value) => value is { } v
         ? (v < 0 ? "-" : v > 0 ? "+" : "") + "$" + Math.Abs(v).ToString("#,0.00", CultureInfo.InvariantCulture)
         : "n/a";

@@ -47,6 +47,7 @@ public sealed class PlaintextSecretRule : IRiskRule
                     if (property.Value.ValueKind == JsonValueKind.String && SecretValues.LooksSecretByName(property.Name)
                         && property.Value.GetString() is { Length: > 0 } text && !text.StartsWith("arn:", StringComparison.Ordinal)
                         && !bool.TryParse(text, out _)
+                        && !UnknownValues.IsUnknown(property.Value)
                         && !SecretValues.IsSecret(property.Value))
                     {
                         found.Add(child);

@@ -78,7 +78,8 @@ public sealed class PropertyRules : IRiskRule
             yield break;
         }
 
-        var creating = change.Old is null || change.Op is StepOperations.Create or StepOperations.Same or StepOperations.Import;
+        // A `same` step of a preview carries the old state too: only then can an option turned off be seen.
+        var creating = change.Old is null || change.Op is StepOperations.Create or StepOperations.Import;
         foreach (var row in Rows)
         {
             if (row.Type != "*" && row.Type != change.Type)
@@ -92,8 +93,8 @@ public sealed class PropertyRules : IRiskRule
             {
                 var what = row.Property == "@protect" ? "the `protect` resource option" : $"`{row.Property}`";
                 var detail = creating
-                    ? $"{what} is {ValueText.Format(newValue, row.Property)} on {change.Urn.Name}"
-                    : $"{what} on {change.Urn.Name} changes from {ValueText.Format(oldValue, row.Property)} to {ValueText.Format(newValue, row.Property)}";
+                    ? $"{what} is {ValueText.Brief(ValueText.Format(newValue, row.Property))} on {change.Urn.Name}"
+                    : $"{what} on {change.Urn.Name} changes from {ValueText.Brief(ValueText.Format(oldValue, row.Property))} to {ValueText.Brief(ValueText.Format(newValue, row.Property))}";
                 yield return RiskFindings.For(row.Rule, change, detail);
             }
         }

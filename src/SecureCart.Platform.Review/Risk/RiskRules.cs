@@ -13,6 +13,21 @@ public static class RiskRules
         "A preview whose diagnostics carry errors stopped early: its steps are not the whole change, so \"no changes\" or a short list means nothing.",
         "Fix the errors shown in the diagnostics and run `pulumi preview --json` again before reviewing.");
 
+    public static readonly RiskRuleInfo PolicyViolation = new(
+        "SC013", "policy-violation", Severity.Medium, "A policy pack reported a violation",
+        "Pulumi policy packs (CrossGuard) judged the change: a mandatory violation stops `pulumi up`, an advisory one is only printed and easy to miss in a long log.",
+        "Change the resource so the policy passes, or record why the advisory violation is accepted.");
+
+    public static readonly RiskRuleInfo SummaryMismatch = new(
+        "SC014", "summary-mismatch", Severity.High, "The steps and Pulumi's own summary disagree",
+        "The counts Pulumi wrote in `changeSummary` (or the summary event) are not the counts of the steps in the file: the file was cut, merged or edited, or the preview may be corrupt, so what is reviewed is not what Pulumi planned.",
+        "Run `pulumi preview --json` again and review the file it writes, unedited.");
+
+    public static readonly RiskRuleInfo PlanMismatch = new(
+        "SC015", "plan-mismatch", Severity.Critical, "The saved plan does not apply the reviewed change",
+        "`pulumi up --plan` applies the plan file, not the preview: when they differ, what is approved is not what runs.",
+        "Save the plan and the preview from the same `pulumi preview --json --save-plan` run and review both.");
+
     public static IReadOnlyList<IRiskRule> All { get; } =
     [
         new StatefulChangeRule(),
@@ -24,5 +39,5 @@ public static class RiskRules
 
     /// <summary>Every rule id, for SARIF's rule list and the documentation.</summary>
     public static IReadOnlyList<RiskRuleInfo> Catalog { get; } =
-        [.. All.SelectMany(r => r.Rules).Append(UnknownOperation).Append(PreviewFailed).DistinctBy(r => r.Id).OrderBy(r => r.Id, StringComparer.Ordinal)];
+        [.. All.SelectMany(r => r.Rules).Append(UnknownOperation).Append(PreviewFailed).Append(PolicyViolation).Append(SummaryMismatch).Append(PlanMismatch).DistinctBy(r => r.Id).OrderBy(r => r.Id, StringComparer.Ordinal)];
 }

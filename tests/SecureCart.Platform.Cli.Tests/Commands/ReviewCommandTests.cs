@@ -50,6 +50,14 @@ public sealed class ReviewCommandTests
     [InlineData("malformed/not-json.json", "not valid JSON")]
     [InlineData("malformed/empty.json", "the input is empty")]
     [InlineData("malformed/export-version-2.json", "version 2 is not supported")]
+    [InlineData("malformed/invalid-utf8-name.json", "invalid UTF-8")]
+    [InlineData("malformed/invalid-utf8-value.json", "invalid UTF-8")]
+    [InlineData("malformed/not-preview-empty-object.json", "empty")]
+    [InlineData("malformed/not-preview-foo.json", "`foo`")]
+    [InlineData("malformed/not-preview-config-only.json", "not `pulumi preview --json` output")]
+    [InlineData("malformed/not-preview-export-without-deployment.json", "no `deployment`")]
+    [InlineData("malformed/not-preview-package-json.json", "`name`")]
+    [InlineData("plans/sg-replace.plan.json", "--save-plan")]
     public async Task Review_MalformedInput_ExitsTwoNamingFileAndLine(string fixture, string problem)
     {
         var (code, output, error) = await CliRunner.RunAsync("review", Fixture(fixture));
@@ -131,5 +139,71 @@ public sealed class ReviewCommandTests
 
         Assert.Equal(1, code);
         Assert.Contains("blast radius: 4 dependent(s)", output);
+    }
+
+    [Fact]
+    public async Task Review_InvalidUtf8_IsOneLineWithFileAndByte()
+    {
+        var (code, _, error) = await CliRunner.RunAsync("review", Fixture("malformed/invalid-utf8-name.json"));
+
+        Assert.Equal(2, code);
+        Assert.Single(error.TrimEnd().Split('\n'));
+        Assert.Contains("byte 10795", error);
+    }
+
+    [Fact]
+    public async Task Review_FailedPreviewWithFailOnNone_StillExitsOne()
+    {
+        var (code, _, _) = await CliRunner.RunAsync("review", Fixture("risk/SC012-preview-failed.json"), "--fail-on", "none");
+
+        Assert.Equal(1, code);
+    }
+
+    [Fact]
+    public async Task Review_WithThePlanOfTheSamePreview_ExitsZero_AndWithAnotherPlanExitsOne()
+    {
+        var other = Path.Combine(Path.GetTempPath(), $"plan-{Guid.NewGuid():N}.json");
+        File.WriteAllText(other, File.ReadAllText(Fixture("plans/sg-replace.plan.json")).Replace("\"update\"", "\"replace\"", StringComparison.Ordinal));
+
+        var (same, sameOutput, _) = await CliRunner.RunAsync("review", Fixture("pulumi-cli/preview-aws-sg-replace.json"), "--plan", Fixture("plans/sg-replace.plan.json"), "--format", "json", "--fail-on", "none");
+        var (differs, output, _) = await CliRunner.RunAsync("review", Fixture("pulumi-cli/preview-aws-sg-replace.json"), "--plan", other, "--fail-on", "none");
+
+        Assert.Equal(0, same);
+        Assert.Contains("\"planMatches\": true", sameOutput);
+        Assert.Equal(1, differs);
+        Assert.Contains("SC015", output);
+    }
+
+    [Fact]
+    public async Task Review_MarkdownOfAHugeChange_FitsACommentAndWritesTheFullReportBeside()
+    {
+        var preview = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Fixture("pulumi-cli/preview-aws-sg-replace.json")))!;
+        var steps = preview["steps"]!.AsArray();
+        var update = steps.First(s => (string)s!["op"]! == "update")!;
+        for (var i = 0; i < 2_000; i++)
+        {
+            var copy = update.DeepClone();
+            copy["urn"] = update["urn"]!.ToString() + "-" + i;
+            steps.Add(copy);
+        }
+
+        preview["changeSummary"] = null;
+        var directory = Path.Combine(Path.GetTempPath(), $"review-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(directory);
+        var input = Path.Combine(directory, "big.json");
+        File.WriteAllText(input, preview.ToJsonString());
+        var comment = Path.Combine(directory, "comment.md");
+
+        var (code, _, error) = await CliRunner.RunAsync("review", input, "--format", "markdown", "--output", comment, "--fail-on", "none");
+
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        var text = File.ReadAllText(comment);
+        Assert.InRange(text.Length, 10_000, 65_536);
+        Assert.Contains("did not fit in a comment", text);
+        Assert.Contains("Digest: `sha256:", text);
+        Assert.Contains("test-sg", text);
+        var full = File.ReadAllText(Path.Combine(directory, "comment.full.md"));
+        Assert.True(full.Length > 65_536);
     }
 }

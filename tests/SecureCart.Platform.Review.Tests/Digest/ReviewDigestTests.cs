@@ -7,7 +7,7 @@ namespace SecureCart.Platform.Review.Tests.Digest;
 public sealed class ReviewDigestTests
 {
     private static string DigestOf(string json) =>
-        new ChangeReviewer().Review(new MemoryStream(Encoding.UTF8.GetBytes(json)), "preview.json").Digest;
+        new ChangeReviewer().Review(new MemoryStream(Encoding.UTF8.GetBytes(json)), "preview.json").Digest ?? throw new InvalidOperationException("no digest");
 
     private static JsonNode Preview() => JsonNode.Parse(File.ReadAllText(Fixture.Path("pulumi-cli/preview-aws-sg-replace.json")))!;
 

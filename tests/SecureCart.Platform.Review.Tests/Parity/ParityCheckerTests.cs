@@ -50,4 +50,32 @@ public sealed class ParityCheckerTests
 
         Assert.Equal(expected, normalizer.Text(value));
     }
+
+    private static StackState Export(string stack, string region, int thirdReplicas)
+    {
+        var resources = new List<string>
+        {
+            $$"""{"urn":"urn:pulumi:{{stack}}::eks::pulumi:pulumi:Stack::eks-{{stack}}","type":"pulumi:pulumi:Stack"}""",
+        };
+        foreach (var (cluster, replicas, kind) in new[] { ("blue", 2, "Cluster"), ("green", 2, "ManagedNodeGroup"), ("canary", thirdReplicas, "FargateProfile") })
+        {
+            var component = $"urn:pulumi:{stack}::eks::eks:index:{kind}::{cluster}";
+            resources.Add($$$"""{"urn":"{{{component}}}","type":"eks:index:{{{kind}}}","parent":"urn:pulumi:{{{stack}}}::eks::pulumi:pulumi:Stack::eks-{{{stack}}}"}""");
+            resources.Add($$$"""{"urn":"urn:pulumi:{{{stack}}}::eks::eks:index:{{{kind}}}$pulumi:providers:kubernetes::provider","custom":true,"id":"{{{cluster}}}-{{{region}}}","type":"pulumi:providers:kubernetes","parent":"{{{component}}}","inputs":{"replicas":{{{replicas}}},"cluster":"{{{cluster}}}"}}""");
+        }
+
+        var json = $$$"""{"version":3,"deployment":{"manifest":{"time":"2025-01-01T00:00:00Z","magic":"","version":"v3.218.0"},"resources":[{{{string.Join(",", resources)}}}]}}""";
+        return StackState.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)), $"{stack}.json");
+    }
+
+    [Fact]
+    public void Compare_ThreeProvidersWithOneTypeAndName_AreMatchedByTheirParents()
+    {
+        var report = new ParityChecker(ParityAllowances.FromPlan(null)).Compare(Export("prod-us", "us-east-1", 2), Export("prod-eu", "eu-west-1", 3));
+
+        Assert.Equal(6, report.Compared);
+        var drift = Assert.Single(report.Drift);
+        Assert.Equal("canary/provider", drift.Name);
+        Assert.Equal(("replicas", "2", "3"), (drift.Path, drift.Left, drift.Right));
+    }
 }

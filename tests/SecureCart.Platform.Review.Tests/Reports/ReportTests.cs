@@ -76,4 +76,72 @@ public sealed class ReportTests
         Assert.Contains("Digest: sha256:", text);
         Assert.DoesNotContain("\u001b[", text);
     }
+
+    [Fact]
+    public void Sarif_Findings_HaveRelativeUriFingerprintsAndSecuritySeverity()
+    {
+        using var document = JsonDocument.Parse(Render(ReportFormat.Sarif, "risk/SC006-open-ingress.json"));
+
+        var run = document.RootElement.GetProperty("runs")[0];
+        var result = run.GetProperty("results")[0];
+        var location = result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation");
+        Assert.False(Path.IsPathRooted(location.GetProperty("uri").GetString()));
+        Assert.Equal("%SRCROOT%", location.GetProperty("uriBaseId").GetString());
+        Assert.Equal(64, result.GetProperty("partialFingerprints").GetProperty("securecart/v1").GetString()!.Length);
+        var rule = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray()
+            .Single(r => r.GetProperty("id").GetString() == result.GetProperty("ruleId").GetString());
+        Assert.True(double.Parse(rule.GetProperty("properties").GetProperty("security-severity").GetString()!, System.Globalization.CultureInfo.InvariantCulture) >= 7.0);
+    }
+
+    [Fact]
+    public void Text_Piped_KeepsEveryCountHeaderWhole()
+    {
+        var text = Render(ReportFormat.Text, "ops/every-operation.json");
+
+        Assert.Contains("pending-delete", text, StringComparison.Ordinal);
+        Assert.Contains("create", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("cre…", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Html_NoFindings_SaysSoAndNamesTheSource()
+    {
+        var html = Render(ReportFormat.Html, "risk/SC001-clean.json");
+
+        Assert.Contains("No risk findings.", html, StringComparison.Ordinal);
+        Assert.Contains("SC001-clean.json", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<th>severity</th>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Html_StackExport_NamesThePulumiVersionThatWroteIt()
+    {
+        var html = Render(ReportFormat.Html, "pulumi-cli/export-awsx-lb-simple.json");
+
+        Assert.Contains("Pulumi v3.116", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Text_CostWithoutARegion_SaysTheCostIsUnknown()
+    {
+        var result = Fixture.Review("risk/SC001-stateful-replace.json");
+        var cost = new SecureCart.Platform.Review.CostDelta.CostDeltaReport(null, "prices", "2025-01-01", [new("u", "t", "n", "create", null, null, "no price without a region")]);
+        using var writer = new StringWriter();
+
+        TextReport.Write([result with { Cost = cost }], writer);
+
+        Assert.Contains("unknown (the preview names no aws:region; pass --region)", writer.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("$0.00", writer.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Html_WithATime_SaysWhenItWasReviewed()
+    {
+        using var writer = new StringWriter();
+
+        ReportWriter.Write([Fixture.Review("pulumi-cli/events-aws-ec2-replace.json")], ReportFormat.Html, writer, new DateTimeOffset(2026, 11, 30, 7, 0, 0, TimeSpan.Zero));
+
+        Assert.Contains("reviewed 2026-11-30 07:00:00Z", writer.ToString(), StringComparison.Ordinal);
+        Assert.Contains("EngineEvents", writer.ToString(), StringComparison.Ordinal);
+    }
 }

@@ -103,7 +103,7 @@ public sealed class RiskRuleTests
         var ids = RiskRules.Catalog.Select(r => r.Id).ToList();
 
         Assert.Equal(ids.Distinct().Count(), ids.Count);
-        Assert.Equal(13, ids.Count);
+        Assert.Equal(16, ids.Count);
         Assert.All(RiskRules.Catalog, r => Assert.True(r.Title.Length > 0 && r.Why.Length > 20 && r.Fix.Length > 20));
     }
 }
