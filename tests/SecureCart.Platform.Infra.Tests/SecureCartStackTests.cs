@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using SecureCart.Platform.Plan;
 using SecureCart.Platform.Plan.Data;
+using SecureCart.Platform.Plan.Network;
 
 namespace SecureCart.Platform.Infra.Tests;
 
@@ -15,8 +16,10 @@ public sealed class SecureCartStackTests
 
         var run = await StackRun.RunAsync(stack);
 
+        // Slot n is the account's n-th zone by name: here a, b, d of the offered d, b, f, a.
+        var offered = StackRun.DefaultZones(plan.Region).Order(StringComparer.Ordinal).ToList();
         var subnets = run.OfType("aws:ec2/subnet:Subnet").ToDictionary(s => s.Name!, s => ((string)s.Inputs["cidrBlock"], (string)s.Inputs["availabilityZone"]));
-        Assert.Equal(plan.Network.Subnets.ToDictionary(s => s.LogicalName, s => (s.Cidr, s.AvailabilityZone)), subnets);
+        Assert.Equal(plan.Network.Subnets.ToDictionary(s => s.LogicalName, s => (s.Cidr, offered[ZoneSlot.Index(s.AvailabilityZone)])), subnets);
         Assert.Equal(plan.Network.Cidr, run.Single("aws:ec2/vpc:Vpc", "vpc").Inputs["cidrBlock"]);
         Assert.Equal(plan.Network.NatGatewayZones.Length, run.OfType("aws:ec2/natGateway:NatGateway").Count());
     }

@@ -25,8 +25,10 @@ internal sealed class StackRun
     /// <summary>Every resource registration the engine saw, with its inputs.</summary>
     public IReadOnlyList<MockResourceArgs> Created { get; }
 
-    public static async Task<StackRun> RunAsync(string stack, string? rootDirectory = null)
+    /// <param name="zones">What the account offers for getAvailabilityZones; by default four zones of the stack's Region.</param>
+    public static async Task<StackRun> RunAsync(string stack, string? rootDirectory = null, IReadOnlyList<string>? zones = null)
     {
+        zones ??= DefaultZones(StackPlan.Load(rootDirectory ?? Repository.Root, stack).Plan.Region);
         var created = new List<MockResourceArgs>();
         var mocks = new Mock<IMocks>(MockBehavior.Strict);
         mocks.Setup(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>())).ReturnsAsync((MockResourceArgs args) =>
@@ -38,7 +40,7 @@ internal sealed class StackRun
 
             return NewResource(args);
         });
-        mocks.Setup(m => m.CallAsync(It.IsAny<MockCallArgs>())).ReturnsAsync((MockCallArgs args) => (object)Call(args));
+        mocks.Setup(m => m.CallAsync(It.IsAny<MockCallArgs>())).ReturnsAsync((MockCallArgs args) => (object)Call(args, zones));
         mocks.Setup(m => m.RegisterResourceOutputs(It.IsAny<MockRegisterResourceOutputsRequest>())).Returns(Task.CompletedTask);
 
         var resources = await Deployment.TestAsync<SecureCartStack>(mocks.Object, new TestOptions
@@ -104,8 +106,13 @@ internal sealed class StackRun
         return ($"{name}-id", state.ToImmutable());
     }
 
-    private static ImmutableDictionary<string, object> Call(MockCallArgs args) => args.Token switch
+    // Deliberately not a, b, c: zone letters are per account, and the program must not guess them.
+    public static IReadOnlyList<string> DefaultZones(string region) => [$"{region}d", $"{region}b", $"{region}f", $"{region}a"];
+
+    private static ImmutableDictionary<string, object> Call(MockCallArgs args, IReadOnlyList<string> zones) => args.Token switch
     {
+        "aws:index/getAvailabilityZones:getAvailabilityZones" => ImmutableDictionary<string, object>.Empty
+            .Add("id", "zones").Add("names", zones.Cast<object>().ToImmutableArray()).Add("zoneIds", zones.Select((_, i) => (object)$"az{i + 1}").ToImmutableArray()),
         "aws:route53/getZone:getZone" => ImmutableDictionary<string, object>.Empty.Add("zoneId", "Z0HOSTED").Add("id", "Z0HOSTED").Add("name", "shop.securecart.example"),
         "aws:index/getCallerIdentity:getCallerIdentity" => ImmutableDictionary<string, object>.Empty.Add("accountId", "123456789012").Add("arn", "arn").Add("id", "123456789012").Add("userId", "u"),
         _ => ImmutableDictionary<string, object>.Empty.Add("id", $"policy-{args.Args.GetValueOrDefault("name")}"),

@@ -30,7 +30,7 @@ public sealed class RegionData : ComponentResource
         Output<ImmutableArray<string>> isolated = args.Network.SubnetIds[SubnetTier.Isolated];
         Output<string> dataGroup = args.Network.SecurityGroupIds["data"];
 
-        Postgres(args.Plan.Rds, isolated, dataGroup, tags);
+        Postgres(args.Plan.Rds, isolated, dataGroup, args.Network.ZoneNames, tags);
         TableArns = Tables(args, tags);
         Redis(args.Plan.Redis, isolated, dataGroup, tags);
         RegisterOutputs(new Dictionary<string, object?> { ["postgresEndpoint"] = PostgresEndpoint });
@@ -48,7 +48,7 @@ public sealed class RegionData : ComponentResource
     /// <summary>ARN of this region's key for its copy of the tables (<c>dynamodb-key</c>); null when the plan has no tables.</summary>
     public Output<string>? TableKeyArn { get; private set; }
 
-    private void Postgres(RdsPlan plan, Output<ImmutableArray<string>> subnets, Output<string> securityGroup, InputMap<string> tags)
+    private void Postgres(RdsPlan plan, Output<ImmutableArray<string>> subnets, Output<string> securityGroup, ImmutableDictionary<string, Output<string>> zones, InputMap<string> tags)
     {
         var key = new Key("postgres-key", new KeyArgs { Description = $"{plan.Identifier} storage", EnableKeyRotation = true, Tags = tags }, Children.Stateful(this, plan.Protect));
         _ = new Pulumi.Aws.Kms.Alias("postgres-key-alias", new AliasArgs { Name = plan.KmsKeyAlias, TargetKeyId = key.KeyId }, Children.Of(this));
@@ -93,7 +93,7 @@ public sealed class RegionData : ComponentResource
                 Identifier = replica.Identifier,
                 ReplicateSourceDb = primary.Identifier,
                 InstanceClass = replica.InstanceClass,
-                AvailabilityZone = replica.AvailabilityZone,
+                AvailabilityZone = zones[replica.AvailabilityZone],
                 StorageEncrypted = plan.StorageEncrypted,
                 KmsKeyId = key.Arn,
                 PerformanceInsightsEnabled = plan.PerformanceInsights,

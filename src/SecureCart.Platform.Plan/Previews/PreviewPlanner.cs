@@ -37,11 +37,6 @@ public static class PreviewPlanner
             reasons.Add($"image tag '{imageTag}' must be 1 to 128 letters, digits, '.', '_' or '-' (an OCI tag or a git ref turned into one)");
         }
 
-        if (!prices.HasRegion(baseStack.Region))
-        {
-            reasons.Add($"base stack region {baseStack.Region} has no prices in Cost/prices.json");
-        }
-
         if (reasons.Count > 0 || environment is null || team is null)
         {
             return new PreviewPlanResult.Rejected(reasons);
@@ -97,15 +92,22 @@ public static class PreviewPlanner
     private static CostEstimate Estimate(string stack, string region, ImmutableArray<PreviewServicePlan> services, PriceBook prices)
     {
         var arch = services[0].RuntimeArchitecture == "ARM64" ? "arm64" : "x86_64";
-        var spot = prices.Get(region, "fargate.spot-factor");
+        // A region the price file does not cover still plans: the items name the missing prices instead.
+        string[] skus = [$"fargate.vcpu-hour.{arch}", $"fargate.gb-hour.{arch}", "fargate.spot-factor"];
+        var found = skus.Select(sku => prices.Find(region, sku)).ToArray();
+        ImmutableArray<string> missing = [.. skus.Where((_, i) => found[i] is null)];
+        var spot = found[2] ?? 0m;
         var items = services.Select(s =>
         {
             var hourly = Math.Round(
-                (prices.Get(region, $"fargate.vcpu-hour.{arch}") * s.Cpu / 1024m + prices.Get(region, $"fargate.gb-hour.{arch}") * s.MemoryMb / 1024m) * s.DesiredCount * spot,
+                ((found[0] ?? 0m) * s.Cpu / 1024m + (found[1] ?? 0m) * s.MemoryMb / 1024m) * s.DesiredCount * spot,
                 4,
                 MidpointRounding.AwayFromZero);
-            return new CostItem("compute", s.LogicalName, $"fargate.vcpu-hour.{arch}", s.DesiredCount, hourly, hourly * prices.HoursPerMonth,
-                string.Create(CultureInfo.InvariantCulture, $"{s.DesiredCount} Fargate Spot task at {spot:P0} of the on-demand price"));
+            return new CostItem("compute", s.LogicalName, skus[0], s.DesiredCount, hourly, hourly * prices.HoursPerMonth,
+                string.Create(CultureInfo.InvariantCulture, $"{s.DesiredCount} Fargate Spot task at {spot:P0} of the on-demand price"))
+            {
+                MissingPrices = missing,
+            };
         }).ToList();
         items.Add(new CostItem("data", "queues and on-demand tables", "", 0, 0, 0, "usage-priced; the database lives in the shared base instance"));
         return new CostEstimate(stack, region, prices.Source, prices.AsOf, [.. items]);

@@ -82,4 +82,42 @@ public sealed class CostModelTests
 
         Assert.True(preview.MonthlyUsd * 10 < production.MonthlyUsd, $"{preview.MonthlyUsd} vs {production.MonthlyUsd}");
     }
+
+    [Fact]
+    public void Estimate_RegionWithoutPrices_EstimatesAndNamesEveryMissingPrice()
+    {
+        var plan = PlanFixtures.Plan("prod-eu", s => s with { Region = "ap-southeast-1" });
+
+        var estimate = CostModel.Default.Estimate(plan);
+
+        Assert.False(estimate.Complete);
+        Assert.Contains("rds.db.r6g.xlarge.hour", estimate.MissingPrices);
+        Assert.Contains("fargate.vcpu-hour.arm64", estimate.MissingPrices);
+        Assert.Contains("natgateway.hour", estimate.MissingPrices);
+        // Prices that are the same everywhere still count; nothing is borrowed from another Region.
+        Assert.DoesNotContain("fargate.spot-factor", estimate.MissingPrices);
+        var nat = estimate.Items.Single(i => i.Sku == "natgateway.hour");
+        Assert.True(nat.PriceUnknown);
+        Assert.Equal(0m, nat.MonthlyUsd);
+        Assert.Contains("no price for natgateway.hour", nat.Note, StringComparison.Ordinal);
+        Assert.All(estimate.Items.Where(i => !i.PriceUnknown && !i.UsagePriced), i => Assert.True(i.MonthlyUsd >= 0));
+    }
+
+    [Fact]
+    public void Estimate_PricedRegion_IsComplete()
+    {
+        var estimate = CostModel.Default.Estimate(PlanFixtures.Plan("prod-us"));
+
+        Assert.True(estimate.Complete);
+        Assert.Empty(estimate.MissingPrices);
+    }
+
+    [Fact]
+    public void PriceBook_Regions_AreCommercialRegionsTheCatalogKnows()
+    {
+        var prices = PriceBook.Default;
+
+        Assert.All(prices.Regions, r => Assert.True(Platform.Plan.Network.RegionCatalog.Default.Knows(r), r));
+        Assert.Null(prices.Find("ap-southeast-1", "rds.db.r6g.xlarge.hour"));
+    }
 }
