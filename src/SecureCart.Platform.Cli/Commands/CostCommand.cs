@@ -20,8 +20,7 @@ internal static class CostCommand
         var command = new Command("cost", "Estimate a stack's cost per hour and per month from the price file") { stack, project, json };
         command.SetAction(parse =>
         {
-            var configuration = ProjectLocator.Load(parse.GetValue(project), error);
-            if (configuration is null || !ProjectLocator.TryGetStack(configuration, parse.GetValue(stack)!, error, out var settings))
+            if (ProjectLocator.LoadStack(parse.GetValue(project), parse.GetValue(stack)!, error) is not { Project: var configuration, Settings: var settings })
             {
                 return ExitCodes.BadInput;
             }
