@@ -160,7 +160,7 @@ internal static partial class StackValidator
             Domain = Str("domain"),
             TrafficDial = Int("trafficDial"),
             NatStrategy = Str("natStrategy") == "single" ? NatStrategy.OneForVpc : NatStrategy.PerAz,
-            CpuArchitecture = Str("cpuArchitecture") == "x86_64" ? CpuArchitecture.X64 : CpuArchitecture.Arm64,
+            CpuArchitecture = CpuArchitectureNames.Parse(Str("cpuArchitecture")),
             Tasks = new TaskCounts(Int("tasksMin"), Int("tasksDesired"), Int("tasksMax")),
             Peak = new PeakWindow(Instant("peakWindowStart"), Instant("peakWindowEnd"), Int("peakMinTasksMultiplier")),
             WorkerSpotPercent = Int("workerSpotPercent"),

@@ -93,7 +93,7 @@ public sealed class CostModel(PriceBook prices)
 
     private void FargateService(RegionalPlan plan, ServicePlan service, ImmutableArray<CostItem>.Builder items)
     {
-        var arch = service.Architecture == CpuArchitecture.Arm64 ? "arm64" : "x86_64";
+        var arch = service.Architecture.Name();
         string[] skus = [$"fargate.vcpu-hour.{arch}", $"fargate.gb-hour.{arch}", "fargate.spot-factor"];
         var found = skus.Select(sku => prices.Find(plan.Region, sku)).ToArray();
         var missing = skus.Where((_, i) => found[i] is null).ToImmutableArray();

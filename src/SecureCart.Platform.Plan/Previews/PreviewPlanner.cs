@@ -49,7 +49,7 @@ public static class PreviewPlanner
             PreviewSize.Large => (1024, 2048),
             _ => (256, 512),
         };
-        var arch = baseStack.Architecture == CpuArchitecture.Arm64 ? "ARM64" : "X86_64";
+        var arch = baseStack.Architecture.EcsName();
         var services = ServiceCatalog.Services
             .Select(d => new PreviewServicePlan(
                 d.Name,
@@ -85,13 +85,13 @@ public static class PreviewPlanner
             // Previews live for days: their logs need not outlive them.
             LogRetentionDays: 3,
             tags,
-            Estimate(stackName, baseStack.Region, services, prices));
+            Estimate(stackName, baseStack.Region, baseStack.Architecture, services, prices));
         return new PreviewPlanResult.Planned(plan);
     }
 
-    private static CostEstimate Estimate(string stack, string region, ImmutableArray<PreviewServicePlan> services, PriceBook prices)
+    private static CostEstimate Estimate(string stack, string region, CpuArchitecture architecture, ImmutableArray<PreviewServicePlan> services, PriceBook prices)
     {
-        var arch = services[0].RuntimeArchitecture == "ARM64" ? "arm64" : "x86_64";
+        var arch = architecture.Name();
         // A region the price file does not cover still plans: the items name the missing prices instead.
         string[] skus = [$"fargate.vcpu-hour.{arch}", $"fargate.gb-hour.{arch}", "fargate.spot-factor"];
         var found = skus.Select(sku => prices.Find(region, sku)).ToArray();

@@ -1,3 +1,4 @@
+using SecureCart.Platform.Plan.Compute;
 using SecureCart.Platform.Plan.Configuration;
 using SecureCart.Platform.Plan.Naming;
 
@@ -11,7 +12,7 @@ public static class WorkflowPlanner
 {
     public static WorkflowPlan Plan(StackSettings stack, ResourceNames names)
     {
-        var architecture = stack.CpuArchitecture == Compute.CpuArchitecture.Arm64 ? "arm64" : "x86_64";
+        var architecture = stack.CpuArchitecture.Name();
         LambdaPlan Function(string logical, int timeout) =>
             new(logical, names.Physical(logical), "dotnet8", $"SecureCart.Functions::SecureCart.Functions.{Pascal(logical)}::HandleAsync", architecture, 512, timeout, "Active");
         return new WorkflowPlan(

@@ -15,7 +15,7 @@ public sealed class CostModelTests
         {
             Assert.All(InstanceClasses.Rds, c => Assert.NotNull(prices.Find(region, $"rds.{c}.hour")));
             Assert.All(InstanceClasses.Redis, c => Assert.NotNull(prices.Find(region, $"elasticache.{c}.hour")));
-            Assert.All(InstanceClasses.Workers("arm64").Concat(InstanceClasses.Workers("x86_64")), t => Assert.NotNull(prices.Find(region, $"ec2.{t}.hour")));
+            Assert.All(InstanceClasses.Workers(Platform.Plan.Compute.CpuArchitecture.Arm64).Concat(InstanceClasses.Workers(Platform.Plan.Compute.CpuArchitecture.X64)), t => Assert.NotNull(prices.Find(region, $"ec2.{t}.hour")));
         }
 
         Assert.Contains("aws.amazon.com", prices.Source);
