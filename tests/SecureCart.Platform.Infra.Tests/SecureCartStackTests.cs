@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using SecureCart.Platform.Plan;
 using SecureCart.Platform.Plan.Data;
 using SecureCart.Platform.Plan.Network;
 
@@ -148,7 +147,7 @@ public sealed class SecureCartStackTests
         var euOnly = Keys(eu).Except(Keys(us)).ToList();
 
         Assert.Equal(["pulumi:pulumi:StackReference home"], euOnly);
-        Assert.Equal(RegionalPlan.HomeOnlyLogicalNames.Order(StringComparer.Ordinal), usOnly.Select(k => k[(k.IndexOf(' ', StringComparison.Ordinal) + 1)..]).Order(StringComparer.Ordinal));
+        Assert.Equal(Plans.For("prod-us").HomeOnlyLogicalNames.Order(StringComparer.Ordinal), usOnly.Select(k => k[(k.IndexOf(' ', StringComparison.Ordinal) + 1)..]).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -159,8 +158,8 @@ public sealed class SecureCartStackTests
 
         var usNames = us.Created.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         var euNames = eu.Created.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-        Assert.All(RegionalPlan.HomeOnlyLogicalNames, n => Assert.Contains(n, usNames));
-        Assert.All(RegionalPlan.HomeOnlyLogicalNames, n => Assert.DoesNotContain(n, euNames));
+        Assert.All(Plans.For("prod-us").HomeOnlyLogicalNames, n => Assert.Contains(n, usNames));
+        Assert.All(Plans.For("prod-us").HomeOnlyLogicalNames, n => Assert.DoesNotContain(n, euNames));
     }
 
     [Fact]

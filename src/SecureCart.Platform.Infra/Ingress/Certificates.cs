@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Pulumi;
 using Pulumi.Aws.Acm;
 using Pulumi.Aws.Route53;
+using SecureCart.Platform.Plan.Edge;
 
 namespace SecureCart.Platform.Infra.Ingress;
 
@@ -9,22 +10,26 @@ namespace SecureCart.Platform.Infra.Ingress;
 internal static class Certificates
 {
     public static CertificateValidation Create(
-        string name, string domain, ImmutableArray<string> alternativeNames, Output<string> zoneId, InputMap<string> tags, Resource parent, ProviderResource? provider = null)
+        string name, string domain, ImmutableArray<string> alternativeNames, Output<string> zoneId, InputMap<string> tags, Resource parent, ProviderResource? provider = null) =>
+        Create(new CertificatePlan(name, domain, alternativeNames), zoneId, tags, parent, provider);
+
+    /// <summary>The certificate, its validation records and the validation, each under the plan's logical name.</summary>
+    public static CertificateValidation Create(CertificatePlan plan, Output<string> zoneId, InputMap<string> tags, Resource parent, ProviderResource? provider = null)
     {
-        var certificate = new Certificate(name, new CertificateArgs
+        var certificate = new Certificate(plan.LogicalName, new CertificateArgs
         {
-            DomainName = domain,
-            SubjectAlternativeNames = alternativeNames,
+            DomainName = plan.DomainName,
+            SubjectAlternativeNames = plan.AlternativeNames,
             ValidationMethod = "DNS",
             Tags = tags,
         }, new CustomResourceOptions { Parent = parent, Provider = provider });
 
         var fqdns = new List<Output<string>>();
-        foreach ((string? host, int index) in alternativeNames.Prepend(domain).Select((h, i) => (h, i)))
+        foreach (ValidationRecordPlan planned in plan.ValidationRecords)
         {
             Output<Pulumi.Aws.Acm.Outputs.CertificateDomainValidationOption> option =
-                certificate.DomainValidationOptions.Apply(options => options.First(o => o.DomainName == host));
-            var record = new Record($"{name}-validation-{index + 1}", new RecordArgs
+                certificate.DomainValidationOptions.Apply(options => options.First(o => o.DomainName == planned.DomainName));
+            var record = new Record(planned.LogicalName, new RecordArgs
             {
                 ZoneId = zoneId,
                 Name = option.Apply(o => o.ResourceRecordName ?? ""),
@@ -36,7 +41,7 @@ internal static class Certificates
             fqdns.Add(record.Fqdn);
         }
 
-        return new CertificateValidation($"{name}-validation", new CertificateValidationArgs
+        return new CertificateValidation(plan.ValidationLogicalName, new CertificateValidationArgs
         {
             CertificateArn = certificate.Arn,
             ValidationRecordFqdns = fqdns,

@@ -1,0 +1,51 @@
+using SecureCart.Platform.Plan.Edge;
+
+namespace SecureCart.Platform.Plan.Tests.Edge;
+
+public sealed class EdgeLogicalNamesTests
+{
+    [Fact]
+    public void HomeOnlyLogicalNames_UsHome_FromTheEdgePlanWithoutTheProvider()
+    {
+        var plan = PlanFixtures.Plan("prod-us");
+
+        Assert.Equal(
+            [
+                "accelerator", "accelerator-listener", "cloudfront", "cloudfront-certificate", "cloudfront-certificate-validation",
+                "cloudfront-certificate-validation-1", "cloudfront-certificate-validation-2", "dns-apex-a", "dns-apex-aaaa", "dns-api",
+                "dns-www-a", "dns-www-aaaa", "edge", "static-bucket", "static-bucket-policy", "static-bucket-public-access", "static-oac", "waf",
+            ],
+            plan.HomeOnlyLogicalNames.Order(StringComparer.Ordinal));
+        Assert.Empty(PlanFixtures.Plan("prod-eu").HomeOnlyLogicalNames);
+    }
+
+    [Fact]
+    public void HomeOnlyLogicalNames_HomeOutsideUsEast1_AddsTheCertificateProvider()
+    {
+        var plan = PlanFixtures.Plan("prod-us", s => s with { Region = "eu-central-1" });
+
+        Assert.Equal(EdgeLogicalNames.CertificateProvider, plan.Edge!.CloudFront.CertificateProviderLogicalName);
+        Assert.Contains(EdgeLogicalNames.CertificateProvider, plan.HomeOnlyLogicalNames);
+        Assert.Null(PlanFixtures.Plan("prod-us").Edge!.CloudFront.CertificateProviderLogicalName);
+    }
+
+    [Fact]
+    public void CertificatePlan_OneValidationRecordPerCoveredName()
+    {
+        var certificate = new CertificatePlan("alb-certificate", "shop.example", ["api.shop.example", "*.shop.example"]);
+
+        Assert.Equal(
+            [("alb-certificate-validation-1", "shop.example"), ("alb-certificate-validation-2", "api.shop.example"), ("alb-certificate-validation-3", "*.shop.example")],
+            certificate.ValidationRecords.Select(r => (r.LogicalName, r.DomainName)));
+        Assert.Equal("alb-certificate-validation", certificate.ValidationLogicalName);
+    }
+
+    [Fact]
+    public void AnyHomeStackLogicalNames_CoversEveryHomePlan()
+    {
+        Assert.Superset(
+            PlanFixtures.Plan("prod-us", s => s with { Region = "eu-central-1" }).HomeOnlyLogicalNames.ToHashSet(StringComparer.Ordinal),
+            EdgePlanner.AnyHomeStackLogicalNames.ToHashSet(StringComparer.Ordinal));
+        Assert.Equal(["dns-gateway"], [PlanFixtures.Plan("prod-eu").ApiRecord.LogicalName]);
+    }
+}
