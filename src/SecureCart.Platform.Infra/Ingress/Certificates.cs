@@ -2,23 +2,24 @@ using System.Collections.Immutable;
 using Pulumi;
 using Pulumi.Aws.Acm;
 using Pulumi.Aws.Route53;
-using SecureCart.Platform.Plan.Edge;
+using SecureCart.Platform.Plan.Ingress;
 
 namespace SecureCart.Platform.Infra.Ingress;
 
 /// <summary>A DNS-validated ACM certificate: one validation record per planned name, so the count is known at preview.</summary>
 internal static class Certificates
 {
+    /// <summary>A certificate whose validation records this stack creates, named after <paramref name="name"/>.</summary>
     public static CertificateValidation Create(
         string name, string domain, ImmutableArray<string> alternativeNames, Output<string> zoneId, InputMap<string> tags, Resource parent, ProviderResource? provider = null) =>
-        Create(new CertificatePlan(name, domain, alternativeNames), zoneId, tags, parent, provider);
+        Create(CertificatePlan.OwnedBy(name, domain, alternativeNames, Deployment.Instance.StackName), zoneId, tags, parent, provider);
 
     /// <summary>The certificate, its validation records and the validation, each under the plan's logical name.</summary>
     public static CertificateValidation Create(CertificatePlan plan, Output<string> zoneId, InputMap<string> tags, Resource parent, ProviderResource? provider = null)
     {
         var certificate = new Certificate(plan.LogicalName, new CertificateArgs
         {
-            DomainName = plan.DomainName,
+            DomainName = plan.Domain,
             SubjectAlternativeNames = plan.AlternativeNames,
             ValidationMethod = "DNS",
             Tags = tags,
@@ -28,7 +29,7 @@ internal static class Certificates
         foreach (ValidationRecordPlan planned in plan.ValidationRecords)
         {
             Output<Pulumi.Aws.Acm.Outputs.CertificateDomainValidationOption> option =
-                certificate.DomainValidationOptions.Apply(options => options.First(o => o.DomainName == planned.DomainName));
+                certificate.DomainValidationOptions.Apply(options => options.First(o => o.DomainName == planned.Domain));
             var record = new Record(planned.LogicalName, new RecordArgs
             {
                 ZoneId = zoneId,

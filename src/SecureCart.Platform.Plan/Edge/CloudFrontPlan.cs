@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using SecureCart.Platform.Plan.Ingress;
 
 namespace SecureCart.Platform.Plan.Edge;
 

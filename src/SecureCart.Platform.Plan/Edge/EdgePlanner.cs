@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using SecureCart.Platform.Plan.Compute;
 using SecureCart.Platform.Plan.Configuration;
+using SecureCart.Platform.Plan.Ingress;
 using SecureCart.Platform.Plan.Naming;
 
 namespace SecureCart.Platform.Plan.Edge;
@@ -42,7 +43,7 @@ public static class EdgePlanner
             names.Physical("waf"),
             stack.WafRateLimit,
             $"api.{domain}",
-            CloudFrontCertificate(aliases),
+            CertificatePlan.OwnedBy("cloudfront-certificate", aliases[0], [.. aliases.Skip(1)], stack.StackName),
             stack.Region == CloudFrontCertificateRegion ? null : EdgeLogicalNames.CertificateProvider);
         var records = PublicRecords(domain, stack.StackName);
         return new EdgePlan(
@@ -64,12 +65,10 @@ public static class EdgePlanner
     public static ImmutableArray<string> AnyHomeStackLogicalNames { get; } =
     [
         .. EdgeLogicalNames.Fixed,
-        .. CloudFrontCertificate(["example.com", "www.example.com"]).LogicalNames,
+        .. CertificatePlan.OwnedBy("cloudfront-certificate", "example.com", ["www.example.com"], "home").LogicalNames,
         EdgeLogicalNames.CertificateProvider,
         .. PublicRecords("example.com", "home").Select(r => r.LogicalName),
     ];
-
-    private static CertificatePlan CloudFrontCertificate(ImmutableArray<string> aliases) => new("cloudfront-certificate", aliases[0], [.. aliases.Skip(1)]);
 
     // dns-<label>[-<type>]: the label is "apex" for the zone itself; the type only where a name has two records.
     private static ImmutableArray<DnsRecordPlan> PublicRecords(string domain, string owner)

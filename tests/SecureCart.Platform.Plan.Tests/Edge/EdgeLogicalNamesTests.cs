@@ -1,4 +1,5 @@
 using SecureCart.Platform.Plan.Edge;
+using SecureCart.Platform.Plan.Ingress;
 
 namespace SecureCart.Platform.Plan.Tests.Edge;
 
@@ -32,12 +33,14 @@ public sealed class EdgeLogicalNamesTests
     [Fact]
     public void CertificatePlan_OneValidationRecordPerCoveredName()
     {
-        var certificate = new CertificatePlan("alb-certificate", "shop.example", ["api.shop.example", "*.shop.example"]);
+        var certificate = CertificatePlan.OwnedBy("alb-certificate", "shop.example", ["api.shop.example", "*.shop.example"], "prod-us");
 
         Assert.Equal(
             [("alb-certificate-validation-1", "shop.example"), ("alb-certificate-validation-2", "api.shop.example"), ("alb-certificate-validation-3", "*.shop.example")],
-            certificate.ValidationRecords.Select(r => (r.LogicalName, r.DomainName)));
+            certificate.ValidationRecords.Select(r => (r.LogicalName, r.Domain)));
         Assert.Equal("alb-certificate-validation", certificate.ValidationLogicalName);
+        Assert.All(certificate.ValidationRecords, r => Assert.True(r.OwnedHere));
+        Assert.Equal(5, certificate.LogicalNames.Count());
     }
 
     [Fact]
