@@ -4,6 +4,7 @@ using SecureCart.Platform.Plan.Compute;
 using SecureCart.Platform.Plan.Configuration;
 using SecureCart.Platform.Plan.Cost;
 using SecureCart.Platform.Plan.Data;
+using SecureCart.Platform.Plan.Messaging;
 using SecureCart.Platform.Plan.Naming;
 
 namespace SecureCart.Platform.Plan.Previews;
@@ -11,6 +12,9 @@ namespace SecureCart.Platform.Plan.Previews;
 /// <summary>Plans a preview environment and prices it with the same model as production.</summary>
 public static class PreviewPlanner
 {
+    /// <summary>The queues a preview owns: checkout's orders and the notifications it sends.</summary>
+    private static readonly string[] s_previewQueues = ["orders", "notifications"];
+
     /// <summary>
     /// Environment names become part of target group names (32 characters at most):
     /// <c>pv-&lt;env&gt;-&lt;service&gt;</c> with the longest service (order-worker, 12) leaves 16.
@@ -79,7 +83,8 @@ public static class PreviewPlanner
             $"{environment}.preview.{baseStack.Domain}",
             services,
             DatabaseName: $"pv_{environment.Replace('-', '_')}",
-            QueueNames: [names.Physical("orders"), names.Physical("orders-dlq"), names.Physical("notifications"), names.Physical("notifications-dlq")],
+            // Production's queue plans (dead-letter queue, receive count, retention) under the preview's names.
+            Queues: [.. MessagingPlanner.Plan(names).Queues.Where(q => s_previewQueues.Contains(q.LogicalName))],
             TableNames: [.. TableDefinition.All.Select(t => names.Physical(t.LogicalName))],
             Tables: [.. TableDefinition.All.Select(t => new PreviewTablePlan(t.LogicalName, names.Physical(t.LogicalName), t.HashKey, t.RangeKey, t.TimeToLiveAttribute))],
             // Previews live for days: their logs need not outlive them.
