@@ -1,9 +1,8 @@
-using System.Diagnostics.CodeAnalysis;
 using SecureCart.Platform.Plan.Configuration;
 
 namespace SecureCart.Platform.Cli;
 
-/// <summary>Finds the Pulumi project folder the commands work on.</summary>
+/// <summary>Finds the Pulumi project folder the commands work on, and loads it (and a stack) the one shared way.</summary>
 internal static class ProjectLocator
 {
     public static string? Find(string? explicitDirectory)
@@ -27,12 +26,8 @@ internal static class ProjectLocator
     /// <summary>Loads and validates the project, printing every fault; null means exit with <see cref="ExitCodes.BadInput"/>.</summary>
     public static ProjectConfiguration? Load(string? explicitDirectory, TextWriter error)
     {
-        var directory = Find(explicitDirectory);
-        if (directory is null)
+        if (FindOrSay(explicitDirectory, error) is not { } directory)
         {
-            error.WriteLine(explicitDirectory is null
-                ? $"No {ProjectFile.FileName} in the current folder or its parents; run from the repository or pass --project DIR."
-                : $"Folder '{explicitDirectory}' does not exist; pass the folder that holds {ProjectFile.FileName}.");
             return null;
         }
 
@@ -41,27 +36,51 @@ internal static class ProjectLocator
             case ProjectLoadResult.Loaded loaded:
                 return loaded.Project;
             case ProjectLoadResult.Rejected rejected:
-                error.WriteLine($"The configuration in {directory} has {rejected.Faults.Count} problem(s):");
-                foreach (var fault in rejected.Faults)
-                {
-                    error.WriteLine($"  {fault}");
-                }
-
+                Print(StackSelection.Describe(directory, rejected.Faults), error);
                 return null;
             default:
                 throw new InvalidOperationException("unreachable");
         }
     }
 
-    public static bool TryGetStack(ProjectConfiguration project, string name, TextWriter error, [NotNullWhen(true)] out StackSettings? stack)
+    /// <summary>Loads the project and picks one stack, printing what is wrong; null means exit with <see cref="ExitCodes.BadInput"/>.</summary>
+    public static StackSelection.Selected? LoadStack(string? explicitDirectory, string stackName, TextWriter error)
     {
-        stack = project.Stacks.FirstOrDefault(s => s.StackName == name);
-        if (stack is not null)
+        if (FindOrSay(explicitDirectory, error) is not { } directory)
         {
-            return true;
+            return null;
         }
 
-        error.WriteLine($"No stack '{name}': there is no Pulumi.{name}.yaml in {project.Directory}. Stacks: {string.Join(", ", project.Stacks.Select(s => s.StackName))}.");
-        return false;
+        switch (StackSelection.Select(directory, stackName))
+        {
+            case StackSelection.Selected selected:
+                return selected;
+            case StackSelection.Failed failed:
+                Print(failed, error);
+                return null;
+            default:
+                throw new InvalidOperationException("unreachable");
+        }
+    }
+
+    private static string? FindOrSay(string? explicitDirectory, TextWriter error)
+    {
+        var directory = Find(explicitDirectory);
+        if (directory is null)
+        {
+            error.WriteLine(explicitDirectory is null
+                ? $"No {ProjectFile.FileName} in the current folder or its parents; run from the repository or pass --project DIR."
+                : $"Folder '{explicitDirectory}' does not exist; pass the folder that holds {ProjectFile.FileName}.");
+        }
+
+        return directory;
+    }
+
+    private static void Print(StackSelection.Failed failed, TextWriter error)
+    {
+        foreach (var line in failed.Lines)
+        {
+            error.WriteLine(line);
+        }
     }
 }

@@ -11,6 +11,7 @@ using SecureCart.Platform.Infra.Workflow;
 using SecureCart.Platform.Plan;
 using SecureCart.Platform.Plan.Configuration;
 using SecureCart.Platform.Plan.Data;
+using SecureCart.Platform.Plan.Edge;
 using SecureCart.Platform.Plan.Ingress;
 using SecureCart.Platform.Plan.Messaging;
 using SecureCart.Platform.Plan.Network;
@@ -64,7 +65,7 @@ public sealed class SecureCartStack : Stack
         _ = new RegionObservability("observability", new RegionObservabilityArgs(
             plan.Observability, DeployedIds(plan, ingress, compute, workflow), messaging.TopicArns[plan.Observability.AlarmTopic], tags));
 
-        GlobalEdge? edge = plan.Edge is { } edgePlan ? new GlobalEdge("edge", new GlobalEdgeArgs(edgePlan, plan.Region, origin.HeaderName, originValue, tags)) : null;
+        GlobalEdge? edge = plan.Edge is { } edgePlan ? new GlobalEdge(EdgeLogicalNames.Component, new GlobalEdgeArgs(edgePlan, plan.Region, origin.HeaderName, originValue, tags)) : null;
         Output<string> listenerArn = edge?.ListenerArn ?? home!.RequireOutput("acceleratorListenerArn").Apply(v => (string)v);
         _ = new RegionEndpointGroup("endpoint-group", new RegionEndpointGroupArgs(plan.EndpointGroup, listenerArn, ingress.LoadBalancerArn));
 

@@ -32,16 +32,8 @@ public sealed record RegionalPlan(
     EdgePlan? Edge)
 {
     /// <summary>
-    /// Logical names of the resources only the home stack has. These, and the declared per-stack settings,
-    /// are the only asymmetry between regional stacks; the parity checks allow nothing else.
+    /// Logical names of the resources only the home stack has, from its edge and ingress plans (empty elsewhere). These, and the
+    /// declared per-stack settings, are the only asymmetry between regional stacks; the parity checks allow nothing else.
     /// </summary>
-    public static ImmutableArray<string> HomeOnlyLogicalNames { get; } =
-    [
-        "edge", "accelerator", "accelerator-listener", "static-bucket", "static-bucket-policy", "static-bucket-public-access",
-        "static-oac", "cloudfront", "cloudfront-certificate", "cloudfront-certificate-validation",
-        "cloudfront-certificate-validation-1", "cloudfront-certificate-validation-2", // one record per alias: apex and www
-        "waf", "dns-apex-a", "dns-apex-aaaa", "dns-www-a", "dns-www-aaaa", "dns-api",
-        // The origin header's secret, and the validation records of names every stack certifies (one owner each).
-        "origin-verify", "origin-verify-value", "alb-certificate-validation-2", "api-certificate-validation-1",
-    ];
+    public ImmutableArray<string> HomeOnlyLogicalNames => [.. Edge?.LogicalNames ?? [], .. Ingress.HomeOnlyLogicalNames];
 }

@@ -10,9 +10,10 @@ if (args.Length != 2)
     return 2;
 }
 
-if (ProjectLoader.Load(args[0]) is not ProjectLoadResult.Loaded { Project: var project })
+var selection = StackSelection.Select(args[0], args[1]);
+if (selection is not StackSelection.Selected { Project: var project })
 {
-    Console.Error.WriteLine($"The configuration in {args[0]} is not valid; run `securecart check` for the list of faults.");
+    Console.Error.WriteLine(((StackSelection.Failed)selection).Message);
     return 2;
 }
 

@@ -12,6 +12,9 @@ public enum FindingKind
     /// <summary>The record exists but is not an alias to the planned target (wrong service or wrong region).</summary>
     PointsElsewhere,
 
-    /// <summary>The record exists but Route 53 answers with an error or no data.</summary>
+    /// <summary>The record exists but Route 53 (or the resolver) answers with an error or no data.</summary>
     NoAnswer,
+
+    /// <summary>The name answers, but no evidence says whether it reaches the planned target; not counted as a problem.</summary>
+    Unconfirmed,
 }

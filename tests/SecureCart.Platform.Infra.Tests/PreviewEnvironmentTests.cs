@@ -75,6 +75,27 @@ public sealed class PreviewEnvironmentTests
         Assert.Equal(17, Convert.ToInt32(outputs["listenerSlot"], CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public async Task Run_Preview_QueuePairsFromThePlanInsideOneComponent()
+    {
+        var plan = Planned();
+
+        var (created, outputs) = await RunAsync(plan);
+
+        Assert.Single(created, c => c.Type == "securecart:platform:PreviewEnvironment");
+        foreach (var queue in plan.Queues)
+        {
+            var main = Assert.Single(created, c => c.Type == "aws:sqs/queue:Queue" && (string)c.Inputs["name"] == queue.Name).Inputs;
+            var redrive = System.Text.Json.JsonDocument.Parse((string)main["redrivePolicy"]).RootElement;
+            Assert.Equal(queue.MaxReceiveCount, redrive.GetProperty("maxReceiveCount").GetInt32());
+            // The mock's ARN is "arn:<logical name>": the redrive points at this queue's own dead-letter queue.
+            Assert.Equal($"arn:{queue.LogicalName}-dlq", redrive.GetProperty("deadLetterTargetArn").GetString());
+            Assert.Single(created, c => c.Type == "aws:sqs/queue:Queue" && (string)c.Inputs["name"] == queue.DeadLetterName);
+            Assert.Equal((double)queue.VisibilityTimeoutSeconds, Convert.ToDouble(main["visibilityTimeoutSeconds"], CultureInfo.InvariantCulture));
+        }
+        Assert.Contains("queues", outputs.Keys);
+    }
+
     private static PreviewEnvironmentPlan Planned() => ((PreviewPlanResult.Planned)PreviewPlanner.Plan("feat-1", "shop", PreviewSize.Small, "abc123",
         new PreviewBase("preview-base", "us-east-1", "shop.securecart.example", CpuArchitecture.Arm64), PriceBook.Default)).Plan;
 

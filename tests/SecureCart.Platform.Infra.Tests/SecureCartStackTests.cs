@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using SecureCart.Platform.Plan;
 using SecureCart.Platform.Plan.Data;
+using SecureCart.Platform.Plan.Network;
 
 namespace SecureCart.Platform.Infra.Tests;
 
@@ -15,8 +15,10 @@ public sealed class SecureCartStackTests
 
         var run = await StackRun.RunAsync(stack);
 
+        // Slot n is the account's n-th zone by name: here a, b, d of the offered d, b, f, a.
+        var offered = StackRun.DefaultZones(plan.Region).Order(StringComparer.Ordinal).ToList();
         var subnets = run.OfType("aws:ec2/subnet:Subnet").ToDictionary(s => s.Name!, s => ((string)s.Inputs["cidrBlock"], (string)s.Inputs["availabilityZone"]));
-        Assert.Equal(plan.Network.Subnets.ToDictionary(s => s.LogicalName, s => (s.Cidr, s.AvailabilityZone)), subnets);
+        Assert.Equal(plan.Network.Subnets.ToDictionary(s => s.LogicalName, s => (s.Cidr, offered[ZoneSlot.Index(s.AvailabilityZone)])), subnets);
         Assert.Equal(plan.Network.Cidr, run.Single("aws:ec2/vpc:Vpc", "vpc").Inputs["cidrBlock"]);
         Assert.Equal(plan.Network.NatGatewayZones.Length, run.OfType("aws:ec2/natGateway:NatGateway").Count());
     }
@@ -147,7 +149,7 @@ public sealed class SecureCartStackTests
         var euOnly = Keys(eu).Except(Keys(us)).ToList();
 
         Assert.Equal(["pulumi:pulumi:StackReference home"], euOnly);
-        Assert.Equal(RegionalPlan.HomeOnlyLogicalNames.Order(StringComparer.Ordinal), usOnly.Select(k => k[(k.IndexOf(' ', StringComparison.Ordinal) + 1)..]).Order(StringComparer.Ordinal));
+        Assert.Equal(Plans.For("prod-us").HomeOnlyLogicalNames.Order(StringComparer.Ordinal), usOnly.Select(k => k[(k.IndexOf(' ', StringComparison.Ordinal) + 1)..]).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -158,8 +160,8 @@ public sealed class SecureCartStackTests
 
         var usNames = us.Created.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         var euNames = eu.Created.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-        Assert.All(RegionalPlan.HomeOnlyLogicalNames, n => Assert.Contains(n, usNames));
-        Assert.All(RegionalPlan.HomeOnlyLogicalNames, n => Assert.DoesNotContain(n, euNames));
+        Assert.All(Plans.For("prod-us").HomeOnlyLogicalNames, n => Assert.Contains(n, usNames));
+        Assert.All(Plans.For("prod-us").HomeOnlyLogicalNames, n => Assert.DoesNotContain(n, euNames));
     }
 
     [Fact]

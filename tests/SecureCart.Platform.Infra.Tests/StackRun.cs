@@ -29,8 +29,10 @@ internal sealed class StackRun
     public IReadOnlyDictionary<string, (int Asked, int Answered)> Timeline { get; private set; } = new Dictionary<string, (int, int)>();
 
     /// <param name="slowTypes">Resource types the engine answers late (as AWS does for a VPC link), so ordering shows.</param>
-    public static async Task<StackRun> RunAsync(string stack, string? rootDirectory = null, IReadOnlySet<string>? slowTypes = null)
+    /// <param name="zones">What the account offers for getAvailabilityZones; by default four zones of the stack's Region.</param>
+    public static async Task<StackRun> RunAsync(string stack, string? rootDirectory = null, IReadOnlySet<string>? slowTypes = null, IReadOnlyList<string>? zones = null)
     {
+        zones ??= DefaultZones(StackPlan.Load(rootDirectory ?? Repository.Root, stack).Plan.Region);
         var created = new List<MockResourceArgs>();
         var timeline = new Dictionary<string, (int Asked, int Answered)>(StringComparer.Ordinal);
         var clock = 0;
@@ -56,7 +58,7 @@ internal sealed class StackRun
 
             return NewResource(args);
         });
-        mocks.Setup(m => m.CallAsync(It.IsAny<MockCallArgs>())).ReturnsAsync((MockCallArgs args) => (object)Call(args));
+        mocks.Setup(m => m.CallAsync(It.IsAny<MockCallArgs>())).ReturnsAsync((MockCallArgs args) => (object)Call(args, zones));
         mocks.Setup(m => m.RegisterResourceOutputs(It.IsAny<MockRegisterResourceOutputsRequest>())).Returns(Task.CompletedTask);
 
         var resources = await Deployment.TestAsync<SecureCartStack>(mocks.Object, new TestOptions
@@ -137,8 +139,13 @@ internal sealed class StackRun
         return ($"{name}-id", state.ToImmutable());
     }
 
-    private static ImmutableDictionary<string, object> Call(MockCallArgs args) => args.Token switch
+    // Deliberately not a, b, c: zone letters are per account, and the program must not guess them.
+    public static IReadOnlyList<string> DefaultZones(string region) => [$"{region}d", $"{region}b", $"{region}f", $"{region}a"];
+
+    private static ImmutableDictionary<string, object> Call(MockCallArgs args, IReadOnlyList<string> zones) => args.Token switch
     {
+        "aws:index/getAvailabilityZones:getAvailabilityZones" => ImmutableDictionary<string, object>.Empty
+            .Add("id", "zones").Add("names", zones.Cast<object>().ToImmutableArray()).Add("zoneIds", zones.Select((_, i) => (object)$"az{i + 1}").ToImmutableArray()),
         "aws:route53/getZone:getZone" => ImmutableDictionary<string, object>.Empty.Add("zoneId", "Z0HOSTED").Add("id", "Z0HOSTED").Add("name", "shop.securecart.example"),
         "aws:secretsmanager/getRandomPassword:getRandomPassword" => ImmutableDictionary<string, object>.Empty.Add("randomPassword", "generated0value").Add("id", "r"),
         "aws:ec2/getManagedPrefixList:getManagedPrefixList" => ImmutableDictionary<string, object>.Empty.Add("id", $"pl-{args.Args.GetValueOrDefault("name")}").Add("name", args.Args.GetValueOrDefault("name") ?? ""),

@@ -20,8 +20,7 @@ internal static class CostCommand
         var command = new Command("cost", "Estimate a stack's cost per hour and per month from the price file") { stack, project, json };
         command.SetAction(parse =>
         {
-            var configuration = ProjectLocator.Load(parse.GetValue(project), error);
-            if (configuration is null || !ProjectLocator.TryGetStack(configuration, parse.GetValue(stack)!, error, out var settings))
+            if (ProjectLocator.LoadStack(parse.GetValue(project), parse.GetValue(stack)!, error) is not { Project: var configuration, Settings: var settings })
             {
                 return ExitCodes.BadInput;
             }
@@ -29,7 +28,7 @@ internal static class CostCommand
             var estimate = CostModel.Default.Estimate(RegionalPlanner.Plan(settings, configuration.Stacks));
             if (parse.GetValue(json))
             {
-                output.WriteLine(JsonSerializer.Serialize(new { estimate.Stack, estimate.Region, estimate.HourlyUsd, estimate.MonthlyUsd, estimate.PriceSource, estimate.PricesAsOf, estimate.Items }, PlanNormalizer.JsonOptions));
+                output.WriteLine(JsonSerializer.Serialize(new { estimate.Stack, estimate.Region, estimate.HourlyUsd, estimate.MonthlyUsd, estimate.Complete, estimate.MissingPrices, estimate.PriceSource, estimate.PricesAsOf, estimate.Items }, PlanNormalizer.JsonOptions));
                 return ExitCodes.Ok;
             }
 
@@ -39,15 +38,25 @@ internal static class CostCommand
                 estimate.Items.Select(i => new[]
                 {
                     i.Component, i.Resource, Number(i.Quantity),
-                    i.UsagePriced ? "usage" : Usd(i.HourlyUsd), i.UsagePriced ? "usage" : Usd(i.MonthlyUsd), i.Note,
+                    Figure(i, i.HourlyUsd), Figure(i, i.MonthlyUsd), i.Note,
                 }));
-            table.AddRow("total", "", "", Usd(estimate.HourlyUsd), Usd(estimate.MonthlyUsd), "fixed charges only");
+            table.AddRow(
+                "total", "", "", Usd(estimate.HourlyUsd), Usd(estimate.MonthlyUsd),
+                estimate.Complete ? "fixed charges only" : "fixed charges only; at least this: some prices are unknown");
             console.Write(table);
+            if (!estimate.Complete)
+            {
+                console.WriteLine(Markup.Escape(
+                    $"No {estimate.Region} price in Cost/prices.json for: {string.Join(", ", estimate.MissingPrices)}. Those items count as zero; add the region's published prices to make the estimate complete."));
+            }
+
             console.WriteLine(Markup.Escape($"{estimate.Stack} ({estimate.Region}); prices as of {estimate.PricesAsOf}: {estimate.PriceSource}"));
             return ExitCodes.Ok;
         });
         return command;
     }
+
+    private static string Figure(CostItem item, decimal value) => item.UsagePriced ? "usage" : item.PriceUnknown ? $"{Usd(value)}+ (unknown)" : Usd(value);
 
     private static string Usd(decimal value) => value.ToString("N2", CultureInfo.InvariantCulture);
 

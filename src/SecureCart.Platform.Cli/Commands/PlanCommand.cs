@@ -17,8 +17,7 @@ internal static class PlanCommand
         var command = new Command("plan", "Show everything a regional stack contains: network, compute, data, messaging, edge, tags") { stack, project, json };
         command.SetAction(parse =>
         {
-            var configuration = ProjectLocator.Load(parse.GetValue(project), error);
-            if (configuration is null || !ProjectLocator.TryGetStack(configuration, parse.GetValue(stack)!, error, out var settings))
+            if (ProjectLocator.LoadStack(parse.GetValue(project), parse.GetValue(stack)!, error) is not { Project: var configuration, Settings: var settings })
             {
                 return ExitCodes.BadInput;
             }

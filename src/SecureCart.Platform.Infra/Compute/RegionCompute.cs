@@ -129,19 +129,8 @@ public sealed class RegionCompute : ComponentResource
         Output<string> containers = Output.Tuple(image, logGroup.Name, Output.All(secretArns.Values)).Apply(t =>
             TaskContainers.Json(service, t.Item1, args.Plan, t.Item2, args.Region,
                 secretArns.Keys.Zip(t.Item3).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal)));
-        var task = new TaskDefinition($"{id}-task", new TaskDefinitionArgs
-        {
-            Family = service.Name,
-            Cpu = service.Cpu.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Memory = service.MemoryMb.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            NetworkMode = "awsvpc",
-            RequiresCompatibilities = { onWorkers ? "EC2" : "FARGATE" },
-            RuntimePlatform = new Pulumi.Aws.Ecs.Inputs.TaskDefinitionRuntimePlatformArgs { CpuArchitecture = service.RuntimeArchitecture, OperatingSystemFamily = "LINUX" },
-            ExecutionRoleArn = executionRole.Arn,
-            TaskRoleArn = taskRole.Arn,
-            ContainerDefinitions = containers,
-            Tags = tags,
-        }, Children.Of(this));
+        TaskDefinition task = TaskDefinitions.Create(
+            id, service.Name, service.Cpu, service.MemoryMb, service.RuntimeArchitecture, onWorkers ? "EC2" : "FARGATE", executionRole.Arn, taskRole.Arn, containers, tags, this);
 
         var loadBalancers = new InputList<Pulumi.Aws.Ecs.Inputs.ServiceLoadBalancerArgs>();
         if (service.OnAlb)

@@ -116,7 +116,7 @@ public sealed class RegionData : ComponentResource
                 Identifier = replica.Identifier,
                 ReplicateSourceDb = primary.Identifier,
                 InstanceClass = replica.InstanceClass,
-                AvailabilityZone = replica.AvailabilityZone,
+                AvailabilityZone = network.ZoneNames[replica.AvailabilityZone],
                 StorageEncrypted = plan.StorageEncrypted,
                 KmsKeyId = key.Arn,
                 PerformanceInsightsEnabled = plan.PerformanceInsights,

@@ -13,7 +13,7 @@ namespace SecureCart.Platform.Infra.Edge;
 /// <summary>
 /// Home stack only: the accelerator and its listener, CloudFront (static assets from S3 through origin access
 /// control, <c>/api/*</c> to the accelerator), its us-east-1 certificate, the WAF rate rule and the public records.
-/// Resource names are exactly <see cref="Plan.RegionalPlan.HomeOnlyLogicalNames"/>.
+/// Every resource takes its logical name from the plan (<see cref="EdgePlan.LogicalNames"/>).
 /// </summary>
 public sealed class GlobalEdge : ComponentResource
 {
@@ -26,8 +26,8 @@ public sealed class GlobalEdge : ComponentResource
         InputMap<string> tags = Children.Tags(args.Tags, "edge");
         Output<string> zoneId = GetZone.Invoke(new GetZoneInvokeArgs { Name = plan.HostedZone, PrivateZone = false }).Apply(z => z.ZoneId);
 
-        var accelerator = new Accelerator("accelerator", new AcceleratorArgs { Name = plan.AcceleratorName, IpAddressType = "IPV4", Enabled = true, Tags = tags }, Children.Of(this));
-        var listener = new Listener("accelerator-listener", new ListenerArgs
+        var accelerator = new Accelerator(EdgeLogicalNames.Accelerator, new AcceleratorArgs { Name = plan.AcceleratorName, IpAddressType = "IPV4", Enabled = true, Tags = tags }, Children.Of(this));
+        var listener = new Listener(EdgeLogicalNames.Listener, new ListenerArgs
         {
             AcceleratorArn = accelerator.Arn,
             Protocol = plan.ListenerProtocol,
@@ -38,13 +38,13 @@ public sealed class GlobalEdge : ComponentResource
         ListenerArn = listener.Arn;
 
         // CloudFront takes certificates and CLOUDFRONT-scope web ACLs from us-east-1 only.
-        ProviderResource? usEast1 = args.Region == cf.CertificateRegion
-            ? null
-            : new Pulumi.Aws.Provider("cloudfront-certificate-provider", new Pulumi.Aws.ProviderArgs { Region = cf.CertificateRegion }, new CustomResourceOptions { Parent = this });
+        ProviderResource? usEast1 = cf.CertificateProviderLogicalName is { } providerName
+            ? new Pulumi.Aws.Provider(providerName, new Pulumi.Aws.ProviderArgs { Region = cf.CertificateRegion }, new CustomResourceOptions { Parent = this })
+            : null;
         CertificateValidation certificate = Certificates.Create(cf.Certificate, zoneId, tags, this, usEast1);
 
-        var bucket = new Bucket("static-bucket", new BucketArgs { BucketName = cf.StaticBucketName, Tags = tags }, Children.Of(this));
-        _ = new BucketPublicAccessBlock("static-bucket-public-access", new BucketPublicAccessBlockArgs
+        var bucket = new Bucket(EdgeLogicalNames.StaticBucket, new BucketArgs { BucketName = cf.StaticBucketName, Tags = tags }, Children.Of(this));
+        _ = new BucketPublicAccessBlock(EdgeLogicalNames.StaticBucketPublicAccess, new BucketPublicAccessBlockArgs
         {
             Bucket = bucket.Id,
             BlockPublicAcls = true,
@@ -52,7 +52,7 @@ public sealed class GlobalEdge : ComponentResource
             IgnorePublicAcls = true,
             RestrictPublicBuckets = true,
         }, Children.Of(this));
-        var oac = new OriginAccessControl("static-oac", new OriginAccessControlArgs
+        var oac = new OriginAccessControl(EdgeLogicalNames.OriginAccessControl, new OriginAccessControlArgs
         {
             Name = cf.OriginAccessControlName,
             OriginAccessControlOriginType = "s3",
@@ -60,7 +60,7 @@ public sealed class GlobalEdge : ComponentResource
             SigningProtocol = "sigv4",
         }, Children.Of(this));
 
-        var waf = new WebAcl("waf", new WebAclArgs
+        var waf = new WebAcl(EdgeLogicalNames.WebAcl, new WebAclArgs
         {
             Name = cf.WebAclName,
             Scope = "CLOUDFRONT",
@@ -86,7 +86,7 @@ public sealed class GlobalEdge : ComponentResource
         Output<string> staticPolicy = GetCachePolicy.Invoke(new GetCachePolicyInvokeArgs { Name = cf.StaticCachePolicy }).Apply(p => p.Id ?? "");
         Output<string> apiPolicy = GetCachePolicy.Invoke(new GetCachePolicyInvokeArgs { Name = cf.ApiCachePolicy }).Apply(p => p.Id ?? "");
         Output<string> apiRequestPolicy = GetOriginRequestPolicy.Invoke(new GetOriginRequestPolicyInvokeArgs { Name = cf.ApiOriginRequestPolicy }).Apply(p => p.Id ?? "");
-        var distribution = new Distribution("cloudfront", new DistributionArgs
+        var distribution = new Distribution(EdgeLogicalNames.Distribution, new DistributionArgs
         {
             Enabled = true,
             IsIpv6Enabled = true,
@@ -150,7 +150,7 @@ public sealed class GlobalEdge : ComponentResource
         }, Children.Of(this));
         DistributionDomainName = distribution.DomainName;
 
-        _ = new BucketPolicy("static-bucket-policy", new BucketPolicyArgs
+        _ = new BucketPolicy(EdgeLogicalNames.StaticBucketPolicy, new BucketPolicyArgs
         {
             Bucket = bucket.Id,
             Policy = Policies.ServiceMayUse("cloudfront.amazonaws.com", "s3:GetObject", Output.Format($"{bucket.Arn}/*"), Output.All(distribution.Arn)),
@@ -161,7 +161,7 @@ public sealed class GlobalEdge : ComponentResource
             (Output<string>? aliasName, Output<string>? aliasZone) = record.Target == DnsTarget.CloudFront
                 ? (distribution.DomainName, distribution.HostedZoneId)
                 : (accelerator.DnsName, accelerator.HostedZoneId);
-            _ = new Record(RecordName(record, plan.HostedZone), new RecordArgs
+            _ = new Record(record.LogicalName, new RecordArgs
             {
                 ZoneId = zoneId,
                 Name = record.Name,
@@ -178,11 +178,4 @@ public sealed class GlobalEdge : ComponentResource
     public Output<string> ListenerArn { get; }
 
     public Output<string> DistributionDomainName { get; }
-
-    /// <summary>dns-apex-a, dns-www-aaaa, dns-api: the label (apex for the zone itself), plus the type where a name has two.</summary>
-    internal static string RecordName(DnsRecordPlan record, string zone)
-    {
-        string label = record.Name == zone ? "apex" : record.Name[..^(zone.Length + 1)];
-        return record.Target == DnsTarget.CloudFront ? $"dns-{label}-{record.Type.ToLowerInvariant()}" : $"dns-{label}";
-    }
 }

@@ -44,7 +44,7 @@ internal static class Certificates
             fqdns.Add(record.Fqdn);
         }
 
-        return new CertificateValidation($"{plan.LogicalName}-validation", new CertificateValidationArgs
+        return new CertificateValidation(plan.ValidationLogicalName, new CertificateValidationArgs
         {
             CertificateArn = certificate.Arn,
             ValidationRecordFqdns = fqdns,

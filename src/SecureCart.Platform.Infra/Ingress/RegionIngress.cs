@@ -219,7 +219,7 @@ public sealed class RegionIngress : ComponentResource
         _ = new ApiMapping("api-mapping", new ApiMappingArgs { ApiId = api.Id, DomainName = domain.Id, Stage = stage.Id }, Children.Of(this));
 
         DnsRecordPlan record = args.ApiRecord;
-        _ = new Record("dns-gateway", new RecordArgs
+        _ = new Record(record.LogicalName, new RecordArgs
         {
             ZoneId = zoneId,
             Name = record.Name,

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.Json;
 using Pulumi;
 using Pulumi.Aws.CloudWatch;
 using Pulumi.Aws.Sns;
@@ -21,23 +20,7 @@ public sealed class RegionMessaging : ComponentResource
         var queues = new Dictionary<string, Queue>(StringComparer.Ordinal);
         foreach (QueuePlan q in plan.Queues)
         {
-            var dlq = new Queue($"{q.LogicalName}-dlq", new QueueArgs
-            {
-                Name = q.DeadLetterName,
-                MessageRetentionSeconds = q.DeadLetterRetentionSeconds,
-                SqsManagedSseEnabled = q.ManagedEncryption,
-                Tags = tags,
-            }, Children.Of(this));
-            queues[q.LogicalName] = new Queue(q.LogicalName, new QueueArgs
-            {
-                Name = q.Name,
-                VisibilityTimeoutSeconds = q.VisibilityTimeoutSeconds,
-                MessageRetentionSeconds = q.MessageRetentionSeconds,
-                ReceiveWaitTimeSeconds = q.ReceiveWaitTimeSeconds,
-                SqsManagedSseEnabled = q.ManagedEncryption,
-                RedrivePolicy = dlq.Arn.Apply(arn => JsonSerializer.Serialize(new { deadLetterTargetArn = arn, maxReceiveCount = q.MaxReceiveCount })),
-                Tags = tags,
-            }, Children.Of(this));
+            queues[q.LogicalName] = QueuePair.Create(q, tags, this);
         }
 
         var topics = new Dictionary<string, Topic>(StringComparer.Ordinal);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Pulumi;
+using Pulumi.Aws;
 using Pulumi.Aws.Ec2;
 using SecureCart.Platform.Plan.Network;
 
@@ -28,6 +29,16 @@ public sealed class RegionNetwork : ComponentResource
         }, Children.Of(this));
         VpcId = vpc.Id;
 
+        // Zone letters are per account, and an account may be offered fewer zones than the Region has: the plan's
+        // zone slots map onto the zones this account is offered now (regular zones only, not Local Zones).
+        Output<ImmutableArray<string>> zones = GetAvailabilityZones.Invoke(new GetAvailabilityZonesInvokeArgs
+        {
+            State = "available",
+            Filters = { new Pulumi.Aws.Inputs.GetAvailabilityZonesFilterInputArgs { Name = "opt-in-status", Values = { "opt-in-not-required" } } },
+        }).Apply(offered => ZoneSlot.Resolve(plan.AvailabilityZones, offered.Names, args.Region).ToImmutableArray());
+        ZoneNames = plan.AvailabilityZones.Select((slot, i) => (slot, name: zones.Apply(z => z[i])))
+            .ToImmutableDictionary(z => z.slot, z => z.name, StringComparer.Ordinal);
+
         var subnets = new Dictionary<string, Subnet>(StringComparer.Ordinal);
         foreach (SubnetPlan s in plan.Subnets)
         {
@@ -35,7 +46,7 @@ public sealed class RegionNetwork : ComponentResource
             {
                 VpcId = vpc.Id,
                 CidrBlock = s.Cidr,
-                AvailabilityZone = s.AvailabilityZone,
+                AvailabilityZone = ZoneNames[s.AvailabilityZone],
                 MapPublicIpOnLaunch = false, // nothing in this VPC gets a public address; NAT gateways use Elastic IPs
                 Tags = Tags(s.Name),
             }, Children.Of(this));
@@ -155,6 +166,9 @@ public sealed class RegionNetwork : ComponentResource
     }
 
     public Output<string> VpcId { get; }
+
+    /// <summary>The account's zone for each of the plan's zone slots (zone-1…), resolved at deploy time.</summary>
+    public ImmutableDictionary<string, Output<string>> ZoneNames { get; }
 
     public ImmutableDictionary<SubnetTier, Output<ImmutableArray<string>>> SubnetIds { get; }
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Pulumi;
 using Pulumi.Aws;
@@ -7,7 +6,8 @@ using Pulumi.Aws.CloudWatch;
 using Pulumi.Aws.DynamoDB;
 using Pulumi.Aws.Ecs;
 using Pulumi.Aws.LB;
-using Pulumi.Aws.Sqs;
+using SecureCart.Platform.Infra.Compute;
+using SecureCart.Platform.Infra.Messaging;
 using SecureCart.Platform.Plan.Compute;
 using SecureCart.Platform.Plan.Configuration;
 using SecureCart.Platform.Plan.Previews;
@@ -15,21 +15,24 @@ using SecureCart.Platform.Plan.Previews;
 namespace SecureCart.Platform.Infra.Previews;
 
 /// <summary>
-/// The preview service's inline program: creates only what a preview owns (one Fargate Spot task per service,
-/// target groups and host rules on the base stack's ALB, prefixed queues, on-demand tables) and reads everything slow to create
-/// (VPC, cluster, ALB, roles) from the base stack. Called as <c>PulumiFn.Create(() =&gt; PreviewEnvironment.Run(plan, listeners))</c>.
+/// One preview environment: creates only what a preview owns (one Fargate Spot task per service, target groups and
+/// host rules on the base stack's ALB, the plan's queue pairs, on-demand tables) and reads everything slow to create
+/// (VPC, cluster, ALB, roles) from the base stack. Its tasks are built by the same code as a regional stack's
+/// (<see cref="TaskDefinitions"/>, <see cref="QueuePair"/>). The preview service's inline program is
+/// <c>PulumiFn.Create(() =&gt; PreviewEnvironment.Run(plan, listeners))</c>.
 /// </summary>
-public static class PreviewEnvironment
+public sealed class PreviewEnvironment : ComponentResource
 {
     /// <param name="listeners">The environment's rule priorities on the shared listener (<see cref="ListenerPriorities"/>).</param>
-    public static IDictionary<string, object?> Run(PreviewEnvironmentPlan plan, ListenerAssignment listeners)
+    public PreviewEnvironment(string name, PreviewEnvironmentPlan plan, ListenerAssignment listeners, ComponentResourceOptions? options = null)
+        : base("securecart:platform:PreviewEnvironment", name, options)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(listeners);
         StackReference baseStack = new StackReference("base", new StackReferenceArgs
         {
             Name = $"{Deployment.Instance.OrganizationName}/{StackSettingsSchema.ProjectName}/{plan.Base.StackName}",
-        });
+        }, new CustomResourceOptions { Parent = this });
         Output<string> Base(string output) => baseStack.RequireOutput(output).Apply(v => (string)v);
         Output<ImmutableArray<string>> subnets = baseStack.RequireOutput("privateSubnetIds").Apply(v => ((IEnumerable<object>)v).Select(o => (string)o).ToImmutableArray());
         InputMap<string> tags = Children.Tags(plan.Tags, "preview");
@@ -41,42 +44,44 @@ public static class PreviewEnvironment
             services[service.LogicalName] = Service(plan, service, listeners, Base, subnets, account, tags);
         }
 
-        Dictionary<string, Output<string>> queues = new Dictionary<string, Output<string>>(StringComparer.Ordinal);
-        foreach (string name in plan.QueueNames.Where(n => !n.EndsWith("-dlq", StringComparison.Ordinal)))
-        {
-            string deadLetter = $"{name}-dlq";
-            Queue? dlq = plan.QueueNames.Contains(deadLetter)
-                ? new Queue(deadLetter, new QueueArgs { Name = deadLetter, SqsManagedSseEnabled = true, Tags = tags })
-                : null;
-            Queue queue = new Queue(name, new QueueArgs
-            {
-                Name = name,
-                SqsManagedSseEnabled = true,
-                RedrivePolicy = Children.Maybe(dlq?.Arn.Apply(arn => new JsonObject { ["deadLetterTargetArn"] = arn, ["maxReceiveCount"] = 5 }.ToJsonString())),
-                Tags = tags,
-            });
-            queues[name] = queue.Url;
-        }
+        Dictionary<string, Output<string>> queues = plan.Queues.ToDictionary(q => q.Name, q => QueuePair.Create(q, tags, this).Url, StringComparer.Ordinal);
+        Dictionary<string, Output<string>> tables = plan.Tables.ToDictionary(t => t.LogicalName, t => CreateTable(t, tags), StringComparer.Ordinal);
 
-        Dictionary<string, Output<string>> tables = new Dictionary<string, Output<string>>(StringComparer.Ordinal);
-        foreach (PreviewTablePlan table in plan.Tables)
-        {
-            tables[table.LogicalName] = CreateTable(table, tags);
-        }
+        Url = Output.Create($"https://{plan.HostName}");
+        ServiceNames = Output.All(services.Values).Apply(names => services.Keys.Zip(names).ToImmutableDictionary(p => p.First, p => p.Second, StringComparer.Ordinal));
+        QueueUrls = Output.All(queues.Values).Apply(urls => queues.Keys.Zip(urls).ToImmutableDictionary(p => p.First, p => p.Second, StringComparer.Ordinal));
+        TableNames = Output.All(tables.Values).Apply(names => tables.Keys.Zip(names).ToImmutableDictionary(p => p.First, p => p.Second, StringComparer.Ordinal));
+        RegisterOutputs(new Dictionary<string, object?> { ["url"] = Url });
+    }
 
+    public Output<string> Url { get; }
+
+    public Output<ImmutableDictionary<string, string>> ServiceNames { get; }
+
+    /// <summary>Queue URL by queue name (the main queues; their dead-letter queues are the plan's).</summary>
+    public Output<ImmutableDictionary<string, string>> QueueUrls { get; }
+
+    public Output<ImmutableDictionary<string, string>> TableNames { get; }
+
+    /// <summary>The inline program: the component, and its outputs as the preview stack's outputs.</summary>
+    public static IDictionary<string, object?> Run(PreviewEnvironmentPlan plan, ListenerAssignment listeners)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(listeners);
+        var environment = new PreviewEnvironment("preview", plan, listeners);
         return new Dictionary<string, object?>
         {
             ["url"] = $"https://{plan.HostName}",
             // The engine reads it back so every later update keeps the same priorities.
             ["listenerSlot"] = listeners.Slot,
-            ["services"] = Output.All(services.Values).Apply(names => services.Keys.Zip(names).ToImmutableDictionary(p => p.First, p => p.Second, StringComparer.Ordinal)),
-            ["queues"] = Output.All(queues.Values).Apply(urls => queues.Keys.Zip(urls).ToImmutableDictionary(p => p.First, p => p.Second, StringComparer.Ordinal)),
-            ["tables"] = Output.All(tables.Values).Apply(names => tables.Keys.Zip(names).ToImmutableDictionary(p => p.First, p => p.Second, StringComparer.Ordinal)),
+            ["services"] = environment.ServiceNames,
+            ["queues"] = environment.QueueUrls,
+            ["tables"] = environment.TableNames,
         };
     }
 
     /// <summary>Production's key schema under the preview's name; keys are strings, as in production.</summary>
-    private static Output<string> CreateTable(PreviewTablePlan table, InputMap<string> tags)
+    private Output<string> CreateTable(PreviewTablePlan table, InputMap<string> tags)
     {
         InputList<Pulumi.Aws.DynamoDB.Inputs.TableAttributeArgs> attributes = new InputList<Pulumi.Aws.DynamoDB.Inputs.TableAttributeArgs>
         {
@@ -96,11 +101,11 @@ public static class PreviewEnvironment
             Attributes = attributes,
             Ttl = table.TimeToLiveAttribute is null ? null : (Input<Pulumi.Aws.DynamoDB.Inputs.TableTtlArgs>)new Pulumi.Aws.DynamoDB.Inputs.TableTtlArgs { AttributeName = table.TimeToLiveAttribute, Enabled = true },
             Tags = tags,
-        });
+        }, Children.Of(this));
         return created.Name;
     }
 
-    private static Output<string> Service(
+    private Output<string> Service(
         PreviewEnvironmentPlan plan, PreviewServicePlan service, ListenerAssignment listeners, Func<string, Output<string>> fromBase, Output<ImmutableArray<string>> subnets, Output<string> account, InputMap<string> tags)
     {
         string id = service.LogicalName;
@@ -116,7 +121,7 @@ public static class PreviewEnvironment
                 VpcId = fromBase("vpcId"),
                 HealthCheck = new Pulumi.Aws.LB.Inputs.TargetGroupHealthCheckArgs { Path = service.HealthCheckPath, Matcher = "200" },
                 Tags = tags,
-            });
+            }, Children.Of(this));
             if (!listeners.Priorities.TryGetValue(id, out int priority))
             {
                 throw new ArgumentException($"no listener priority assigned to routed service {id}", nameof(listeners));
@@ -134,11 +139,11 @@ public static class PreviewEnvironment
                     new Pulumi.Aws.LB.Inputs.ListenerRuleConditionArgs { PathPattern = new Pulumi.Aws.LB.Inputs.ListenerRuleConditionPathPatternArgs { Values = { path } } },
                 },
                 Tags = tags,
-            });
+            }, Children.Of(this));
             loadBalancers.Add(new Pulumi.Aws.Ecs.Inputs.ServiceLoadBalancerArgs { TargetGroupArn = group.Arn, ContainerName = id, ContainerPort = service.Port });
         }
 
-        LogGroup logs = new LogGroup($"{id}-logs", new LogGroupArgs { Name = $"/ecs/{service.Name}", RetentionInDays = plan.LogRetentionDays, Tags = tags });
+        LogGroup logs = new LogGroup($"{id}-logs", new LogGroupArgs { Name = $"/ecs/{service.Name}", RetentionInDays = plan.LogRetentionDays, Tags = tags }, Children.Of(this));
         Output<string> containers = Output.Tuple(account, logs.Name).Apply(t => new JsonArray(new JsonObject
         {
             ["name"] = id,
@@ -151,18 +156,8 @@ public static class PreviewEnvironment
                 ["options"] = new JsonObject { ["awslogs-group"] = t.Item2, ["awslogs-region"] = plan.Base.Region, ["awslogs-stream-prefix"] = id },
             },
         }).ToJsonString());
-        TaskDefinition task = new TaskDefinition($"{id}-task", new TaskDefinitionArgs
-        {
-            Family = service.Name,
-            Cpu = service.Cpu.ToString(CultureInfo.InvariantCulture),
-            Memory = service.MemoryMb.ToString(CultureInfo.InvariantCulture),
-            NetworkMode = "awsvpc",
-            RequiresCompatibilities = { "FARGATE" },
-            RuntimePlatform = new Pulumi.Aws.Ecs.Inputs.TaskDefinitionRuntimePlatformArgs { CpuArchitecture = service.RuntimeArchitecture, OperatingSystemFamily = "LINUX" },
-            ExecutionRoleArn = fromBase("taskExecutionRoleArn"),
-            ContainerDefinitions = containers,
-            Tags = tags,
-        });
+        TaskDefinition task = TaskDefinitions.Create(
+            id, service.Name, service.Cpu, service.MemoryMb, service.RuntimeArchitecture, "FARGATE", fromBase("taskExecutionRoleArn"), null, containers, tags, this);
         Service ecs = new Service(id, new ServiceArgs
         {
             Name = service.Name,
@@ -173,7 +168,7 @@ public static class PreviewEnvironment
             NetworkConfiguration = new Pulumi.Aws.Ecs.Inputs.ServiceNetworkConfigurationArgs { Subnets = subnets, SecurityGroups = { fromBase("servicesSecurityGroupId") } },
             LoadBalancers = loadBalancers,
             Tags = tags,
-        });
+        }, Children.Of(this));
         return ecs.Name;
     }
 }

@@ -119,17 +119,14 @@ public static class ComputePlanner
 
     private static WorkerCapacityPlan Workers(StackSettings stack, ResourceNames names)
     {
-        var arch = stack.CpuArchitecture == CpuArchitecture.Arm64 ? "arm64" : "x86_64";
-        var ami = stack.CpuArchitecture == CpuArchitecture.Arm64
-            ? "/aws/service/ecs/optimized-ami/amazon-linux-2023/arm64/recommended/image_id"
-            : "/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id";
+        var ami = stack.CpuArchitecture.EcsOptimizedAmiParameter();
         var baseCapacity = NetworkZones;
         return new WorkerCapacityPlan(
             names.Physical("workers-cp"),
             names.Physical("workers-asg"),
             names.Physical("workers-lt"),
             ami,
-            [.. InstanceClasses.Workers(arch)],
+            [.. InstanceClasses.Workers(stack.CpuArchitecture)],
             MinSize: baseCapacity,
             MaxSize: Math.Max(baseCapacity, stack.Tasks.Max),
             OnDemandBaseCapacity: baseCapacity,

@@ -28,7 +28,7 @@ public sealed record ServicePlan(
     ImmutableArray<ServiceAccess> Access)
 {
     /// <summary>Fargate platform name of the architecture (runtimePlatform.cpuArchitecture).</summary>
-    public string RuntimeArchitecture => Architecture == CpuArchitecture.Arm64 ? "ARM64" : "X86_64";
+    public string RuntimeArchitecture => Architecture.EcsName();
 
     public bool OnAlb => Kind == ServiceKind.Public;
 }

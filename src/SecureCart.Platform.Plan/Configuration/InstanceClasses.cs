@@ -1,3 +1,5 @@
+using SecureCart.Platform.Plan.Compute;
+
 namespace SecureCart.Platform.Plan.Configuration;
 
 /// <summary>
@@ -20,7 +22,7 @@ public static class InstanceClasses
     ];
 
     /// <summary>Worker EC2 types by architecture, in the mixed-instances policy's order of preference.</summary>
-    public static IReadOnlyList<string> Workers(string architecture) => architecture == "x86_64"
+    public static IReadOnlyList<string> Workers(CpuArchitecture architecture) => architecture == CpuArchitecture.X64
         ? ["c7i.large", "c6i.large", "m7i.large"]
         : ["c7g.large", "c6g.large", "m7g.large"];
 }

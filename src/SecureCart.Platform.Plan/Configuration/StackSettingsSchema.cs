@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using SecureCart.Platform.Plan.Compute;
 using SecureCart.Platform.Plan.Naming;
 using SecureCart.Platform.Plan.Network;
 
@@ -19,7 +20,7 @@ public static class StackSettingsSchema
         new("trafficDial", ConfigValueType.WholeNumber, "Percent of the traffic routed to this region that it serves (Global Accelerator traffic dial).", PerStack: true, Check: Range(0, 100),
             DeployedAs: [new("aws:globalaccelerator/endpointGroup:EndpointGroup", "trafficDialPercentage")]),
         new("natStrategy", ConfigValueType.Text, "NAT gateways: per-az (one per AZ) or single.", Check: OneOf(["per-az", "single"])),
-        new("cpuArchitecture", ConfigValueType.Text, "CPU architecture of tasks and workers: arm64 (Graviton) or x86_64.", Check: OneOf(["arm64", "x86_64"])),
+        new("cpuArchitecture", ConfigValueType.Text, "CPU architecture of tasks and workers: arm64 (Graviton) or x86_64.", Check: OneOf(CpuArchitectureNames.Names)),
         new("tasksMin", ConfigValueType.WholeNumber, "Minimum tasks of a weight-1 service (each service scales it by its weight).", Check: Range(1, 100)),
         new("tasksDesired", ConfigValueType.WholeNumber, "Initial tasks of a weight-1 service.", Check: Range(1, 500)),
         new("tasksMax", ConfigValueType.WholeNumber, "Maximum tasks of a weight-1 service.", Check: Range(1, 1000)),

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using SecureCart.Platform.Plan.Compute;
-using SecureCart.Platform.Plan.Cost;
 using SecureCart.Platform.Plan.Network;
 
 namespace SecureCart.Platform.Plan.Configuration;
@@ -118,12 +117,7 @@ internal static partial class StackValidator
             return null;
         }
 
-        if (!PriceBook.Default.HasRegion(region.Text))
-        {
-            fault(RegionKey, region.Line, $"{region.Text} has no prices in Cost/prices.json, so its stack cannot be costed; add the region's prices there (regions priced: {string.Join(", ", PriceBook.Default.Regions)})");
-            return null;
-        }
-
+        // A region without prices still plans and deploys; `securecart cost` names the prices it lacks.
         return region.Text;
     }
 
@@ -166,7 +160,7 @@ internal static partial class StackValidator
             Domain = Str("domain"),
             TrafficDial = Int("trafficDial"),
             NatStrategy = Str("natStrategy") == "single" ? NatStrategy.OneForVpc : NatStrategy.PerAz,
-            CpuArchitecture = Str("cpuArchitecture") == "x86_64" ? CpuArchitecture.X64 : CpuArchitecture.Arm64,
+            CpuArchitecture = CpuArchitectureNames.Parse(Str("cpuArchitecture")),
             Tasks = new TaskCounts(Int("tasksMin"), Int("tasksDesired"), Int("tasksMax")),
             Peak = new PeakWindow(Instant("peakWindowStart"), Instant("peakWindowEnd"), Int("peakMinTasksMultiplier"), Str("peakWindowRepeat") == "yearly"),
             WorkerSpotPercent = Int("workerSpotPercent"),

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace SecureCart.Platform.Plan.Cost;
 
 /// <summary>One line of a cost estimate.</summary>
@@ -9,4 +11,12 @@ namespace SecureCart.Platform.Plan.Cost;
 public sealed record CostItem(string Component, string Resource, string Sku, decimal Quantity, decimal HourlyUsd, decimal MonthlyUsd, string Note)
 {
     public bool UsagePriced => Sku.Length == 0;
+
+    /// <summary>
+    /// Price-file entries this item needed that the region has no price for; its figures then leave them out
+    /// (a lower bound) rather than borrow another region's price.
+    /// </summary>
+    public ImmutableArray<string> MissingPrices { get; init; } = [];
+
+    public bool PriceUnknown => !MissingPrices.IsDefaultOrEmpty;
 }

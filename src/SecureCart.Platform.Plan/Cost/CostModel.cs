@@ -6,7 +6,8 @@ namespace SecureCart.Platform.Plan.Cost;
 
 /// <summary>
 /// Prices a plan at its steady state: desired tasks, minimum workers, every node and gateway, using the
-/// price file. Request- and transfer-priced services are listed without a figure rather than guessed.
+/// price file. Request- and transfer-priced services are listed without a figure rather than guessed, and so is
+/// anything the price file has no price for in the plan's region: a missing price never stops a plan.
 /// </summary>
 public sealed class CostModel(PriceBook prices)
 {
@@ -21,14 +22,16 @@ public sealed class CostModel(PriceBook prices)
         var items = ImmutableArray.CreateBuilder<CostItem>();
         void Hourly(string component, string resource, string sku, decimal quantity, string note, decimal factor = 1m)
         {
-            var hourly = prices.Get(region, sku) * quantity * factor;
-            items.Add(new CostItem(component, resource, sku, quantity, Round(hourly), Round(hourly * prices.HoursPerMonth), note));
+            var price = prices.Find(region, sku);
+            var hourly = (price ?? 0m) * quantity * factor;
+            items.Add(new CostItem(component, resource, sku, quantity, Round(hourly), Round(hourly * prices.HoursPerMonth), Unknown(note, price, sku)) { MissingPrices = Missing(price, sku) });
         }
 
         void Monthly(string component, string resource, string sku, decimal quantity, string note)
         {
-            var monthly = prices.Get(region, sku) * quantity;
-            items.Add(new CostItem(component, resource, sku, quantity, Round(monthly / prices.HoursPerMonth), Round(monthly), note));
+            var price = prices.Find(region, sku);
+            var monthly = (price ?? 0m) * quantity;
+            items.Add(new CostItem(component, resource, sku, quantity, Round(monthly / prices.HoursPerMonth), Round(monthly), Unknown(note, price, sku)) { MissingPrices = Missing(price, sku) });
         }
 
         void Usage(string component, string resource, string note) => items.Add(new CostItem(component, resource, "", 0, 0, 0, note));
@@ -94,22 +97,32 @@ public sealed class CostModel(PriceBook prices)
 
     private void FargateService(RegionalPlan plan, ServicePlan service, ImmutableArray<CostItem>.Builder items)
     {
-        var arch = service.Architecture == CpuArchitecture.Arm64 ? "arm64" : "x86_64";
-        var perTask = prices.Get(plan.Region, $"fargate.vcpu-hour.{arch}") * service.Cpu / 1024m
-            + prices.Get(plan.Region, $"fargate.gb-hour.{arch}") * service.MemoryMb / 1024m;
+        var arch = service.Architecture.Name();
+        string[] skus = [$"fargate.vcpu-hour.{arch}", $"fargate.gb-hour.{arch}", "fargate.spot-factor"];
+        var found = skus.Select(sku => prices.Find(plan.Region, sku)).ToArray();
+        var missing = skus.Where((_, i) => found[i] is null).ToImmutableArray();
+        var perTask = (found[0] ?? 0m) * service.Cpu / 1024m + (found[1] ?? 0m) * service.MemoryMb / 1024m;
         var tasks = service.Scaling.Desired;
         var onDemand = OnDemandTasks(service, tasks);
-        var spotFactor = prices.Get(plan.Region, "fargate.spot-factor");
+        var spotFactor = found[2] ?? 0m;
         var hourly = perTask * (onDemand + (tasks - onDemand) * spotFactor);
+        var note = string.Create(CultureInfo.InvariantCulture, $"{tasks} desired task(s), {onDemand} on demand, the rest on Spot at {spotFactor:P0} of the price");
         items.Add(new CostItem(
             "compute",
             $"{service.LogicalName} ({service.Cpu} CPU units, {service.MemoryMb} MiB, {arch})",
-            $"fargate.vcpu-hour.{arch}",
+            skus[0],
             tasks,
             Round(hourly),
             Round(hourly * prices.HoursPerMonth),
-            string.Create(CultureInfo.InvariantCulture, $"{tasks} desired task(s), {onDemand} on demand, the rest on Spot at {spotFactor:P0} of the price")));
+            missing.IsEmpty ? note : $"{note}; no {plan.Region} price for {string.Join(", ", missing)}, counted as zero")
+        {
+            MissingPrices = missing,
+        });
     }
+
+    private static string Unknown(string note, decimal? price, string sku) => price is null ? $"{note}; no price for {sku} in this region, counted as zero" : note;
+
+    private static ImmutableArray<string> Missing(decimal? price, string sku) => price is null ? [sku] : [];
 
     /// <summary>How many of <paramref name="tasks"/> the capacity provider strategy places on demand.</summary>
     public static decimal OnDemandTasks(ServicePlan service, int tasks)

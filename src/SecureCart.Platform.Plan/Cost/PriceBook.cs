@@ -4,8 +4,9 @@ using System.Text.Json;
 namespace SecureCart.Platform.Plan.Cost;
 
 /// <summary>
-/// Public AWS list prices for the regions the stacks use, read from Cost/prices.json (its source and date
-/// are in the file). Nothing is fetched at run time. SKUs end in their unit: <c>.hour</c>, <c>-hour.*</c>,
+/// Public AWS list prices, read from Cost/prices.json (its sources and dates are in the file). Nothing is fetched
+/// at run time. A Region or SKU the file lacks is simply unknown (<see cref="Find"/> returns null): callers
+/// report it instead of refusing the plan. SKUs end in their unit: <c>.hour</c>, <c>-hour.*</c>,
 /// <c>.gb-month</c>, <c>-month</c>, or are unitless factors.
 /// </summary>
 public sealed class PriceBook

@@ -8,6 +8,7 @@ namespace SecureCart.Platform.Plan.Edge;
 /// The accelerator's public name (<c>api.&lt;domain&gt;</c>, an alias of its DNS name): CloudFront checks the
 /// origin's certificate against this name, and the ALB certificate covers it; the raw accelerator name it would not.
 /// </param>
+/// <param name="CertificateProviderLogicalName">The us-east-1 provider's name, or null when the home stack is in us-east-1.</param>
 public sealed record CloudFrontPlan(
     ImmutableArray<string> Aliases,
     string PriceClass,
@@ -22,4 +23,5 @@ public sealed record CloudFrontPlan(
     string WebAclName,
     int WafRateLimitPer5Minutes,
     string ApiOriginDomain,
-    CertificatePlan Certificate);
+    CertificatePlan Certificate,
+    string? CertificateProviderLogicalName);

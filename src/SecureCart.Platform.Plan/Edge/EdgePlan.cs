@@ -12,4 +12,14 @@ public sealed record EdgePlan(
     ImmutableArray<string> EndpointGroupRegions,
     CloudFrontPlan CloudFront,
     string HostedZone,
-    ImmutableArray<DnsRecordPlan> Records);
+    ImmutableArray<DnsRecordPlan> Records)
+{
+    /// <summary>Every resource name the edge adds to the home stack; parity allows exactly these as home-only.</summary>
+    public ImmutableArray<string> LogicalNames =>
+    [
+        .. EdgeLogicalNames.Fixed,
+        .. CloudFront.Certificate.LogicalNames,
+        .. CloudFront.CertificateProviderLogicalName is { } provider ? [provider] : Array.Empty<string>(),
+        .. Records.Select(r => r.LogicalName),
+    ];
+}

@@ -16,7 +16,7 @@ public static class EdgePlanner
 
     /// <summary>The latency record each stack owns for its own API Gateway.</summary>
     public static DnsRecordPlan RegionalApiRecord(StackSettings stack) =>
-        new($"gateway.{stack.Domain}", "A", DnsTarget.ApiGateway, "latency", stack.Region, stack.StackName);
+        new($"gateway.{stack.Domain}", "A", DnsTarget.ApiGateway, "latency", stack.Region, stack.StackName, "dns-gateway");
 
     public static EdgePlan? Plan(StackSettings stack, IReadOnlyList<StackSettings> allStacks, ResourceNames names)
     {
@@ -26,8 +26,9 @@ public static class EdgePlanner
         }
 
         var domain = stack.Domain;
+        ImmutableArray<string> aliases = [domain, $"www.{domain}"];
         var cloudFront = new CloudFrontPlan(
-            [domain, $"www.{domain}"],
+            aliases,
             // North America and Europe: where the regions and the customers are.
             "PriceClass_100",
             names.Physical("static"),
@@ -41,15 +42,9 @@ public static class EdgePlanner
             names.Physical("waf"),
             stack.WafRateLimit,
             $"api.{domain}",
-            IngressPlanner.Certificate("cloudfront-certificate", domain, [$"www.{domain}"], stack, stack.StackName));
-        var records = ImmutableArray.CreateBuilder<DnsRecordPlan>();
-        foreach (var type in new[] { "A", "AAAA" })
-        {
-            records.Add(new(domain, type, DnsTarget.CloudFront, "simple", null, stack.StackName));
-            records.Add(new($"www.{domain}", type, DnsTarget.CloudFront, "simple", null, stack.StackName));
-        }
-
-        records.Add(new($"api.{domain}", "A", DnsTarget.Accelerator, "simple", null, stack.StackName));
+            CertificatePlan.OwnedBy("cloudfront-certificate", aliases[0], [.. aliases.Skip(1)], stack.StackName),
+            stack.Region == CloudFrontCertificateRegion ? null : EdgeLogicalNames.CertificateProvider);
+        var records = PublicRecords(domain, stack.StackName);
         return new EdgePlan(
             names.Physical("accelerator"),
             "TCP",
@@ -59,6 +54,34 @@ public static class EdgePlanner
             [.. allStacks.Select(s => s.Region).Order(StringComparer.Ordinal)],
             cloudFront,
             domain,
-            records.ToImmutable());
+            records);
+    }
+
+    /// <summary>
+    /// The home-only names whatever the project: for reading stack exports without the stack files (the names do
+    /// not depend on the domain; the us-east-1 provider is included, as a home stack elsewhere has it).
+    /// </summary>
+    public static ImmutableArray<string> AnyHomeStackLogicalNames { get; } =
+    [
+        .. EdgeLogicalNames.Fixed,
+        .. CertificatePlan.OwnedBy("cloudfront-certificate", "example.com", ["www.example.com"], "home").LogicalNames,
+        EdgeLogicalNames.CertificateProvider,
+        .. PublicRecords("example.com", "home").Select(r => r.LogicalName),
+        // The ingress plan's home-only names: the origin header's secret and the records of names every stack certifies.
+        OriginVerificationPlan.LogicalName, $"{OriginVerificationPlan.LogicalName}-value", "alb-certificate-validation-2", "api-certificate-validation-1",
+    ];
+
+    // dns-<label>[-<type>]: the label is "apex" for the zone itself; the type only where a name has two records.
+    private static ImmutableArray<DnsRecordPlan> PublicRecords(string domain, string owner)
+    {
+        var records = ImmutableArray.CreateBuilder<DnsRecordPlan>();
+        foreach (var type in new[] { "A", "AAAA" })
+        {
+            records.Add(new(domain, type, DnsTarget.CloudFront, "simple", null, owner, $"dns-apex-{type.ToLowerInvariant()}"));
+            records.Add(new($"www.{domain}", type, DnsTarget.CloudFront, "simple", null, owner, $"dns-www-{type.ToLowerInvariant()}"));
+        }
+
+        records.Add(new($"api.{domain}", "A", DnsTarget.Accelerator, "simple", null, owner, "dns-api"));
+        return records.ToImmutable();
     }
 }

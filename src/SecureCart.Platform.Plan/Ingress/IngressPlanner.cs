@@ -63,8 +63,9 @@ public static class IngressPlanner
         ArgumentNullException.ThrowIfNull(stack);
         var records = alternativeNames.Prepend(domain).Select((name, i) =>
         {
-            var owner = SharedByEveryStack(name, stack) ? homeStack : stack.StackName;
-            return new ValidationRecordPlan($"{logical}-validation-{i + 1}", name, owner, owner == stack.StackName);
+            var shared = SharedByEveryStack(name, stack);
+            var owner = shared ? homeStack : stack.StackName;
+            return new ValidationRecordPlan($"{logical}-validation-{i + 1}", name, owner, owner == stack.StackName, shared);
         });
         return new CertificatePlan(logical, domain, alternativeNames, [.. records]);
     }

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace SecureCart.Platform.Plan.Ingress;
 
 /// <summary>
@@ -13,6 +15,9 @@ public sealed record OriginVerificationPlan(string HeaderName, string SecretName
 {
     /// <summary>Logical name of the secret in the owner stack.</summary>
     public const string LogicalName = "origin-verify";
+
+    /// <summary>The secret and its stored value in the owner stack; nothing elsewhere.</summary>
+    public ImmutableArray<string> LogicalNames => OwnedHere ? [LogicalName, $"{LogicalName}-value"] : [];
 
     /// <summary>Stack output (secret) other stacks read the value from.</summary>
     public const string OutputName = "originVerifyValue";

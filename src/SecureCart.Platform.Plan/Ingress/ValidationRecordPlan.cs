@@ -8,4 +8,5 @@ namespace SecureCart.Platform.Plan.Ingress;
 /// </summary>
 /// <param name="LogicalName">Logical name of the Route 53 record, in the stack that owns it.</param>
 /// <param name="OwnerStack">The one stack that creates the record.</param>
-public sealed record ValidationRecordPlan(string LogicalName, string Domain, string OwnerStack, bool OwnedHere);
+/// <param name="Shared">Whether every stack certifies the name (so only the home stack has the record).</param>
+public sealed record ValidationRecordPlan(string LogicalName, string Domain, string OwnerStack, bool OwnedHere, bool Shared = false);

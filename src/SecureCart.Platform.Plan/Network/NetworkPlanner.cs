@@ -5,32 +5,41 @@ using SecureCart.Platform.Plan.Naming;
 namespace SecureCart.Platform.Plan.Network;
 
 /// <summary>
-/// Carves the VPC into three tiers over three AZs. The first three quarters of the block are the private
-/// subnets (tasks need the addresses: awsvpc gives every task an ENI); the last quarter is cut in eight:
+/// Carves the VPC into three tiers over up to three zones. The first three quarters of the block are the
+/// private subnets (tasks need the addresses: awsvpc gives every task an ENI); the last quarter is cut in eight:
 /// public a-c, a spare, isolated a-c, a spare. For a /16: private /18 (16,379 usable), public and isolated /21.
+/// Where an account gets only two zones (us-west-1) the c-slot blocks stay unused, so every other block keeps
+/// its place and the plan stays the same shape in every Region.
 /// </summary>
+/// <remarks>
+/// Zones are slots (<c>zone-1</c>…), not names: zone letters are assigned per account and not every Region has
+/// an <c>a</c>, <c>b</c> and <c>c</c> (ca-central-1 has a, b and d). The deploy maps slot n to the account's n-th
+/// available zone (<see cref="ZoneSlot"/>).
+/// </remarks>
 public static class NetworkPlanner
 {
-    public const int ZoneCount = 3;
+    public const int MaxZones = 3;
     public static readonly ImmutableArray<string> ZoneSuffixes = ["a", "b", "c"];
 
     public static NetworkPlan Plan(StackSettings stack, ResourceNames names)
     {
+        ArgumentNullException.ThrowIfNull(stack);
         var vpc = stack.VpcCidr;
-        var zones = ZoneSuffixes.Select(s => stack.Region + s).ToImmutableArray();
+        var zoneCount = Math.Min(MaxZones, RegionCatalog.Default.ZonesIn(stack.Region));
+        var zones = Enumerable.Range(0, zoneCount).Select(ZoneSlot.Name).ToImmutableArray();
         var lastQuarter = vpc.Subnet(vpc.PrefixLength + 2, 3);
         var subnets = ImmutableArray.CreateBuilder<SubnetPlan>();
-        for (var i = 0; i < ZoneCount; i++)
+        for (var i = 0; i < zoneCount; i++)
         {
             subnets.Add(Subnet(SubnetTier.Public, i, zones[i], lastQuarter.Subnet(lastQuarter.PrefixLength + 3, i), names));
         }
 
-        for (var i = 0; i < ZoneCount; i++)
+        for (var i = 0; i < zoneCount; i++)
         {
             subnets.Add(Subnet(SubnetTier.Private, i, zones[i], vpc.Subnet(vpc.PrefixLength + 2, i), names));
         }
 
-        for (var i = 0; i < ZoneCount; i++)
+        for (var i = 0; i < zoneCount; i++)
         {
             subnets.Add(Subnet(SubnetTier.Isolated, i, zones[i], lastQuarter.Subnet(lastQuarter.PrefixLength + 3, 4 + i), names));
         }

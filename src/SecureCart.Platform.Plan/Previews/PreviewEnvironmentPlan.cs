@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using SecureCart.Platform.Plan.Cost;
+using SecureCart.Platform.Plan.Messaging;
 
 namespace SecureCart.Platform.Plan.Previews;
 
@@ -17,9 +18,13 @@ public sealed record PreviewEnvironmentPlan(
     string HostName,
     ImmutableArray<PreviewServicePlan> Services,
     string DatabaseName,
-    ImmutableArray<string> QueueNames,
+    ImmutableArray<QueuePlan> Queues,
     ImmutableArray<string> TableNames,
     ImmutableArray<PreviewTablePlan> Tables,
     int LogRetentionDays,
     ImmutableSortedDictionary<string, string> Tags,
-    CostEstimate Cost);
+    CostEstimate Cost)
+{
+    /// <summary>Every queue's name, dead-letter queues included.</summary>
+    public ImmutableArray<string> QueueNames => [.. Queues.SelectMany(q => new[] { q.Name, q.DeadLetterName })];
+}

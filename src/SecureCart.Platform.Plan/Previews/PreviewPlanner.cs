@@ -4,6 +4,7 @@ using SecureCart.Platform.Plan.Compute;
 using SecureCart.Platform.Plan.Configuration;
 using SecureCart.Platform.Plan.Cost;
 using SecureCart.Platform.Plan.Data;
+using SecureCart.Platform.Plan.Messaging;
 using SecureCart.Platform.Plan.Naming;
 
 namespace SecureCart.Platform.Plan.Previews;
@@ -11,6 +12,9 @@ namespace SecureCart.Platform.Plan.Previews;
 /// <summary>Plans a preview environment and prices it with the same model as production.</summary>
 public static class PreviewPlanner
 {
+    /// <summary>The queues a preview owns: checkout's orders and the notifications it sends.</summary>
+    private static readonly string[] s_previewQueues = ["orders", "notifications"];
+
     /// <summary>
     /// Environment names become part of target group names (32 characters at most):
     /// <c>pv-&lt;env&gt;-&lt;service&gt;</c> with the longest service (order-worker, 12) leaves 16.
@@ -37,11 +41,6 @@ public static class PreviewPlanner
             reasons.Add($"image tag '{imageTag}' must be 1 to 128 letters, digits, '.', '_' or '-' (an OCI tag or a git ref turned into one)");
         }
 
-        if (!prices.HasRegion(baseStack.Region))
-        {
-            reasons.Add($"base stack region {baseStack.Region} has no prices in Cost/prices.json");
-        }
-
         if (reasons.Count > 0 || environment is null || team is null)
         {
             return new PreviewPlanResult.Rejected(reasons);
@@ -56,7 +55,7 @@ public static class PreviewPlanner
         };
         // Previews run on Fargate Spot, which places X86_64 tasks only: the choice says whether Spot x86 beats ARM64 on demand.
         var architecture = CapacityChoice.Choose(baseStack.Architecture, cpu, memory, 1, 0, 100, baseStack.Region, prices);
-        var arch = architecture == CpuArchitecture.Arm64 ? "ARM64" : "X86_64";
+        var arch = architecture.EcsName();
         var provider = CapacityChoice.Supports(ComputePlanner.FargateSpot, architecture) ? ComputePlanner.FargateSpot : ComputePlanner.Fargate;
         var services = ServiceCatalog.Services
             .Select(d => new PreviewServicePlan(
@@ -87,28 +86,37 @@ public static class PreviewPlanner
             $"{environment}.preview.{baseStack.Domain}",
             services,
             DatabaseName: $"pv_{environment.Replace('-', '_')}",
-            QueueNames: [names.Physical("orders"), names.Physical("orders-dlq"), names.Physical("notifications"), names.Physical("notifications-dlq")],
+            // Production's queue plans (dead-letter queue, receive count, retention) under the preview's names.
+            Queues: [.. MessagingPlanner.Plan(names).Queues.Where(q => s_previewQueues.Contains(q.LogicalName))],
             TableNames: [.. TableDefinition.All.Select(t => names.Physical(t.LogicalName))],
             Tables: [.. TableDefinition.All.Select(t => new PreviewTablePlan(t.LogicalName, names.Physical(t.LogicalName), t.HashKey, t.RangeKey, t.TimeToLiveAttribute))],
             // Previews live for days: their logs need not outlive them.
             LogRetentionDays: 3,
             tags,
-            Estimate(stackName, baseStack.Region, services, prices));
+            Estimate(stackName, baseStack.Region, baseStack.Architecture, services, prices));
         return new PreviewPlanResult.Planned(plan);
     }
 
-    private static CostEstimate Estimate(string stack, string region, ImmutableArray<PreviewServicePlan> services, PriceBook prices)
+    private static CostEstimate Estimate(string stack, string region, CpuArchitecture architecture, ImmutableArray<PreviewServicePlan> services, PriceBook prices)
     {
-        var arch = services[0].RuntimeArchitecture == "ARM64" ? "arm64" : "x86_64";
+        // The tasks' architecture is the capacity choice's, which may differ from the base stack's.
+        var arch = services[0].RuntimeArchitecture == CpuArchitecture.Arm64.EcsName() ? CpuArchitecture.Arm64.Name() : CpuArchitecture.X64.Name();
+        // A region the price file does not cover still plans: the items name the missing prices instead.
+        string[] skus = [$"fargate.vcpu-hour.{arch}", $"fargate.gb-hour.{arch}", "fargate.spot-factor"];
+        var found = skus.Select(sku => prices.Find(region, sku)).ToArray();
+        ImmutableArray<string> missing = [.. skus.Where((_, i) => found[i] is null)];
         var items = services.Select(s =>
         {
-            var spot = s.CapacityProvider == ComputePlanner.FargateSpot ? prices.Get(region, "fargate.spot-factor") : 1m;
+            var spot = s.CapacityProvider == ComputePlanner.FargateSpot ? found[2] ?? 0m : 1m;
             var hourly = Math.Round(
-                (prices.Get(region, $"fargate.vcpu-hour.{arch}") * s.Cpu / 1024m + prices.Get(region, $"fargate.gb-hour.{arch}") * s.MemoryMb / 1024m) * s.DesiredCount * spot,
+                ((found[0] ?? 0m) * s.Cpu / 1024m + (found[1] ?? 0m) * s.MemoryMb / 1024m) * s.DesiredCount * spot,
                 4,
                 MidpointRounding.AwayFromZero);
-            return new CostItem("compute", s.LogicalName, $"fargate.vcpu-hour.{arch}", s.DesiredCount, hourly, hourly * prices.HoursPerMonth,
-                string.Create(CultureInfo.InvariantCulture, $"{s.DesiredCount} {(spot < 1m ? "Fargate Spot" : "on-demand Fargate")} task at {spot:P0} of the on-demand price"));
+            return new CostItem("compute", s.LogicalName, skus[0], s.DesiredCount, hourly, hourly * prices.HoursPerMonth,
+                string.Create(CultureInfo.InvariantCulture, $"{s.DesiredCount} {(spot < 1m ? "Fargate Spot" : "on-demand Fargate")} task at {spot:P0} of the on-demand price"))
+            {
+                MissingPrices = missing,
+            };
         }).ToList();
         items.Add(new CostItem("data", "queues and on-demand tables", "", 0, 0, 0, "usage-priced; the database lives in the shared base instance"));
         return new CostEstimate(stack, region, prices.Source, prices.AsOf, [.. items]);

@@ -33,7 +33,7 @@ public static class WorkflowPlanner
 
     public static WorkflowPlan Plan(StackSettings stack, ResourceNames names)
     {
-        var architecture = stack.CpuArchitecture == CpuArchitecture.Arm64 ? "arm64" : "x86_64";
+        var architecture = stack.CpuArchitecture.Name();
         LambdaPlan Function(string logical, int timeout, ImmutableArray<ServiceAccess> access) =>
             new(logical, names.Physical(logical), "dotnet10", $"SecureCart.Functions::SecureCart.Functions.{Pascal(logical)}::HandleAsync", architecture, 512, timeout, "Active",
                 ArtifactLocations.FunctionBucket(stack.Region), ArtifactLocations.FunctionPackageKey(logical, stack.FunctionsRelease), access);

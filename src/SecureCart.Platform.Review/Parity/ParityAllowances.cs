@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using SecureCart.Platform.Plan;
 using SecureCart.Platform.Plan.Configuration;
+using SecureCart.Platform.Plan.Edge;
 
 namespace SecureCart.Platform.Review.Parity;
 
@@ -26,7 +27,9 @@ public sealed record ParityAllowances
     /// <summary>The allowances the plan declares; <paramref name="project"/> adds each stack's VPC range and the home stack.</summary>
     public static ParityAllowances FromPlan(ProjectConfiguration? project) => new()
     {
-        HomeOnlyNames = [.. RegionalPlan.HomeOnlyLogicalNames],
+        HomeOnlyNames = project is null
+            ? [.. EdgePlanner.AnyHomeStackLogicalNames]
+            : [.. RegionalPlanner.Plan(project.Home, project.Stacks).HomeOnlyLogicalNames],
         HomeStack = project?.Stacks.FirstOrDefault(s => s.IsHome)?.StackName,
         VpcCidrs = project?.Stacks.ToImmutableDictionary(s => s.StackName, s => s.VpcCidr.ToString()!, StringComparer.Ordinal)
             ?? ImmutableDictionary<string, string>.Empty,

@@ -34,8 +34,8 @@ public sealed class ParityChecker(ParityAllowances allowances)
             if (!inLeft || !inRight)
             {
                 var owner = inLeft ? leftStack : rightStack;
-                var allowed = allowances.HomeOnlyNames.Contains(logical) && (allowances.HomeStack is null || allowances.HomeStack == owner)
-                    ? $"home-stack-only resource owned by {owner} (plan: RegionalPlan.HomeOnlyLogicalNames)"
+                var allowed = allowances.HomeOnlyNames.Contains(name) && (allowances.HomeStack is null || allowances.HomeStack == owner)
+                    ? $"home-stack-only resource owned by {owner} (plan: the home stack's edge, EdgePlan.LogicalNames)"
                     : null;
                 differences.Add(new ParityDifference(type, name, null, inLeft ? "present" : "absent", inRight ? "present" : "absent", allowed));
                 continue;

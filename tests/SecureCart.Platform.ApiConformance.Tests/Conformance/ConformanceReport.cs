@@ -15,6 +15,9 @@ internal sealed class ConformanceReport
 
     public int EnumMembersChecked { get; set; }
 
+    /// <summary>Places whose type only the compiler sees (var, target-typed new): the stand-in build checks those.</summary>
+    public int LeftToCompiler { get; set; }
+
     public HashSet<PropertyRename> OverridesUsed { get; } = [];
 
     public string Describe() => Findings.Count == 0

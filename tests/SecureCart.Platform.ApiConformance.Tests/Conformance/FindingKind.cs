@@ -8,5 +8,4 @@ public enum FindingKind
     UnknownEnumMember,
     CollisionRename,
     BadOverride,
-    Undecidable,
 }

@@ -100,7 +100,7 @@ internal sealed partial class UsageWalker(
             }
             else if (target is null && node.Initializer is { Expressions.Count: > 0 })
             {
-                Add(FindingKind.Undecidable, node, "target-typed new() whose type the check cannot see: write the type (`new XArgs { … }`)");
+                LeftToCompiler();
             }
         }
 
@@ -125,7 +125,7 @@ internal sealed partial class UsageWalker(
             {
                 if (declarator.Initializer is null || !IsApparent(declarator.Initializer.Value))
                 {
-                    Add(FindingKind.Undecidable, declarator, $"`var {declarator.Identifier.ValueText}`: the type is not visible on the line; write it so the check can follow the variable");
+                    LeftToCompiler();
                 }
             }
         }
@@ -137,7 +137,7 @@ internal sealed partial class UsageWalker(
     {
         if (node.Type.IsVar)
         {
-            Add(FindingKind.Undecidable, node, $"`foreach (var {node.Identifier.ValueText} …)`: write the element type so the check can follow it");
+            LeftToCompiler();
         }
 
         base.VisitForEachStatement(node);
@@ -147,7 +147,7 @@ internal sealed partial class UsageWalker(
     {
         if (node.Type.IsVar)
         {
-            Add(FindingKind.Undecidable, node, $"`{node}`: write the type(s) so the check can follow the variable(s)");
+            LeftToCompiler();
         }
 
         base.VisitDeclarationExpression(node);
@@ -168,8 +168,8 @@ internal sealed partial class UsageWalker(
                 continue;
             }
 
-            // Provider properties are Input<T> / InputList<T>: Input<T> has no constructor and InputList<T>.Add has
-            // Input<T> and params overloads, so C# rejects new() there (CS1729 / CS8752). The type must be written.
+            // new() for an Input<T> / InputList<T> property does not compile (CS1729 / CS8752): the build against the
+            // stand-in packages reports it, so the walk only notes it.
             IEnumerable<ImplicitObjectCreationExpressionSyntax> implicitValues = assignment.Right switch
             {
                 ImplicitObjectCreationExpressionSyntax single => [single],
@@ -179,7 +179,7 @@ internal sealed partial class UsageWalker(
             foreach (ImplicitObjectCreationExpressionSyntax implicitValue in implicitValues)
             {
                 _checkedImplicit.Add(implicitValue);
-                Add(FindingKind.Undecidable, implicitValue, $"new() assigned to {left.Identifier.ValueText} does not compile (its C# type is Input<T> or InputList<T>: CS1729 / CS8752); write the type");
+                LeftToCompiler();
             }
         }
     }
@@ -266,6 +266,10 @@ internal sealed partial class UsageWalker(
     }
 
     private void Add(FindingKind kind, SyntaxNode at, string message) => report.Findings.Add(new Finding(kind, file.Path, Line(at), message));
+
+    // What this syntax-only walk cannot see (a var, a target-typed new) the build against the stand-in packages
+    // checks with the compiler's own binding; it is counted, never reported.
+    private void LeftToCompiler() => report.LeftToCompiler++;
 
     private static int Line(SyntaxNode node) => node.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
 

@@ -60,7 +60,6 @@ public sealed class ProjectLoaderTests : IDisposable
     [InlineData("securecart:home", "true", "securecart:home", "already the home stack")]
     [InlineData("aws:region", "us-east-1", "aws:region", "already the region of stack prod-us")]
     [InlineData("aws:region", "us-east", "aws:region", "not an AWS region name")]
-    [InlineData("aws:region", "ap-south-1", "aws:region", "has no prices")]
     [InlineData("securecart:rdsReadReplicas", "[1, 2]", "securecart:rdsReadReplicas", "not a list or mapping")]
     [InlineData("securecart:vpcCidr", "{ secure: v1:abcd }", "securecart:vpcCidr", "is encrypted, but the plan must read it")]
     public void Load_BrokenKey_FaultNamesFileKeyLineAndFix(string key, string value, string expectedKey, string expectedText)

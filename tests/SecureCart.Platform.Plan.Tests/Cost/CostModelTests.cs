@@ -15,7 +15,7 @@ public sealed class CostModelTests
         {
             Assert.All(InstanceClasses.Rds, c => Assert.NotNull(prices.Find(region, $"rds.{c}.hour")));
             Assert.All(InstanceClasses.Redis, c => Assert.NotNull(prices.Find(region, $"elasticache.{c}.hour")));
-            Assert.All(InstanceClasses.Workers("arm64").Concat(InstanceClasses.Workers("x86_64")), t => Assert.NotNull(prices.Find(region, $"ec2.{t}.hour")));
+            Assert.All(InstanceClasses.Workers(Platform.Plan.Compute.CpuArchitecture.Arm64).Concat(InstanceClasses.Workers(Platform.Plan.Compute.CpuArchitecture.X64)), t => Assert.NotNull(prices.Find(region, $"ec2.{t}.hour")));
         }
 
         Assert.Contains("aws.amazon.com", prices.Source);
@@ -92,5 +92,43 @@ public sealed class CostModelTests
         // PostgreSQL master and Redis AUTH (the shipped files set no service secret); the home stack also keeps the origin header's.
         Assert.Equal(3m, us.Items.Single(i => i.Sku == "secretsmanager.secret-month").Quantity);
         Assert.Equal(2m, eu.Items.Single(i => i.Sku == "secretsmanager.secret-month").Quantity);
+    }
+
+    [Fact]
+    public void Estimate_RegionWithoutPrices_EstimatesAndNamesEveryMissingPrice()
+    {
+        var plan = PlanFixtures.Plan("prod-eu", s => s with { Region = "ap-southeast-1" });
+
+        var estimate = CostModel.Default.Estimate(plan);
+
+        Assert.False(estimate.Complete);
+        Assert.Contains("rds.db.r6g.xlarge.hour", estimate.MissingPrices);
+        Assert.Contains("fargate.vcpu-hour.arm64", estimate.MissingPrices);
+        Assert.Contains("natgateway.hour", estimate.MissingPrices);
+        // Prices that are the same everywhere still count; nothing is borrowed from another Region.
+        Assert.DoesNotContain("fargate.spot-factor", estimate.MissingPrices);
+        var nat = estimate.Items.Single(i => i.Sku == "natgateway.hour");
+        Assert.True(nat.PriceUnknown);
+        Assert.Equal(0m, nat.MonthlyUsd);
+        Assert.Contains("no price for natgateway.hour", nat.Note, StringComparison.Ordinal);
+        Assert.All(estimate.Items.Where(i => !i.PriceUnknown && !i.UsagePriced), i => Assert.True(i.MonthlyUsd >= 0));
+    }
+
+    [Fact]
+    public void Estimate_PricedRegion_IsComplete()
+    {
+        var estimate = CostModel.Default.Estimate(PlanFixtures.Plan("prod-us"));
+
+        Assert.True(estimate.Complete);
+        Assert.Empty(estimate.MissingPrices);
+    }
+
+    [Fact]
+    public void PriceBook_Regions_AreCommercialRegionsTheCatalogKnows()
+    {
+        var prices = PriceBook.Default;
+
+        Assert.All(prices.Regions, r => Assert.True(Platform.Plan.Network.RegionCatalog.Default.Knows(r), r));
+        Assert.Null(prices.Find("ap-southeast-1", "rds.db.r6g.xlarge.hour"));
     }
 }

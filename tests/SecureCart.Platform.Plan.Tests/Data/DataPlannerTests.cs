@@ -42,7 +42,7 @@ public sealed class DataPlannerTests
         Assert.Equal(("securecart-prod-eu-postgres-master", 30), (rds.MasterPasswordSecretName, rds.PasswordRotationDays));
         Assert.False(rds.SkipFinalSnapshot);
         Assert.Equal(("gp3", 200, 1000), (rds.StorageType, rds.AllocatedStorageGb, rds.MaxAllocatedStorageGb));
-        Assert.Equal(["eu-west-1b", "eu-west-1c"], rds.Replicas.Select(r => r.AvailabilityZone));
+        Assert.Equal(["zone-2", "zone-3"], rds.Replicas.Select(r => r.AvailabilityZone));
         Assert.Equal("securecart-prod-eu-postgres-replica-2", rds.Replicas[1].Identifier);
     }
 

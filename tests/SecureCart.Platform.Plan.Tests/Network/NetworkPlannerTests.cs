@@ -9,7 +9,7 @@ public sealed class NetworkPlannerTests
     {
         var plan = PlanFixtures.Plan("prod-us").Network;
 
-        Assert.Equal(["us-east-1a", "us-east-1b", "us-east-1c"], plan.AvailabilityZones);
+        Assert.Equal(["zone-1", "zone-2", "zone-3"], plan.AvailabilityZones);
         Assert.Equal(
             [
                 ("public-a", "10.10.192.0/21"), ("public-b", "10.10.200.0/21"), ("public-c", "10.10.208.0/21"),
@@ -49,7 +49,7 @@ public sealed class NetworkPlannerTests
         var plan = PlanFixtures.Plan("prod-eu", s => s with { NatStrategy = strategy }).Network;
 
         Assert.Equal(expected, plan.NatGatewayZones.Length);
-        Assert.Equal("eu-west-1a", plan.NatGatewayZones[0]);
+        Assert.Equal("zone-1", plan.NatGatewayZones[0]);
     }
 
     [Fact]
@@ -65,5 +65,34 @@ public sealed class NetworkPlannerTests
         Assert.All(alb, r => Assert.Null(r.FromCidr));
         Assert.Equal([("com.amazonaws.global.cloudfront.origin-facing", null), (null, "api-link")], alb.Select(r => (r.FromPrefixList, r.FromTier)));
         Assert.Empty(tiers.Single(t => t.LogicalName == "api-link").Ingress);
+    }
+
+    [Fact]
+    public void Plan_RegionOfferingTwoZones_SpreadsOverTwoAndKeepsEveryBlockInPlace()
+    {
+        var three = PlanFixtures.Plan("prod-eu").Network;
+
+        var two = PlanFixtures.Plan("prod-eu", s => s with { Region = "us-west-1" }).Network;
+
+        Assert.Equal(["zone-1", "zone-2"], two.AvailabilityZones);
+        Assert.Equal(6, two.Subnets.Length);
+        Assert.Equal(2, two.NatGatewayZones.Length);
+        Assert.All(Enum.GetValues<SubnetTier>(), tier => Assert.Equal(2, two.Subnets.Count(s => s.Tier == tier)));
+        // The a and b blocks are where a three-zone plan has them; only the c blocks are left unused.
+        Assert.All(two.Subnets, s => Assert.Equal(three.Subnets.Single(t => t.LogicalName == s.LogicalName).Cidr, s.Cidr));
+        Assert.All(two.Subnets, s => Assert.Contains(s.AvailabilityZone, two.AvailabilityZones));
+    }
+
+    [Theory]
+    [InlineData("ap-southeast-1", 3)]
+    [InlineData("ca-central-1", 3)]
+    [InlineData("us-west-1", 2)]
+    [InlineData("xx-future-9", 3)]
+    public void Plan_ZoneCount_FromTheRegionCatalogWithThreeAsTheCeiling(string region, int zones)
+    {
+        var plan = PlanFixtures.Plan("prod-eu", s => s with { Region = region }).Network;
+
+        Assert.Equal(zones, plan.AvailabilityZones.Length);
+        Assert.All(plan.AvailabilityZones, z => Assert.DoesNotContain(region, z, StringComparison.Ordinal));
     }
 }
