@@ -12,7 +12,7 @@ rm -rf "$results"; mkdir -p "$results"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 started=$SECONDS
 
-for part in common postgres api-declarations chromium pulumi-packages; do
+for part in common postgres api-declarations chromium dns-server pulumi-packages; do
   # shellcheck source=/dev/null
   source "$root/eng/test-setup/$part.sh"
 done
@@ -22,6 +22,7 @@ setup_pulumi_packages
 setup_postgres
 setup_api_declarations
 setup_chromium
+setup_dns_server
 
 # Packages that only a full NuGet feed serves; a project that needs one and cannot restore it is skipped, not failed.
 optional='Pulumi|Pulumi\.Aws|Pulumi\.Awsx|Pulumi\.Automation|AWSSDK\.Route53'

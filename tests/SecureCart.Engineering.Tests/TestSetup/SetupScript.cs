@@ -48,7 +48,7 @@ internal sealed class SetupScript : IDisposable
         var script = new StringBuilder()
             .AppendLine("set -uo pipefail")
             .AppendLine($"root='{Root}'; out='{Root}/.artifacts'")
-            .AppendLine($"for part in common postgres api-declarations chromium pulumi-packages; do source '{s_repository}/eng/test-setup/'$part.sh; done")
+            .AppendLine($"for part in common postgres api-declarations chromium dns-server pulumi-packages; do source '{s_repository}/eng/test-setup/'$part.sh; done")
             .AppendLine(commands)
             .ToString();
         var start = new ProcessStartInfo("bash", ["-c", script])
