@@ -41,4 +41,28 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2201, Level = LogLevel.Error, Message = "Reaper sweep failed; retrying next interval")]
     public static partial void ReaperFault(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2107, Level = LogLevel.Warning, Message = "Operation {OperationId}: lease renewal failing; retrying, the engine is stopped in {Remaining} if it keeps failing")]
+    public static partial void LeaseRenewalFailing(ILogger logger, Exception exception, Guid operationId, TimeSpan remaining);
+
+    [LoggerMessage(EventId = 2108, Level = LogLevel.Information, Message = "Operation {OperationId}: lease renewed again after {Failures} failed attempts")]
+    public static partial void LeaseRenewedAgain(ILogger logger, Guid operationId, int failures);
+
+    [LoggerMessage(EventId = 2109, Level = LogLevel.Error, Message = "Operation {OperationId}: {WorkerId} could not renew its lease (ends {LeaseUntil}); engine stopped before another worker may claim it")]
+    public static partial void EngineStoppedForLease(ILogger logger, Guid operationId, string workerId, DateTimeOffset leaseUntil);
+
+    [LoggerMessage(EventId = 2110, Level = LogLevel.Warning, Message = "Operation {OperationId}: the engine's cancel failed")]
+    public static partial void EngineCancelFailed(ILogger logger, Exception exception, Guid operationId);
+
+    [LoggerMessage(EventId = 2111, Level = LogLevel.Warning, Message = "Operation {OperationId}: writing the {Status} result failed; it is kept and retried until it lands")]
+    public static partial void CompletionRetrying(ILogger logger, Exception exception, Guid operationId, SecureCart.Previews.Domain.OperationStatus status);
+
+    [LoggerMessage(EventId = 2112, Level = LogLevel.Information, Message = "Operation {OperationId}: result written on attempt {Attempt}")]
+    public static partial void CompletionWritten(ILogger logger, Guid operationId, int attempt);
+
+    [LoggerMessage(EventId = 2113, Level = LogLevel.Warning, Message = "Operation {OperationId}: writing engine events failed; the engine waits and the write is retried")]
+    public static partial void EventWriteRetrying(ILogger logger, Exception exception, Guid operationId);
+
+    [LoggerMessage(EventId = 2114, Level = LogLevel.Warning, Message = "Operation {OperationId}: handing it back failed; its lease will end and another worker resumes it")]
+    public static partial void ReleaseFailed(ILogger logger, Exception exception, Guid operationId);
 }
