@@ -98,8 +98,15 @@ public static class PreviewsServiceCollectionExtensions
 
     private static void AddAuth(IServiceCollection services, AuthOptions auth)
     {
-        const string Selector = "Bearer";
+        // The selector must not be named "Bearer": that is the JWT handler's own scheme name, and registering both
+        // under one name fails start-up ("Scheme already exists: Bearer").
+        const string Selector = "ApiKeyOrJwt";
         var jwt = !string.IsNullOrEmpty(auth.Jwt.Authority);
+        if (jwt && string.IsNullOrEmpty(auth.Jwt.Audience))
+        {
+            throw new InvalidOperationException("Previews:Auth:Jwt:Audience is required when Previews:Auth:Jwt:Authority is set: tokens are accepted only for this API's audience.");
+        }
+
         var builder = services.AddAuthentication(Selector)
             .AddPolicyScheme(Selector, "API key or OIDC token", o => o.ForwardDefaultSelector = context =>
             {
