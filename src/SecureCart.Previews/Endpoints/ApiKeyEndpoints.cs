@@ -28,7 +28,11 @@ internal static class ApiKeyEndpoints
             errors["team"] = [teamError];
         }
 
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100)
+        if (TextInput.CheckVisible("name", request.Name) is { } invisible)
+        {
+            errors["name"] = [invisible];
+        }
+        else if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100)
         {
             errors["name"] = ["name is required (1 to 100 characters): who or what uses the key, e.g. 'ci-checkout'."];
         }

@@ -37,6 +37,10 @@ internal sealed class EnvironmentCommands(
         {
             errors["Idempotency-Key"] = [$"the Idempotency-Key header must be 1 to {MaxIdempotencyKeyLength} characters."];
         }
+        else if (TextInput.CheckVisible("Idempotency-Key", idempotencyKey) is { } invisible)
+        {
+            errors["Idempotency-Key"] = [invisible];
+        }
 
         if (errors.Count > 0)
         {
@@ -71,7 +75,7 @@ internal sealed class EnvironmentCommands(
                 ? await ReplayAsync(db, facts.EarlierEnvironmentId!.Value, facts.EarlierOperationId!.Value, cancellationToken)
                 : await RefuseAsync(caller, facts.EarlierEnvironmentId, new ApiProblem(
                     StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused", "Idempotency-Key already used for a different request",
-                    $"The key '{idempotencyKey}' was first sent with a different body. Use a new key for a new request."), origin, cancellationToken);
+                    $"The key {TextInput.Quote(idempotencyKey!)} was first sent with a different body. Use a new key for a new request."), origin, cancellationToken);
         }
 
         var refusal = CheckTeamRules(facts, caller.Team, request.Name!, estimate);
