@@ -89,7 +89,6 @@ internal static class PreviewsBenchmark
         {
             ["Previews:State:Provider"] = "Postgres",
             ["Previews:State:ConnectionString"] = connection,
-            ["Previews:Auth:SeedDevelopmentKey"] = "false",
             ["Previews:Quotas:MaxEnvironments"] = "100000",
             ["Previews:Quotas:MaxMonthlyCost"] = "10000000",
         });

@@ -3,8 +3,11 @@ namespace SecureCart.Previews.Logging;
 /// <summary>Previews owns event ids 2000-2999: 20xx host and auth, 21xx operations, 22xx reaper, 23xx audit.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Development API key for team {Team} (admin): {ApiKey}")]
-    public static partial void DevelopmentKey(ILogger logger, string team, string apiKey);
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Development admin key of team {Team} from configuration is active; never set it in production")]
+    public static partial void DevelopmentKeyEnsured(ILogger logger, string team);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "API key {KeyId} ({Prefix}…) revoked")]
+    public static partial void KeyRevoked(ILogger logger, Guid keyId, string prefix);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "State store {Provider} migrated; engine {Engine}")]
     public static partial void Started(ILogger logger, string provider, string engine);

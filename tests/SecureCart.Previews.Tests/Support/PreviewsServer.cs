@@ -48,11 +48,12 @@ public sealed class PreviewsServer : IAsyncDisposable
     /// Another replica on an existing database, on the real clock (leases then run out in real time), optionally
     /// reaching the database through <paramref name="connectionString"/> (e.g. a proxy the test can cut).
     /// </summary>
-    public static Task<PreviewsServer> StartReplicaAsync(TestDatabase database, string? connectionString, IPreviewEngine engine, Dictionary<string, string?>? settings = null) =>
-        StartOnAsync(database, ownsDatabase: false, connectionString, engine, settings, systemClock: true);
+    public static Task<PreviewsServer> StartReplicaAsync(
+        TestDatabase database, string? connectionString, IPreviewEngine engine, Dictionary<string, string?>? settings = null, ILoggerProvider? logs = null) =>
+        StartOnAsync(database, ownsDatabase: false, connectionString, engine, settings, systemClock: true, logs);
 
     private static async Task<PreviewsServer> StartOnAsync(
-        TestDatabase database, bool ownsDatabase, string? connectionString, IPreviewEngine? engine, Dictionary<string, string?>? settings, bool systemClock)
+        TestDatabase database, bool ownsDatabase, string? connectionString, IPreviewEngine? engine, Dictionary<string, string?>? settings, bool systemClock, ILoggerProvider? logs = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero));
         var builder = WebApplication.CreateBuilder();
@@ -60,7 +61,6 @@ public sealed class PreviewsServer : IAsyncDisposable
         {
             ["Previews:State:Provider"] = database.Provider,
             ["Previews:State:ConnectionString"] = connectionString ?? database.ConnectionString,
-            ["Previews:Auth:SeedDevelopmentKey"] = "false",
             ["Previews:Worker:PollMilliseconds"] = "50",
             ["Previews:Worker:LeaseSeconds"] = "60",
             ["Previews:Reaper:Enabled"] = "false",
@@ -73,6 +73,11 @@ public sealed class PreviewsServer : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(config);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+        }
+
         builder.Services.AddSingleton(systemClock ? TimeProvider.System : time);
         if (engine is not null)
         {
