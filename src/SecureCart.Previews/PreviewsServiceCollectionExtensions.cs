@@ -48,7 +48,9 @@ public static class PreviewsServiceCollectionExtensions
             PriceBook.Default));
         services.TryAddSingleton<IPreviewPlanner>(sp => sp.GetRequiredService<PlatformPreviewPlanner>());
         services.TryAddSingleton<IPreviewEngine, PlanOnlyEngine>();
+        services.AddSingleton(new AuditHasher(System.Text.Encoding.UTF8.GetBytes(settings.Audit.HmacKey ?? "")));
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<AuditAnchors>();
         services.AddSingleton<ViewMapper>();
         services.AddSingleton<OperationSignal>();
         services.AddSingleton<EnvironmentCommands>();
@@ -63,6 +65,7 @@ public static class PreviewsServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<OperationWorker>());
         services.AddSingleton<ExpiryReaper>();
         services.AddHostedService(sp => sp.GetRequiredService<ExpiryReaper>());
+        services.AddHostedService(sp => sp.GetRequiredService<AuditAnchors>());
 
         // Parsed once here as well, so a mistyped address stops startup instead of the first request.
         TrustedProxies.Apply(new ForwardedHeadersOptions(), settings.Network);

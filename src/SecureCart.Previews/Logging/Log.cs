@@ -68,4 +68,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2114, Level = LogLevel.Warning, Message = "Operation {OperationId}: handing it back failed; its lease will end and another worker resumes it")]
     public static partial void ReleaseFailed(ILogger logger, Exception exception, Guid operationId);
+
+    [LoggerMessage(EventId = 2300, Level = LogLevel.Warning, Message = "Audit chain is not anchored outside the database (Previews:Audit:AnchorPath is empty): a rewrite by someone holding the HMAC key would go unnoticed")]
+    public static partial void AuditNotAnchored(ILogger logger);
+
+    [LoggerMessage(EventId = 2301, Level = LogLevel.Error, Message = "Writing the audit anchor failed; retrying next interval")]
+    public static partial void AuditAnchorFailed(ILogger logger, Exception exception);
 }

@@ -18,4 +18,5 @@ internal sealed class PreviewsOptions
     [ValidateObjectMembers] public ReaperOptions Reaper { get; set; } = new();
     [ValidateObjectMembers] public PreviewBaseOptions Base { get; set; } = new();
     [ValidateObjectMembers] public NetworkOptions Network { get; set; } = new();
+    [ValidateObjectMembers] public AuditOptions Audit { get; set; } = new();
 }

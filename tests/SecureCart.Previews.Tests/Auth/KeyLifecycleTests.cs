@@ -90,6 +90,8 @@ public sealed class KeyLifecycleTests
     [InlineData("Previews:Worker:LeaseSeconds", "1")]
     [InlineData("Previews:Lifetime:MaxHours", "0")]
     [InlineData("Previews:Auth:DevelopmentKey", "short")]
+    [InlineData("Previews:Audit:HmacKey", "too-short")]
+    [InlineData("Previews:Audit:HmacKey", "")]
     public async Task Options_NestedValueOutOfRange_StartFails(string setting, string value)
     {
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => PreviewsServer.StartAsync("Sqlite", settings: new() { [setting] = value }));

@@ -22,6 +22,9 @@ public sealed class PreviewsServer : IAsyncDisposable
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>The audit chain's key in tests; a test that rewrites the chain "with the key" uses it too.</summary>
+    public const string TestHmacKey = "test-audit-key-0123456789abcdef0123456789";
+
     private readonly WebApplication _app;
     private readonly TestDatabase _database;
     private readonly bool _ownsDatabase;
@@ -64,6 +67,7 @@ public sealed class PreviewsServer : IAsyncDisposable
             ["Previews:Worker:PollMilliseconds"] = "50",
             ["Previews:Worker:LeaseSeconds"] = "60",
             ["Previews:Reaper:Enabled"] = "false",
+            ["Previews:Audit:HmacKey"] = TestHmacKey,
         };
         foreach (var (key, value) in settings ?? [])
         {
