@@ -19,6 +19,8 @@ namespace SecureCart.Previews;
 
 public static class PreviewsServiceCollectionExtensions
 {
+    internal const string ReadyTag = "ready";
+
     /// <summary>The whole service: state, rules, jobs, auth, API plumbing. A host may register its own engine first.</summary>
     public static IServiceCollection AddPreviews(this IServiceCollection services, IConfiguration configuration)
     {
@@ -42,6 +44,15 @@ public static class PreviewsServiceCollectionExtensions
             options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning));
         });
         services.AddSingleton(new StateDialect(settings.State.IsPostgres));
+
+        // The readiness check opens a context per probe; everything else uses the pooled factory.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PreviewsDbContext>>().CreateDbContext());
+        services.AddHealthChecks().AddDbContextCheck<PreviewsDbContext>("state", tags: [ReadyTag]);
+
+        // An operator reads what the service did, not each SQL statement and request line; config can turn them back on.
+        services.AddLogging(logging => logging
+            .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning)
+            .AddFilter("Microsoft.AspNetCore", LogLevel.Warning));
 
         services.TryAddSingleton(new PlatformPreviewPlanner(
             PlatformPreviewPlanner.BaseFrom(settings.Base.StackName, settings.Base.Region, settings.Base.Domain, settings.Base.Architecture),

@@ -18,6 +18,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 2020, Level = LogLevel.Error, Message = "Unhandled error on {Path}")]
     public static partial void UnhandledError(ILogger logger, Exception exception, string path);
 
+    [LoggerMessage(EventId = 2021, Level = LogLevel.Warning, Message = "State store unreachable on {Path} ({Error}); answered 503")]
+    public static partial void StateUnavailable(ILogger logger, string path, string error);
+
     [LoggerMessage(EventId = 2100, Level = LogLevel.Information, Message = "Worker {WorkerId} started with {Slots} slots")]
     public static partial void WorkerStarted(ILogger logger, string workerId, int slots);
 
