@@ -78,9 +78,6 @@ public sealed class CountingEngine(TimeSpan duration, bool chatty, bool finalEve
 
     public Task CancelAsync(EngineRequest request, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task<EngineResult> PreviewAsync(EngineRequest request, IEngineEventSink events, CancellationToken cancellationToken) =>
-        throw new NotSupportedException();
-
     private static void InterlockedMax(ref int target, int value)
     {
         var seen = Volatile.Read(ref target);
