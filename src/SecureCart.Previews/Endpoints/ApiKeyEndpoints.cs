@@ -52,7 +52,7 @@ internal static class ApiKeyEndpoints
         if (record is null)
         {
             await transaction.RollbackAsync(cancellationToken);
-            return new ApiProblem(StatusCodes.Status404NotFound, "not-found", "API key not found", $"No API key {id}. List keys with GET /v1/api-keys?includeRevoked=true.").ToResult();
+            return new Refusal(RefusalKind.NotFound, "not-found", "API key not found", $"No API key {id}. List keys with GET /v1/api-keys?includeRevoked=true.").ToResult();
         }
 
         await audit.AppendAsync(db, new(caller.Actor, record.Team, "apikey.revoke", null, $"revoked: key {record.Prefix}… '{record.Name}'", origin.RequestId, origin.SourceAddress), cancellationToken);
@@ -82,7 +82,7 @@ internal static class ApiKeyEndpoints
 
         if (errors.Count > 0)
         {
-            return ApiProblem.Invalid(errors).ToResult();
+            return Refusal.Invalid(errors).ToResult();
         }
 
         var caller = user.ToCaller();

@@ -30,7 +30,7 @@ internal static class AuditEndpoints
     {
         if (limit is < 1 or > MaxPage)
         {
-            return ApiProblem.Invalid(new Dictionary<string, string[]> { ["limit"] = [$"limit must be between 1 and {MaxPage}."] }).ToResult();
+            return Refusal.Invalid(new Dictionary<string, string[]> { ["limit"] = [$"limit must be between 1 and {MaxPage}."] }).ToResult();
         }
 
         if (CheckFilters(team, action, actor) is { } invalid)
@@ -76,7 +76,7 @@ internal static class AuditEndpoints
         }
     }
 
-    private static ApiProblem? CheckFilters(string? team, string? action, string? actor)
+    private static Refusal? CheckFilters(string? team, string? action, string? actor)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var (field, value) in new[] { ("team", team), ("action", action), ("actor", actor) })
@@ -87,7 +87,7 @@ internal static class AuditEndpoints
             }
         }
 
-        return errors.Count == 0 ? null : ApiProblem.Invalid(errors);
+        return errors.Count == 0 ? null : Refusal.Invalid(errors);
     }
 
     private static IQueryable<AuditRecord> Filter(PreviewsDbContext db, string? team, string? action, Guid? environmentId, string? actor)

@@ -62,11 +62,11 @@ internal static class CreateEnvironmentValidator
         return errors;
     }
 
-    public static ApiProblem? CheckTeam(CreateEnvironmentRequest request, CallerIdentity caller) =>
+    public static Refusal? CheckTeam(CreateEnvironmentRequest request, CallerIdentity caller) =>
         request.Team is null || string.Equals(request.Team, caller.Team, StringComparison.Ordinal)
             ? null
-            : new ApiProblem(
-                StatusCodes.Status403Forbidden,
+            : new Refusal(
+                RefusalKind.Forbidden,
                 "wrong-team",
                 "You can only create environments for your own team",
                 $"Your key belongs to team '{caller.Team}' but the request names team {TextInput.Quote(request.Team)}. Omit 'team' or use a key of that team.");

@@ -80,7 +80,7 @@ public sealed class AuditChainRewriteTests
             ? "ALTER TABLE \"AuditEntries\" DISABLE TRIGGER USER"
             : "DROP TRIGGER audit_entries_no_update; DROP TRIGGER audit_entries_no_delete;");
         var rows = await db.AuditEntries.OrderBy(a => a.Sequence).ToListAsync();
-        rows[1].Outcome = "refused 403 quota-environments";
+        rows[1].Outcome = "refused forbidden quota-environments";
         for (var i = 1; i < rows.Count; i++)
         {
             rows[i].PreviousHash = rows[i - 1].Hash;
