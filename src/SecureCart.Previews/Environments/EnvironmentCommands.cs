@@ -95,6 +95,7 @@ internal sealed class EnvironmentCommands(
             GitRef = request.GitRef,
             ImageTag = request.ImageTag,
             Size = estimate.Size,
+            StackName = estimate.StackName,
             Status = EnvironmentStatus.Provisioning,
             CreatedBy = caller.Actor,
             CreatedAt = now,

@@ -34,8 +34,11 @@ internal sealed class LeaseGuard(
         {
             try
             {
-                // Pacing waits on the real clock; the lease arithmetic uses the TimeProvider, the clock claims compare with.
-                await Task.Delay(failures == 0 ? timing.RenewEvery : timing.RetryEvery, run.Token);
+                // Pacing waits on the real clock, never past the deadline; the lease arithmetic uses the TimeProvider,
+                // the clock other workers' claims compare with.
+                var left = confirmedUntil - timing.SafetyMargin - time.GetUtcNow();
+                var pause = failures == 0 ? timing.RenewEvery : timing.RetryEvery;
+                await Task.Delay(left > TimeSpan.Zero && left < pause ? left : pause, run.Token);
                 var remaining = confirmedUntil - timing.SafetyMargin - time.GetUtcNow();
                 if (remaining <= TimeSpan.Zero)
                 {

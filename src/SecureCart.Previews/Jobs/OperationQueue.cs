@@ -73,7 +73,9 @@ internal sealed class OperationQueue(
             await transaction.CommitAsync(cancellationToken);
 
             var planRequest = new PreviewPlanRequest(environment.Id, environment.Team, environment.Name, environment.Size, environment.GitRef, environment.ImageTag);
-            var stackName = planner.Plan(planRequest) is PreviewPlanOutcome.Planned planned ? planned.Estimate.StackName : $"preview-{environment.Team}-{environment.Name}";
+            // Planned once, at create; only rows written before the stack name was stored are planned again here.
+            var stackName = environment.StackName is { Length: > 0 } stored ? stored
+                : planner.Plan(planRequest) is PreviewPlanOutcome.Planned planned ? planned.Estimate.StackName : $"preview-{environment.Team}-{environment.Name}";
             var request = new EngineRequest(planRequest, stackName, operation.Id);
             return new OperationClaim(operation.Id, environment.Id, operation.Kind, operation.FencingToken, operation.Attempts, workerId, request, nextSequence + 2, operation.LeaseExpiresAt.Value);
         }

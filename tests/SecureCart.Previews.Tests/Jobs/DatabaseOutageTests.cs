@@ -48,8 +48,8 @@ public sealed class DatabaseOutageTests
     [Fact]
     public async Task Outage_LongerThanLease_EngineStoppedBeforeTheOtherReplicaClaimsAndResultWrittenOnce()
     {
-        var engine = new CountingEngine(TimeSpan.FromSeconds(8), chatty: false);
-        await using var outage = await OutageAsync(engine, leaseSeconds: 4);
+        var engine = new CountingEngine(TimeSpan.FromSeconds(12), chatty: false);
+        await using var outage = await OutageAsync(engine, leaseSeconds: 8);
         var client = await outage.Proxied.ClientForAsync("alpha");
         var created = await PreviewsServer.CreateAsync(client, "outage");
         await WaitUntilAsync(() => engine.Started(created.Operation.Id) == 1);
@@ -66,7 +66,7 @@ public sealed class DatabaseOutageTests
         Assert.Equal(1, engine.MaxInFlightPerOperation);
         Assert.Equal(2, runs.Count);
         Assert.Equal("cancelled", runs[0].Ending);
-        Assert.True(runs[0].Ended < cutAt + TimeSpan.FromSeconds(4), $"stopped {runs[0].Ended - cutAt} after the cut; the lease is 4 s");
+        Assert.True(runs[0].Ended < cutAt + TimeSpan.FromSeconds(8), $"stopped {runs[0].Ended - cutAt} after the cut; the lease is 8 s");
         Assert.True(runs[0].Ended <= runs[1].Started, $"first run ended at {runs[0].Ended}, second started at {runs[1].Started}");
         Assert.Equal("succeeded", runs[1].Ending);
         var record = await ReadAsync(outage.Database, created.Operation.Id);

@@ -44,8 +44,9 @@ public sealed class PreviewsServer : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
     public TestDatabase Database => _database;
 
-    public static async Task<PreviewsServer> StartAsync(string provider, IPreviewEngine? engine = null, Dictionary<string, string?>? settings = null) =>
-        await StartOnAsync(await TestDatabase.CreateAsync(provider), ownsDatabase: true, connectionString: null, engine, settings, systemClock: false);
+    public static async Task<PreviewsServer> StartAsync(
+        string provider, IPreviewEngine? engine = null, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>
+        await StartOnAsync(await TestDatabase.CreateAsync(provider), ownsDatabase: true, connectionString: null, engine, settings, systemClock: false, services: services);
 
     /// <summary>
     /// Another replica on an existing database, on the real clock (leases then run out in real time), optionally
@@ -56,7 +57,7 @@ public sealed class PreviewsServer : IAsyncDisposable
         StartOnAsync(database, ownsDatabase: false, connectionString, engine, settings, systemClock: true, logs);
 
     private static async Task<PreviewsServer> StartOnAsync(
-        TestDatabase database, bool ownsDatabase, string? connectionString, IPreviewEngine? engine, Dictionary<string, string?>? settings, bool systemClock, ILoggerProvider? logs = null)
+        TestDatabase database, bool ownsDatabase, string? connectionString, IPreviewEngine? engine, Dictionary<string, string?>? settings, bool systemClock, ILoggerProvider? logs = null, Action<IServiceCollection>? services = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero));
         var builder = WebApplication.CreateBuilder();
@@ -88,6 +89,7 @@ public sealed class PreviewsServer : IAsyncDisposable
             builder.Services.AddSingleton(engine);
         }
 
+        services?.Invoke(builder.Services);
         builder.Services.AddPreviews(builder.Configuration);
         var app = builder.Build();
         app.MapPreviews();
