@@ -89,9 +89,9 @@ internal static class PreviewsBenchmark
         {
             ["Previews:State:Provider"] = "Postgres",
             ["Previews:State:ConnectionString"] = connection,
-            ["Previews:Auth:SeedDevelopmentKey"] = "false",
             ["Previews:Quotas:MaxEnvironments"] = "100000",
             ["Previews:Quotas:MaxMonthlyCost"] = "10000000",
+            ["Previews:Audit:HmacKey"] = "benchmark-audit-key-0123456789abcdef0123",
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();

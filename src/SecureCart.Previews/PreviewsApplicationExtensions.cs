@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 using SecureCart.Previews.Endpoints;
 
@@ -15,7 +17,13 @@ public static class PreviewsApplicationExtensions
         app.UseAuthentication();
         app.UseAuthorization();
 
+        // Alive: the process answers. Ready: it can also reach its database (a load balancer stops sending it requests until then).
         app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health").AllowAnonymous();
+        app.MapHealthChecks("/readyz", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(PreviewsServiceCollectionExtensions.ReadyTag),
+            ResponseWriter = WriteReadinessAsync,
+        }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
         // The page's script and styles are served from the package; its default web fonts and telemetry would
         // reach out to the internet, so both are off: the page works on a network with no way out.
@@ -25,5 +33,16 @@ public static class PreviewsApplicationExtensions
         app.MapAuditEndpoints();
         app.MapApiKeyEndpoints();
         return app;
+    }
+
+    private static Task WriteReadinessAsync(HttpContext context, HealthReport report)
+    {
+        if (report.Status != HealthStatus.Healthy)
+        {
+            context.Response.Headers.RetryAfter = "5";
+        }
+
+        context.Response.ContentType = "text/plain";
+        return context.Response.WriteAsync(report.Status.ToString());
     }
 }

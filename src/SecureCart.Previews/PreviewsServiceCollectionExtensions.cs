@@ -19,6 +19,8 @@ namespace SecureCart.Previews;
 
 public static class PreviewsServiceCollectionExtensions
 {
+    internal const string ReadyTag = "ready";
+
     /// <summary>The whole service: state, rules, jobs, auth, API plumbing. A host may register its own engine first.</summary>
     public static IServiceCollection AddPreviews(this IServiceCollection services, IConfiguration configuration)
     {
@@ -43,12 +45,23 @@ public static class PreviewsServiceCollectionExtensions
         });
         services.AddSingleton(new StateDialect(settings.State.IsPostgres));
 
+        // The readiness check opens a context per probe; everything else uses the pooled factory.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PreviewsDbContext>>().CreateDbContext());
+        services.AddHealthChecks().AddDbContextCheck<PreviewsDbContext>("state", tags: [ReadyTag]);
+
+        // An operator reads what the service did, not each SQL statement and request line; config can turn them back on.
+        services.AddLogging(logging => logging
+            .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning)
+            .AddFilter("Microsoft.AspNetCore", LogLevel.Warning));
+
         services.TryAddSingleton(new PlatformPreviewPlanner(
             PlatformPreviewPlanner.BaseFrom(settings.Base.StackName, settings.Base.Region, settings.Base.Domain, settings.Base.Architecture),
             PriceBook.Default));
         services.TryAddSingleton<IPreviewPlanner>(sp => sp.GetRequiredService<PlatformPreviewPlanner>());
         services.TryAddSingleton<IPreviewEngine, PlanOnlyEngine>();
+        services.AddSingleton(new AuditHasher(System.Text.Encoding.UTF8.GetBytes(settings.Audit.HmacKey ?? "")));
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<AuditAnchors>();
         services.AddSingleton<ViewMapper>();
         services.AddSingleton<OperationSignal>();
         services.AddSingleton<EnvironmentCommands>();
@@ -63,6 +76,7 @@ public static class PreviewsServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<OperationWorker>());
         services.AddSingleton<ExpiryReaper>();
         services.AddHostedService(sp => sp.GetRequiredService<ExpiryReaper>());
+        services.AddHostedService(sp => sp.GetRequiredService<AuditAnchors>());
 
         // Parsed once here as well, so a mistyped address stops startup instead of the first request.
         TrustedProxies.Apply(new ForwardedHeadersOptions(), settings.Network);
@@ -98,8 +112,15 @@ public static class PreviewsServiceCollectionExtensions
 
     private static void AddAuth(IServiceCollection services, AuthOptions auth)
     {
-        const string Selector = "Bearer";
+        // The selector must not be named "Bearer": that is the JWT handler's own scheme name, and registering both
+        // under one name fails start-up ("Scheme already exists: Bearer").
+        const string Selector = "ApiKeyOrJwt";
         var jwt = !string.IsNullOrEmpty(auth.Jwt.Authority);
+        if (jwt && string.IsNullOrEmpty(auth.Jwt.Audience))
+        {
+            throw new InvalidOperationException("Previews:Auth:Jwt:Audience is required when Previews:Auth:Jwt:Authority is set: tokens are accepted only for this API's audience.");
+        }
+
         var builder = services.AddAuthentication(Selector)
             .AddPolicyScheme(Selector, "API key or OIDC token", o => o.ForwardDefaultSelector = context =>
             {

@@ -5,9 +5,9 @@ using SecureCart.Previews.State.Entities;
 namespace SecureCart.Previews.Audit;
 
 /// <summary>Appends hash-chained rows inside the caller's transaction, so a change and its audit row commit together.</summary>
-internal sealed class AuditLog(TimeProvider time, IDbContextFactory<PreviewsDbContext> contexts)
+internal sealed class AuditLog(TimeProvider time, IDbContextFactory<PreviewsDbContext> contexts, AuditHasher hasher, IServiceProvider services)
 {
-    private const int HeadId = 1;
+    public const int HeadId = 1;
     private const int VerifyPage = 2_000;
 
     public async Task AppendAsync(PreviewsDbContext db, AuditEntry entry, CancellationToken cancellationToken)
@@ -44,7 +44,7 @@ internal sealed class AuditLog(TimeProvider time, IDbContextFactory<PreviewsDbCo
             SourceAddress = entry.SourceAddress,
             PreviousHash = head.LastHash,
         };
-        record.Hash = AuditHash.Compute(record);
+        record.Hash = hasher.Compute(record);
         db.AuditEntries.Add(record);
 
         // Only the hash is written back: the counter was already raised in the database.
@@ -68,6 +68,9 @@ internal sealed class AuditLog(TimeProvider time, IDbContextFactory<PreviewsDbCo
 
     public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken)
     {
+        // Resolved here, not injected: the anchor writer is a hosted service that itself reads the chain's head.
+        var anchors = (await services.GetRequiredService<AuditAnchors>().ReadAsync(cancellationToken))
+            .GroupBy(a => a.Sequence).ToDictionary(g => g.Key, g => g.First());
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var head = await db.AuditHead.AsNoTracking().SingleAsync(h => h.Id == HeadId, cancellationToken);
         long expected = 1;
@@ -91,9 +94,15 @@ internal sealed class AuditLog(TimeProvider time, IDbContextFactory<PreviewsDbCo
                     return new AuditVerification(false, expected - 1, row.Sequence, $"row {row.Sequence} does not link to the hash of row {row.Sequence - 1}");
                 }
 
-                if (!string.Equals(AuditHash.Compute(row), row.Hash, StringComparison.Ordinal))
+                if (!string.Equals(hasher.Compute(row), row.Hash, StringComparison.Ordinal))
                 {
                     return new AuditVerification(false, expected - 1, row.Sequence, $"row {row.Sequence} was changed after it was written (its hash no longer matches)");
+                }
+
+                if (anchors.TryGetValue(row.Sequence, out var anchor) && !string.Equals(anchor.Hash, row.Hash, StringComparison.Ordinal))
+                {
+                    return new AuditVerification(false, expected - 1, row.Sequence,
+                        $"row {row.Sequence} differs from the head anchored outside the database at {anchor.At:O}: the chain was rewritten", anchors.Count);
                 }
 
                 previousHash = row.Hash;
@@ -107,12 +116,17 @@ internal sealed class AuditLog(TimeProvider time, IDbContextFactory<PreviewsDbCo
         }
 
         var count = expected - 1;
+        if (anchors.Keys.Where(s => s > count).Select(s => (long?)s).Min() is { } beyond)
+        {
+            return new AuditVerification(false, count, count + 1, $"row {beyond} was anchored outside the database but the chain ends at row {count}", anchors.Count);
+        }
+
         if (count != head.LastSequence || !string.Equals(previousHash, head.LastHash, StringComparison.Ordinal))
         {
             return new AuditVerification(false, count, count + 1, $"the chain ends at row {count} but {head.LastSequence} rows were written");
         }
 
-        return new AuditVerification(true, count, null, null);
+        return new AuditVerification(true, count, null, null, anchors.Count);
     }
 
     private sealed class HeadRow

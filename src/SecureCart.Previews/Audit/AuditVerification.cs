@@ -1,4 +1,5 @@
 namespace SecureCart.Previews.Audit;
 
 /// <param name="FirstBadSequence">The first row where the chain breaks, when it does.</param>
-public sealed record AuditVerification(bool Valid, long Entries, long? FirstBadSequence, string? Problem);
+/// <param name="AnchorsChecked">How many heads written outside the database the chain was compared with.</param>
+public sealed record AuditVerification(bool Valid, long Entries, long? FirstBadSequence, string? Problem, int AnchorsChecked = 0);

@@ -76,6 +76,25 @@ internal sealed class ApiKeys(IDbContextFactory<PreviewsDbContext> contexts, Tim
         return caller;
     }
 
+    /// <summary>
+    /// Marks the key revoked in the shared store (every replica's next lookup refuses it, at most
+    /// <see cref="AuthOptions.KeyCacheSeconds"/> later) and forgets it here at once. Null when there is no such key.
+    /// </summary>
+    public async Task<ApiKeyRecord?> RevokeAsync(PreviewsDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var record = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
+        if (record is null)
+        {
+            return null;
+        }
+
+        record.RevokedAt ??= time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        _known.TryRemove(record.Hash, out _);
+        return record;
+    }
+
     /// <summary>Makes sure the development key exists (idempotent across restarts and replicas).</summary>
     public async Task EnsureAsync(string team, string name, string key, CancellationToken cancellationToken)
     {

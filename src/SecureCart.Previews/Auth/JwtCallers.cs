@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
 using SecureCart.Previews.Options;
 
 namespace SecureCart.Previews.Auth;
@@ -10,7 +11,16 @@ internal static class JwtCallers
     {
         options.Authority = settings.Authority;
         options.Audience = settings.Audience;
+        options.RequireHttpsMetadata = settings.RequireHttpsMetadata;
         options.MapInboundClaims = false;
+
+        // Only asymmetric signatures from the issuer's published keys: "none" and HMAC (a key anyone with the public
+        // JWKS could forge with, under algorithm confusion) are refused before the signature is looked at.
+        options.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512,
+            SecurityAlgorithms.RsaSsaPssSha256, SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.EcdsaSha384, SecurityAlgorithms.EcdsaSha512];
+        options.TokenValidationParameters.ValidateAudience = true;
+        options.TokenValidationParameters.RequireExpirationTime = true;
+        options.TokenValidationParameters.RequireSignedTokens = true;
         options.Events = new JwtBearerEvents
         {
             OnTokenValidated = context =>
@@ -28,6 +38,17 @@ internal static class JwtCallers
                 context.Principal = CallerClaims.ToPrincipal(new CallerIdentity($"oidc:{subject}", team, isAdmin), JwtBearerDefaults.AuthenticationScheme);
                 return Task.CompletedTask;
             },
+            OnChallenge = async context =>
+            {
+                // The same problem body as an API key refusal; the token itself is never quoted back.
+                context.HandleResponse();
+                context.Response.Headers.WWWAuthenticate = "Bearer";
+                var reason = context.AuthenticateFailure is null ? "" : " The token was refused (bad signature, expired, wrong audience or issuer, or no team claim).";
+                await AuthProblems.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "Authentication required",
+                    $"Send 'Authorization: Bearer <token>' with an access token from {settings.Authority} for audience '{settings.Audience}', or an API key.{reason}");
+            },
+            OnForbidden = context => AuthProblems.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, "Admin role required",
+                $"This endpoint is for platform admins: the token needs a '{settings.RoleClaim}' claim with the value '{settings.AdminRole}'."),
         };
     }
 }

@@ -20,14 +20,19 @@ public static partial class PreviewNames
             return "name is required: lower-case letters, digits and '-', e.g. 'feature-login'.";
         }
 
+        if (TextInput.CheckVisible("name", name) is { } invisible)
+        {
+            return invisible;
+        }
+
         if (name.Length is < MinLength or > MaxLength)
         {
-            return $"name must be {MinLength} to {MaxLength} characters long; '{name}' has {name.Length}.";
+            return $"name must be {MinLength} to {MaxLength} characters long; {TextInput.Quote(name)} has {name.Length}.";
         }
 
         return DnsLabel().IsMatch(name)
             ? null
-            : $"name '{name}' is not DNS-safe: use lower-case letters a-z, digits and '-', starting with a letter and not ending with '-'.";
+            : $"name {TextInput.Quote(name)} is not DNS-safe: use lower-case letters a-z, digits and '-', starting with a letter and not ending with '-'.";
     }
 
     public static string? ValidateTeam(string? team)
@@ -37,11 +42,17 @@ public static partial class PreviewNames
             return "team is required.";
         }
 
+        if (TextInput.CheckVisible("team", team) is { } invisible)
+        {
+            return invisible;
+        }
+
         return team.Length <= MaxTeamLength && DnsLabel().IsMatch(team)
             ? null
-            : $"team '{team}' must be 1 to {MaxTeamLength} lower-case letters, digits or '-', starting with a letter.";
+            : $"team {TextInput.Quote(team)} must be 1 to {MaxTeamLength} lower-case letters, digits or '-', starting with a letter.";
     }
 
-    [GeneratedRegex("^[a-z]([a-z0-9-]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    // \A and \z, not ^ and $: '$' also matches before a final newline, which let "name\n" pass as a second "name".
+    [GeneratedRegex(@"\A[a-z]([a-z0-9-]*[a-z0-9])?\z", RegexOptions.CultureInvariant)]
     private static partial Regex DnsLabel();
 }

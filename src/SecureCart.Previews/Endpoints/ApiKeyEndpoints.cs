@@ -5,6 +5,7 @@ using SecureCart.Previews.Api;
 using SecureCart.Previews.Audit;
 using SecureCart.Previews.Auth;
 using SecureCart.Previews.Domain;
+using SecureCart.Previews.Logging;
 using SecureCart.Previews.State;
 
 namespace SecureCart.Previews.Endpoints;
@@ -15,7 +16,49 @@ internal static class ApiKeyEndpoints
     {
         var group = app.MapGroup("/v1/api-keys").WithTags("API keys").RequireAuthorization(CallerClaims.AdminPolicy);
         group.MapPost("/", CreateAsync).WithSummary("Issue a key for a team (admins only); the key is shown once");
+        group.MapGet("/", ListAsync).WithSummary("Every key (admins only): team, name, prefix, created and revoked times; never the key");
+        group.MapDelete("/{id:guid}", RevokeAsync).WithSummary("Revoke a key (admins only): refused on every replica within the key cache time");
         return group;
+    }
+
+    private static async Task<Ok<List<ApiKeyView>>> ListAsync(
+        IDbContextFactory<PreviewsDbContext> contexts, CancellationToken cancellationToken, string? team = null, bool includeRevoked = false)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.ApiKeys.AsNoTracking();
+        if (team is not null)
+        {
+            query = query.Where(k => k.Team == team);
+        }
+
+        if (!includeRevoked)
+        {
+            query = query.Where(k => k.RevokedAt == null);
+        }
+
+        var keys = await query.OrderBy(k => k.Team).ThenBy(k => k.Name).ToListAsync(cancellationToken);
+        return TypedResults.Ok(keys.Select(k => new ApiKeyView(k.Id, k.Team, k.Name, k.IsAdmin, k.Prefix, k.CreatedAt, k.RevokedAt)).ToList());
+    }
+
+    private static async Task<Results<Ok<ApiKeyView>, ProblemHttpResult>> RevokeAsync(
+        Guid id, ClaimsPrincipal user, HttpContext http, ApiKeys keys, AuditLog audit, IDbContextFactory<PreviewsDbContext> contexts,
+        ILogger<ApiKeys> logger, CancellationToken cancellationToken)
+    {
+        var caller = user.ToCaller();
+        var origin = http.Origin();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var record = await keys.RevokeAsync(db, id, cancellationToken);
+        if (record is null)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return new Refusal(RefusalKind.NotFound, "not-found", "API key not found", $"No API key {id}. List keys with GET /v1/api-keys?includeRevoked=true.").ToResult();
+        }
+
+        await audit.AppendAsync(db, new(caller.Actor, record.Team, "apikey.revoke", null, $"revoked: key {record.Prefix}… '{record.Name}'", origin.RequestId, origin.SourceAddress), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        Log.KeyRevoked(logger, record.Id, record.Prefix);
+        return TypedResults.Ok(new ApiKeyView(record.Id, record.Team, record.Name, record.IsAdmin, record.Prefix, record.CreatedAt, record.RevokedAt));
     }
 
     private static async Task<Results<Created<ApiKeyCreatedView>, ProblemHttpResult>> CreateAsync(
@@ -28,14 +71,18 @@ internal static class ApiKeyEndpoints
             errors["team"] = [teamError];
         }
 
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100)
+        if (TextInput.CheckVisible("name", request.Name) is { } invisible)
+        {
+            errors["name"] = [invisible];
+        }
+        else if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100)
         {
             errors["name"] = ["name is required (1 to 100 characters): who or what uses the key, e.g. 'ci-checkout'."];
         }
 
         if (errors.Count > 0)
         {
-            return ApiProblem.Invalid(errors).ToResult();
+            return Refusal.Invalid(errors).ToResult();
         }
 
         var caller = user.ToCaller();

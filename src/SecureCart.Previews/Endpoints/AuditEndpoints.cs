@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SecureCart.Previews.Api;
 using SecureCart.Previews.Audit;
 using SecureCart.Previews.Auth;
+using SecureCart.Previews.Domain;
 using SecureCart.Previews.State;
 using SecureCart.Previews.State.Entities;
 
@@ -29,7 +30,12 @@ internal static class AuditEndpoints
     {
         if (limit is < 1 or > MaxPage)
         {
-            return ApiProblem.Invalid(new Dictionary<string, string[]> { ["limit"] = [$"limit must be between 1 and {MaxPage}."] }).ToResult();
+            return Refusal.Invalid(new Dictionary<string, string[]> { ["limit"] = [$"limit must be between 1 and {MaxPage}."] }).ToResult();
+        }
+
+        if (CheckFilters(team, action, actor) is { } invalid)
+        {
+            return invalid.ToResult();
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -45,6 +51,12 @@ internal static class AuditEndpoints
         HttpContext http, IDbContextFactory<PreviewsDbContext> contexts, CancellationToken cancellationToken,
         string? team = null, string? action = null, Guid? environmentId = null, string? actor = null)
     {
+        if (CheckFilters(team, action, actor) is { } invalid)
+        {
+            await invalid.ToResult().ExecuteAsync(http);
+            return;
+        }
+
         http.Response.ContentType = "application/x-ndjson";
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         long after = 0;
@@ -62,6 +74,20 @@ internal static class AuditEndpoints
                 return;
             }
         }
+    }
+
+    private static Refusal? CheckFilters(string? team, string? action, string? actor)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (field, value) in new[] { ("team", team), ("action", action), ("actor", actor) })
+        {
+            if (TextInput.CheckVisible(field, value) is { } error)
+            {
+                errors[field] = [error];
+            }
+        }
+
+        return errors.Count == 0 ? null : Refusal.Invalid(errors);
     }
 
     private static IQueryable<AuditRecord> Filter(PreviewsDbContext db, string? team, string? action, Guid? environmentId, string? actor)

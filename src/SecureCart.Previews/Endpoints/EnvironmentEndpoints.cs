@@ -41,7 +41,7 @@ internal static class EnvironmentEndpoints
             case CommandOutcome<EnvironmentAcceptedView>.Accepted accepted:
                 return TypedResults.Accepted($"/v1/environments/{accepted.Value.Environment.Id}", accepted.Value);
             case CommandOutcome<EnvironmentAcceptedView>.Refused refused:
-                return refused.Problem.ToResult();
+                return refused.Refusal.ToResult();
             default:
                 throw new InvalidOperationException("unknown outcome");
         }
@@ -70,7 +70,7 @@ internal static class EnvironmentEndpoints
         var team = user.ToCaller().Team;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var environment = await db.Environments.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id && e.Team == team, cancellationToken);
-        return environment is null ? ApiProblem.NotFound("Environment", id).ToResult() : TypedResults.Ok(views.ToView(environment));
+        return environment is null ? Refusal.NotFound("Environment", id).ToResult() : TypedResults.Ok(views.ToView(environment));
     }
 
     private static async Task<Results<Ok<EnvironmentView>, ProblemHttpResult>> ExtendAsync(
@@ -78,7 +78,7 @@ internal static class EnvironmentEndpoints
         await lifecycle.ExtendAsync(user.ToCaller(), id, request, http.Origin(), cancellationToken) switch
         {
             CommandOutcome<EnvironmentView>.Accepted accepted => TypedResults.Ok(accepted.Value),
-            CommandOutcome<EnvironmentView>.Refused refused => refused.Problem.ToResult(),
+            CommandOutcome<EnvironmentView>.Refused refused => refused.Refusal.ToResult(),
             _ => throw new InvalidOperationException("unknown outcome"),
         };
 
@@ -87,7 +87,7 @@ internal static class EnvironmentEndpoints
         await lifecycle.DeleteAsync(user.ToCaller(), id, "environment.delete", http.Origin(), cancellationToken) switch
         {
             CommandOutcome<EnvironmentAcceptedView>.Accepted accepted => TypedResults.Accepted($"/v1/operations/{accepted.Value.Operation.Id}/events", accepted.Value),
-            CommandOutcome<EnvironmentAcceptedView>.Refused refused => refused.Problem.ToResult(),
+            CommandOutcome<EnvironmentAcceptedView>.Refused refused => refused.Refusal.ToResult(),
             _ => throw new InvalidOperationException("unknown outcome"),
         };
 }

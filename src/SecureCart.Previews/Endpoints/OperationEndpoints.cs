@@ -36,7 +36,7 @@ internal static class OperationEndpoints
         var team = user.ToCaller().Team;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var operation = await db.Operations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id && o.Team == team, cancellationToken);
-        return operation is null ? ApiProblem.NotFound("Operation", id).ToResult() : TypedResults.Ok(ViewMapper.ToView(operation));
+        return operation is null ? Refusal.NotFound("Operation", id).ToResult() : TypedResults.Ok(ViewMapper.ToView(operation));
     }
 
     private static async Task<Results<Accepted<OperationView>, ProblemHttpResult>> CancelAsync(
@@ -44,7 +44,7 @@ internal static class OperationEndpoints
         await lifecycle.CancelAsync(user.ToCaller(), id, http.Origin(), cancellationToken) switch
         {
             CommandOutcome<OperationView>.Accepted accepted => TypedResults.Accepted($"/v1/operations/{id}", accepted.Value),
-            CommandOutcome<OperationView>.Refused refused => refused.Problem.ToResult(),
+            CommandOutcome<OperationView>.Refused refused => refused.Refusal.ToResult(),
             _ => throw new InvalidOperationException("unknown outcome"),
         };
 
@@ -63,14 +63,14 @@ internal static class OperationEndpoints
         var last = 0;
         if (resumeFrom is not null && (!int.TryParse(resumeFrom, NumberStyles.None, CultureInfo.InvariantCulture, out last)))
         {
-            return ApiProblem.Invalid(new Dictionary<string, string[]> { ["Last-Event-ID"] = [$"'{resumeFrom}' is not an event id: send the id of the last event you received (a whole number)."] }).ToResult();
+            return Refusal.Invalid(new Dictionary<string, string[]> { ["Last-Event-ID"] = [$"'{resumeFrom}' is not an event id: send the id of the last event you received (a whole number)."] }).ToResult();
         }
 
         await using (var probe = await contexts.CreateDbContextAsync(cancellationToken))
         {
             if (!await probe.Operations.AnyAsync(o => o.Id == id && o.Team == team, cancellationToken))
             {
-                return ApiProblem.NotFound("Operation", id).ToResult();
+                return Refusal.NotFound("Operation", id).ToResult();
             }
         }
 

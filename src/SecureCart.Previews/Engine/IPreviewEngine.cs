@@ -13,8 +13,6 @@ public interface IPreviewEngine
 
     Task<EngineResult> UpAsync(EngineRequest request, IEngineEventSink events, CancellationToken cancellationToken);
 
-    Task<EngineResult> PreviewAsync(EngineRequest request, IEngineEventSink events, CancellationToken cancellationToken);
-
     Task<EngineResult> DestroyAsync(EngineRequest request, IEngineEventSink events, CancellationToken cancellationToken);
 
     Task CancelAsync(EngineRequest request, CancellationToken cancellationToken);

@@ -16,9 +16,6 @@ internal sealed class PlanOnlyEngine(IPreviewPlanner planner) : IPreviewEngine
     public Task<EngineResult> UpAsync(EngineRequest request, IEngineEventSink events, CancellationToken cancellationToken) =>
         RunAsync(request, events, "would create", cancellationToken);
 
-    public Task<EngineResult> PreviewAsync(EngineRequest request, IEngineEventSink events, CancellationToken cancellationToken) =>
-        RunAsync(request, events, "would create", cancellationToken);
-
     public Task<EngineResult> DestroyAsync(EngineRequest request, IEngineEventSink events, CancellationToken cancellationToken) =>
         RunAsync(request, events, "would delete", cancellationToken);
 

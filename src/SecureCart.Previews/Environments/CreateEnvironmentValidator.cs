@@ -27,9 +27,22 @@ internal static class CreateEnvironmentValidator
         {
             errors["gitRef"] = ["give exactly one of 'gitRef' (a branch, tag or commit) or 'imageTag' (an image already built)."];
         }
+        else if (TextInput.CheckVisible(hasRef ? "gitRef" : "imageTag", request.GitRef ?? request.ImageTag) is { } invisible)
+        {
+            errors[hasRef ? "gitRef" : "imageTag"] = [invisible];
+        }
         else if ((request.GitRef ?? request.ImageTag)!.Length > MaxRefLength || (request.GitRef ?? request.ImageTag)!.Any(char.IsWhiteSpace))
         {
             errors[hasRef ? "gitRef" : "imageTag"] = [$"must be at most {MaxRefLength} characters with no spaces."];
+        }
+
+        // The one of the two not used must still be clean: it is part of the request's idempotency hash.
+        foreach (var (field, value) in new[] { ("gitRef", request.GitRef), ("imageTag", request.ImageTag) })
+        {
+            if (!errors.ContainsKey(field) && TextInput.CheckVisible(field, value) is { } other)
+            {
+                errors[field] = [other];
+            }
         }
 
         if (string.IsNullOrEmpty(request.Size))
@@ -38,7 +51,7 @@ internal static class CreateEnvironmentValidator
         }
         else if (!sizes.Contains(request.Size, StringComparer.Ordinal))
         {
-            errors["size"] = [$"unknown size '{request.Size}': use one of {string.Join(", ", sizes)}."];
+            errors["size"] = [$"unknown size {TextInput.Quote(request.Size)}: use one of {string.Join(", ", sizes)}."];
         }
 
         if (request.TtlHours is { } ttl && (ttl < 1 || ttl > maxHours))
@@ -49,12 +62,12 @@ internal static class CreateEnvironmentValidator
         return errors;
     }
 
-    public static ApiProblem? CheckTeam(CreateEnvironmentRequest request, CallerIdentity caller) =>
+    public static Refusal? CheckTeam(CreateEnvironmentRequest request, CallerIdentity caller) =>
         request.Team is null || string.Equals(request.Team, caller.Team, StringComparison.Ordinal)
             ? null
-            : new ApiProblem(
-                StatusCodes.Status403Forbidden,
+            : new Refusal(
+                RefusalKind.Forbidden,
                 "wrong-team",
                 "You can only create environments for your own team",
-                $"Your key belongs to team '{caller.Team}' but the request names team '{request.Team}'. Omit 'team' or use a key of that team.");
+                $"Your key belongs to team '{caller.Team}' but the request names team {TextInput.Quote(request.Team)}. Omit 'team' or use a key of that team.");
 }

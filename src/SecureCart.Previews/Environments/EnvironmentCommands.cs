@@ -37,10 +37,14 @@ internal sealed class EnvironmentCommands(
         {
             errors["Idempotency-Key"] = [$"the Idempotency-Key header must be 1 to {MaxIdempotencyKeyLength} characters."];
         }
+        else if (TextInput.CheckVisible("Idempotency-Key", idempotencyKey) is { } invisible)
+        {
+            errors["Idempotency-Key"] = [invisible];
+        }
 
         if (errors.Count > 0)
         {
-            return await RefuseAsync(caller, null, ApiProblem.Invalid(errors), origin, cancellationToken);
+            return await RefuseAsync(caller, null, Refusal.Invalid(errors), origin, cancellationToken);
         }
 
         if (CreateEnvironmentValidator.CheckTeam(request, caller) is { } teamProblem)
@@ -53,7 +57,7 @@ internal sealed class EnvironmentCommands(
         var planned = planner.Plan(planRequest);
         if (planned is PreviewPlanOutcome.Rejected rejected)
         {
-            var problem = new ApiProblem(StatusCodes.Status422UnprocessableEntity, "plan-rejected", "The platform plan rejected this environment", string.Join(" ", rejected.Reasons));
+            var problem = new Refusal(RefusalKind.Unprocessable, "plan-rejected", "The platform plan rejected this environment", string.Join(" ", rejected.Reasons));
             return await RefuseAsync(caller, null, problem, origin, cancellationToken);
         }
 
@@ -69,9 +73,9 @@ internal sealed class EnvironmentCommands(
             await transaction.RollbackAsync(cancellationToken);
             return string.Equals(facts.EarlierRequestHash, requestHash, StringComparison.Ordinal)
                 ? await ReplayAsync(db, facts.EarlierEnvironmentId!.Value, facts.EarlierOperationId!.Value, cancellationToken)
-                : await RefuseAsync(caller, facts.EarlierEnvironmentId, new ApiProblem(
-                    StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused", "Idempotency-Key already used for a different request",
-                    $"The key '{idempotencyKey}' was first sent with a different body. Use a new key for a new request."), origin, cancellationToken);
+                : await RefuseAsync(caller, facts.EarlierEnvironmentId, new Refusal(
+                    RefusalKind.Unprocessable, "idempotency-key-reused", "Idempotency-Key already used for a different request",
+                    $"The key {TextInput.Quote(idempotencyKey!)} was first sent with a different body. Use a new key for a new request."), origin, cancellationToken);
         }
 
         var refusal = CheckTeamRules(facts, caller.Team, request.Name!, estimate);
@@ -91,6 +95,7 @@ internal sealed class EnvironmentCommands(
             GitRef = request.GitRef,
             ImageTag = request.ImageTag,
             Size = estimate.Size,
+            StackName = estimate.StackName,
             Status = EnvironmentStatus.Provisioning,
             CreatedBy = caller.Actor,
             CreatedAt = now,
@@ -142,11 +147,11 @@ internal sealed class EnvironmentCommands(
             })
             .SingleAsync(cancellationToken);
 
-    private ApiProblem? CheckTeamRules(TeamFacts facts, string team, string name, PreviewEstimate estimate)
+    private Refusal? CheckTeamRules(TeamFacts facts, string team, string name, PreviewEstimate estimate)
     {
         if (facts.Clash is { } clash)
         {
-            return ApiProblem.Conflict("name-taken", "An environment with this name exists", $"Team '{team}' already has a live environment '{name}' ({clash}). Delete it or choose another name.");
+            return Refusal.Conflict("name-taken", "An environment with this name exists", $"Team '{team}' already has a live environment '{name}' ({clash}). Delete it or choose another name.");
         }
 
         var quotas = options.Value.Quotas;
@@ -155,14 +160,14 @@ internal sealed class EnvironmentCommands(
         var maxCost = overrides?.MaxMonthlyCost ?? quotas.MaxMonthlyCost;
         if (facts.Live >= maxCount)
         {
-            return new ApiProblem(StatusCodes.Status403Forbidden, "quota-environments", "Environment quota reached",
+            return new Refusal(RefusalKind.Forbidden, "quota-environments", "Environment quota reached",
                 $"Team '{team}' has {facts.Live} live environments, its quota is {maxCount}. Delete one (DELETE /v1/environments/{{id}}) or ask for a higher quota.");
         }
 
         var committed = facts.CommittedPerMonth;
         if (committed + estimate.CostPerMonth > maxCost)
         {
-            return new ApiProblem(StatusCodes.Status403Forbidden, "quota-budget", "Monthly budget would be exceeded",
+            return new Refusal(RefusalKind.Forbidden, "quota-budget", "Monthly budget would be exceeded",
                 $"Team '{team}' has {committed:0.00} USD/month estimated in live environments; size '{estimate.Size}' adds {estimate.CostPerMonth:0.00} and the budget is {maxCost:0.00}. Pick a smaller size or delete an environment.");
         }
 
@@ -179,9 +184,9 @@ internal sealed class EnvironmentCommands(
     }
 
     private async Task<CommandOutcome<EnvironmentAcceptedView>> RefuseAsync(
-        CallerIdentity caller, Guid? environmentId, ApiProblem problem, RequestOrigin origin, CancellationToken cancellationToken)
+        CallerIdentity caller, Guid? environmentId, Refusal problem, RequestOrigin origin, CancellationToken cancellationToken)
     {
-        await audit.AppendStandaloneAsync(Entry(caller, environmentId, $"refused {problem.Status} {problem.Code}", origin), cancellationToken);
+        await audit.AppendStandaloneAsync(Entry(caller, environmentId, problem.AuditOutcome, origin), cancellationToken);
         return new CommandOutcome<EnvironmentAcceptedView>.Refused(problem);
     }
 

@@ -26,7 +26,7 @@ internal sealed class EnvironmentLifecycle(
         var maxHours = options.Value.Lifetime.MaxHours;
         if (request.Hours is not { } hours || hours < 1 || hours > maxHours)
         {
-            var problem = ApiProblem.Invalid(new Dictionary<string, string[]> { ["hours"] = [$"hours is required: how many hours to add, 1 to {maxHours}."] });
+            var problem = Refusal.Invalid(new Dictionary<string, string[]> { ["hours"] = [$"hours is required: how many hours to add, 1 to {maxHours}."] });
             return await RefuseAsync<EnvironmentView>(caller, id, Action, problem, origin, cancellationToken);
         }
 
@@ -34,14 +34,14 @@ internal sealed class EnvironmentLifecycle(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await TeamLock.AcquireAsync(db, caller.Team, cancellationToken);
         var environment = await db.Environments.SingleOrDefaultAsync(e => e.Id == id && e.Team == caller.Team, cancellationToken);
-        ApiProblem? refusal = null;
+        Refusal? refusal = null;
         if (environment is null)
         {
-            refusal = ApiProblem.NotFound("Environment", id);
+            refusal = Refusal.NotFound("Environment", id);
         }
         else if (environment.Status is EnvironmentStatus.Destroyed or EnvironmentStatus.Destroying)
         {
-            refusal = ApiProblem.Conflict("environment-ending", "The environment is being destroyed", $"Environment {id} is {environment.Status.ToString().ToLowerInvariant()}; create a new one instead.");
+            refusal = Refusal.Conflict("environment-ending", "The environment is being destroyed", $"Environment {id} is {environment.Status.ToString().ToLowerInvariant()}; create a new one instead.");
         }
         else
         {
@@ -50,7 +50,7 @@ internal sealed class EnvironmentLifecycle(
             if (wanted > latest)
             {
                 var room = Math.Max(0, (int)Math.Floor((latest - environment.ExpiresAt).TotalHours));
-                refusal = new ApiProblem(StatusCodes.Status422UnprocessableEntity, "lifetime-exceeded", "Beyond the maximum lifetime",
+                refusal = new Refusal(RefusalKind.Unprocessable, "lifetime-exceeded", "Beyond the maximum lifetime",
                     $"An environment lives at most {maxHours} hours from creation (until {latest:O}); it expires at {environment.ExpiresAt:O}, so extend by at most {room} hours.");
             }
             else
@@ -79,9 +79,9 @@ internal sealed class EnvironmentLifecycle(
         var environment = await db.Environments.SingleOrDefaultAsync(e => e.Id == id && e.Team == caller.Team, cancellationToken);
         var refusal = environment switch
         {
-            null => ApiProblem.NotFound("Environment", id),
-            { Status: EnvironmentStatus.Destroyed } => ApiProblem.Conflict("already-destroyed", "Already destroyed", $"Environment {id} was destroyed at {environment.DestroyedAt:O}."),
-            { ActiveOperationId: { } running } => ApiProblem.Conflict("operation-running", "Another operation is running",
+            null => Refusal.NotFound("Environment", id),
+            { Status: EnvironmentStatus.Destroyed } => Refusal.Conflict("already-destroyed", "Already destroyed", $"Environment {id} was destroyed at {environment.DestroyedAt:O}."),
+            { ActiveOperationId: { } running } => Refusal.Conflict("operation-running", "Another operation is running",
                 $"Operation {running} is still running on environment {id}. Wait for it (GET /v1/operations/{running}/events) or cancel it (POST /v1/operations/{running}/cancel), then delete again."),
             _ => null,
         };
@@ -116,8 +116,8 @@ internal sealed class EnvironmentLifecycle(
         {
             await transaction.RollbackAsync(cancellationToken);
             var problem = operation is null
-                ? ApiProblem.NotFound("Operation", operationId)
-                : ApiProblem.Conflict("operation-finished", "The operation has already finished", $"Operation {operationId} ended {operation.Status.ToString().ToLowerInvariant()}; there is nothing to cancel.");
+                ? Refusal.NotFound("Operation", operationId)
+                : Refusal.Conflict("operation-finished", "The operation has already finished", $"Operation {operationId} ended {operation.Status.ToString().ToLowerInvariant()}; there is nothing to cancel.");
             return await RefuseAsync<OperationView>(caller, operation?.EnvironmentId, Action, problem, origin, cancellationToken);
         }
 
@@ -147,9 +147,9 @@ internal sealed class EnvironmentLifecycle(
         return new CommandOutcome<OperationView>.Accepted(ViewMapper.ToView(operation));
     }
 
-    private async Task<CommandOutcome<T>> RefuseAsync<T>(CallerIdentity caller, Guid? environmentId, string action, ApiProblem problem, RequestOrigin origin, CancellationToken cancellationToken)
+    private async Task<CommandOutcome<T>> RefuseAsync<T>(CallerIdentity caller, Guid? environmentId, string action, Refusal problem, RequestOrigin origin, CancellationToken cancellationToken)
     {
-        await audit.AppendStandaloneAsync(new(caller.Actor, caller.Team, action, environmentId, $"refused {problem.Status} {problem.Code}", origin.RequestId, origin.SourceAddress), cancellationToken);
+        await audit.AppendStandaloneAsync(new(caller.Actor, caller.Team, action, environmentId, problem.AuditOutcome, origin.RequestId, origin.SourceAddress), cancellationToken);
         return new CommandOutcome<T>.Refused(problem);
     }
 }

@@ -8,7 +8,7 @@ using SecureCart.Previews.State;
 
 namespace SecureCart.Previews.Hosting;
 
-/// <summary>Migrates the state store and makes sure the development key exists, before anything else starts.</summary>
+/// <summary>Migrates the state store and, when configured, makes sure the development key exists, before anything else starts.</summary>
 internal sealed class StateInitializer(
     IDbContextFactory<PreviewsDbContext> contexts, ApiKeys keys, IPreviewEngine engine, IOptions<PreviewsOptions> options, ILogger<StateInitializer> logger)
     : IHostedService
@@ -31,14 +31,11 @@ internal sealed class StateInitializer(
         }
 
         Log.Started(logger, settings.State.IsPostgres ? "PostgreSQL" : "SQLite", engine.Name);
-        if (settings.Auth.SeedDevelopmentKey)
+        if (!string.IsNullOrEmpty(settings.Auth.DevelopmentKey))
         {
-            var key = string.IsNullOrEmpty(settings.Auth.DevelopmentKey) ? ApiKeys.NewKey() : settings.Auth.DevelopmentKey;
-            await keys.EnsureAsync(DevelopmentTeam, "development", key, cancellationToken);
-            if (string.IsNullOrEmpty(settings.Auth.DevelopmentKey))
-            {
-                Log.DevelopmentKey(logger, DevelopmentTeam, key);
-            }
+            // Only when the operator asked for it; the key came from configuration, so there is nothing to print.
+            await keys.EnsureAsync(DevelopmentTeam, "development", settings.Auth.DevelopmentKey, cancellationToken);
+            Log.DevelopmentKeyEnsured(logger, DevelopmentTeam);
         }
     }
 

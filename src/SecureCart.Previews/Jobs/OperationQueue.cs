@@ -73,57 +73,98 @@ internal sealed class OperationQueue(
             await transaction.CommitAsync(cancellationToken);
 
             var planRequest = new PreviewPlanRequest(environment.Id, environment.Team, environment.Name, environment.Size, environment.GitRef, environment.ImageTag);
-            var stackName = planner.Plan(planRequest) is PreviewPlanOutcome.Planned planned ? planned.Estimate.StackName : $"preview-{environment.Team}-{environment.Name}";
+            // Planned once, at create; only rows written before the stack name was stored are planned again here.
+            var stackName = environment.StackName is { Length: > 0 } stored ? stored
+                : planner.Plan(planRequest) is PreviewPlanOutcome.Planned planned ? planned.Estimate.StackName : $"preview-{environment.Team}-{environment.Name}";
             var request = new EngineRequest(planRequest, stackName, operation.Id);
-            return new OperationClaim(operation.Id, environment.Id, operation.Kind, operation.FencingToken, operation.Attempts, workerId, request, nextSequence + 2);
+            return new OperationClaim(operation.Id, environment.Id, operation.Kind, operation.FencingToken, operation.Attempts, workerId, request, nextSequence + 2, operation.LeaseExpiresAt.Value);
         }
 
         return null;
     }
 
-    /// <summary>Extends the lease; returns whether a cancel was asked for. Throws when the lease was lost.</summary>
-    public async Task<bool> RenewAsync(OperationClaim claim, CancellationToken cancellationToken)
+    /// <summary>
+    /// Extends the lease and reads the cancel flag. The lease end it returns is the one written, computed before the
+    /// statement was sent, so it is never later than what other workers see. Throws when the lease was lost.
+    /// </summary>
+    public async Task<LeaseRenewal> RenewAsync(OperationClaim claim, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(claim);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var until = time.GetUtcNow() + Lease;
         var rows = await Fenced(db, claim).ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseExpiresAt, until), cancellationToken);
         if (rows == 0)
         {
-            throw new LeaseLostException($"operation {claim.OperationId}: fencing token {claim.FencingToken} is no longer current");
+            throw LeaseLost(claim);
         }
 
-        return await db.Operations.Where(o => o.Id == claim.OperationId).Select(o => o.CancelRequested).SingleAsync(cancellationToken);
+        var cancel = await db.Operations.Where(o => o.Id == claim.OperationId).Select(o => o.CancelRequested).SingleAsync(cancellationToken);
+        return new LeaseRenewal(until, cancel);
     }
 
-    /// <summary>One statement per batch of events: an engine writes many, and each used to cost a transaction of three.</summary>
-    public async Task AppendEventsAsync(OperationClaim claim, IReadOnlyList<EngineEvent> engineEvents, CancellationToken cancellationToken)
+    /// <summary>For callers that write events outside an engine run; the engine's sink reserves its numbers itself.</summary>
+    public Task AppendEventsAsync(OperationClaim claim, IReadOnlyList<EngineEvent> engineEvents, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(claim);
+        ArgumentNullException.ThrowIfNull(engineEvents);
+        return AppendEventsAsync(claim, claim.TakeSequences(engineEvents.Count), engineEvents, cancellationToken);
+    }
+
+    /// <summary>
+    /// One statement per batch of events. The sequence numbers are reserved by the caller, so a retry after a lost
+    /// connection writes the same numbers again, and rows that already landed are skipped instead of duplicated.
+    /// </summary>
+    public async Task AppendEventsAsync(OperationClaim claim, int firstSequence, IReadOnlyList<EngineEvent> engineEvents, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
         ArgumentNullException.ThrowIfNull(engineEvents);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var sequence = firstSequence;
         foreach (var chunk in engineEvents.Chunk(EventsPerStatement))
         {
             var at = time.GetUtcNow().ToUnixTimeMilliseconds();
             var values = new List<object>(2 + (4 * chunk.Length)) { claim.OperationId, claim.FencingToken };
             foreach (var engineEvent in chunk)
             {
-                values.AddRange([claim.TakeSequence(), engineEvent.Type, engineEvent.Message, at]);
+                values.AddRange([sequence++, engineEvent.Type, engineEvent.Message, at]);
             }
 
-            if (await db.Database.ExecuteSqlRawAsync(dialect.FencedEventsSql(chunk.Length), values, cancellationToken) == 0)
+            // No row written means either a stale token or a retry of a batch that already landed; only the first is an error.
+            if (await db.Database.ExecuteSqlRawAsync(dialect.FencedEventsSql(chunk.Length), values, cancellationToken) == 0
+                && !await Fenced(db, claim).AnyAsync(cancellationToken))
             {
-                throw new LeaseLostException($"operation {claim.OperationId}: fencing token {claim.FencingToken} is no longer current");
+                throw LeaseLost(claim);
             }
         }
     }
 
+    /// <summary>
+    /// Records the outcome, fenced by the claim's token. Safe to retry: when an earlier attempt committed but its answer
+    /// was lost, the operation already carries this token and a final status, and nothing is written twice.
+    /// </summary>
     public async Task CompleteAsync(OperationClaim claim, OperationOutcome outcome, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(claim);
+        ArgumentNullException.ThrowIfNull(outcome);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await CheckFenceAsync(db, claim, cancellationToken);
+        var until = time.GetUtcNow() + Lease;
+
+        // Writing the lease locks the operation row for the rest of the transaction, so a claim cannot slip in between.
+        if (await Fenced(db, claim).ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseExpiresAt, until), cancellationToken) == 0)
+        {
+            var current = await db.Operations.AsNoTracking().Where(o => o.Id == claim.OperationId).Select(o => new { o.FencingToken, o.Status }).SingleAsync(cancellationToken);
+            if (current.FencingToken == claim.FencingToken && current.Status is not (OperationStatus.Queued or OperationStatus.Running))
+            {
+                return;
+            }
+
+            throw LeaseLost(claim);
+        }
+
         var operation = await db.Operations.SingleAsync(o => o.Id == claim.OperationId, cancellationToken);
         var environment = await db.Environments.SingleAsync(e => e.Id == claim.EnvironmentId, cancellationToken);
-        FinishInPlace(db, operation, environment, outcome.Status, outcome.Error, outcome.Outputs, time.GetUtcNow(), claim.TakeSequence(), outcome.Summary);
+        FinishInPlace(db, operation, environment, outcome.Status, outcome.Error, outcome.Outputs, time.GetUtcNow(), claim.FinishSequence, outcome.Summary);
         var verdict = outcome.Status.ToString().ToLowerInvariant() + (outcome.Error is null ? "" : ": " + outcome.Error);
         await audit.StageAsync(db, EngineAudit(operation, verdict), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -142,15 +183,8 @@ internal sealed class OperationQueue(
     private static IQueryable<OperationRecord> Fenced(PreviewsDbContext db, OperationClaim claim) =>
         db.Operations.Where(o => o.Id == claim.OperationId && o.FencingToken == claim.FencingToken && o.Status == OperationStatus.Running);
 
-    private async Task CheckFenceAsync(PreviewsDbContext db, OperationClaim claim, CancellationToken cancellationToken)
-    {
-        // Writing the lease locks the operation row for the rest of the transaction, so a claim cannot slip in between.
-        var until = time.GetUtcNow() + Lease;
-        if (await Fenced(db, claim).ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseExpiresAt, until), cancellationToken) == 0)
-        {
-            throw new LeaseLostException($"operation {claim.OperationId}: fencing token {claim.FencingToken} is no longer current");
-        }
-    }
+    private static LeaseLostException LeaseLost(OperationClaim claim) =>
+        new($"operation {claim.OperationId}: fencing token {claim.FencingToken} is no longer current");
 
     private static void FinishInPlace(
         PreviewsDbContext db, OperationRecord operation, EnvironmentRecord environment, OperationStatus status, string? error,

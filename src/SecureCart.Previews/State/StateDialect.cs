@@ -37,6 +37,8 @@ internal sealed class StateDialect(bool isPostgres)
             FROM "Operations" AS o CROSS JOIN (VALUES {{rows}}) AS v
             WHERE o."Id" = {0} AND o."FencingToken" = {1} AND o."Status" = 'Running'
             """;
-        return IsPostgres ? sql + " FOR UPDATE OF o" : sql;
+        // A retried batch that already landed conflicts on (operation, sequence) and is skipped, never doubled.
+        const string SkipWritten = """ ON CONFLICT ("OperationId", "Sequence") DO NOTHING""";
+        return IsPostgres ? sql + " FOR UPDATE OF o" + SkipWritten : sql + SkipWritten;
     }
 }

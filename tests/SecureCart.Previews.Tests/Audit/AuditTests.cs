@@ -34,7 +34,7 @@ public sealed class AuditTests
             page!.Items.Select(a => $"{a.Action}:{a.Outcome.Split(':')[0]}"));
         Assert.All(page.Items.Where(a => !a.Action.StartsWith("engine.", StringComparison.Ordinal)), a => Assert.Equal("key:dev1", a.Actor));
         Assert.All(page.Items.Where(a => !a.Action.StartsWith("engine.", StringComparison.Ordinal)), a => Assert.Equal("127.0.0.1", a.SourceAddress));
-        Assert.Contains("refused 409 name-taken", (await admin.GetFromJsonAsync<AuditPageView>("/v1/audit?team=alpha&action=environment.create", PreviewsServer.Json))!.Items.Select(a => a.Outcome));
+        Assert.Contains("refused conflict name-taken", (await admin.GetFromJsonAsync<AuditPageView>("/v1/audit?team=alpha&action=environment.create", PreviewsServer.Json))!.Items.Select(a => a.Outcome));
         Assert.True(verify!.Valid, verify.Problem);
         Assert.Equal(7, verify.Entries);
         var line = Assert.Single(export.Split('\n', StringSplitOptions.RemoveEmptyEntries));

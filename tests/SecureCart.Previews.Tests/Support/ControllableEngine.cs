@@ -40,9 +40,6 @@ public sealed class ControllableEngine : IPreviewEngine
         return new EngineResult(ImmutableDictionary<string, string>.Empty.Add("url", $"https://{name}.preview.test"), "created");
     }
 
-    public Task<EngineResult> PreviewAsync(EngineRequest request, IEngineEventSink events, CancellationToken cancellationToken) =>
-        UpAsync(request, events, cancellationToken);
-
     public async Task<EngineResult> DestroyAsync(EngineRequest request, IEngineEventSink events, CancellationToken cancellationToken)
     {
         await events.WriteAsync(new EngineEvent("resource", $"destroy {request.StackName}"), cancellationToken);

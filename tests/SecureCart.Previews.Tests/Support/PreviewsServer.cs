@@ -22,14 +22,19 @@ public sealed class PreviewsServer : IAsyncDisposable
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>The audit chain's key in tests; a test that rewrites the chain "with the key" uses it too.</summary>
+    public const string TestHmacKey = "test-audit-key-0123456789abcdef0123456789";
+
     private readonly WebApplication _app;
     private readonly TestDatabase _database;
+    private readonly bool _ownsDatabase;
     private readonly List<HttpClient> _clients = [];
 
-    private PreviewsServer(WebApplication app, TestDatabase database, FakeTimeProvider time, Uri address)
+    private PreviewsServer(WebApplication app, TestDatabase database, bool ownsDatabase, FakeTimeProvider time, Uri address)
     {
         _app = app;
         _database = database;
+        _ownsDatabase = ownsDatabase;
         Time = time;
         Address = address;
     }
@@ -39,19 +44,31 @@ public sealed class PreviewsServer : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
     public TestDatabase Database => _database;
 
-    public static async Task<PreviewsServer> StartAsync(string provider, IPreviewEngine? engine = null, Dictionary<string, string?>? settings = null)
+    public static async Task<PreviewsServer> StartAsync(
+        string provider, IPreviewEngine? engine = null, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>
+        await StartOnAsync(await TestDatabase.CreateAsync(provider), ownsDatabase: true, connectionString: null, engine, settings, systemClock: false, services: services);
+
+    /// <summary>
+    /// Another replica on an existing database, on the real clock (leases then run out in real time), optionally
+    /// reaching the database through <paramref name="connectionString"/> (e.g. a proxy the test can cut).
+    /// </summary>
+    public static Task<PreviewsServer> StartReplicaAsync(
+        TestDatabase database, string? connectionString, IPreviewEngine engine, Dictionary<string, string?>? settings = null, ILoggerProvider? logs = null) =>
+        StartOnAsync(database, ownsDatabase: false, connectionString, engine, settings, systemClock: true, logs);
+
+    private static async Task<PreviewsServer> StartOnAsync(
+        TestDatabase database, bool ownsDatabase, string? connectionString, IPreviewEngine? engine, Dictionary<string, string?>? settings, bool systemClock, ILoggerProvider? logs = null, Action<IServiceCollection>? services = null)
     {
-        var database = await TestDatabase.CreateAsync(provider);
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero));
         var builder = WebApplication.CreateBuilder();
         var config = new Dictionary<string, string?>
         {
             ["Previews:State:Provider"] = database.Provider,
-            ["Previews:State:ConnectionString"] = database.ConnectionString,
-            ["Previews:Auth:SeedDevelopmentKey"] = "false",
+            ["Previews:State:ConnectionString"] = connectionString ?? database.ConnectionString,
             ["Previews:Worker:PollMilliseconds"] = "50",
             ["Previews:Worker:LeaseSeconds"] = "60",
             ["Previews:Reaper:Enabled"] = "false",
+            ["Previews:Audit:HmacKey"] = TestHmacKey,
         };
         foreach (var (key, value) in settings ?? [])
         {
@@ -61,18 +78,24 @@ public sealed class PreviewsServer : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(config);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<TimeProvider>(time);
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+        }
+
+        builder.Services.AddSingleton(systemClock ? TimeProvider.System : time);
         if (engine is not null)
         {
             builder.Services.AddSingleton(engine);
         }
 
+        services?.Invoke(builder.Services);
         builder.Services.AddPreviews(builder.Configuration);
         var app = builder.Build();
         app.MapPreviews();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new PreviewsServer(app, database, time, new Uri(address));
+        return new PreviewsServer(app, database, ownsDatabase, time, new Uri(address));
     }
 
     public async Task<HttpClient> ClientForAsync(string team, bool admin = false, string name = "tester")
@@ -132,6 +155,9 @@ public sealed class PreviewsServer : IAsyncDisposable
 
         await _app.StopAsync();
         await _app.DisposeAsync();
-        await _database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await _database.DisposeAsync();
+        }
     }
 }

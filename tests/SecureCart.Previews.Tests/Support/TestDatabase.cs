@@ -24,6 +24,10 @@ public sealed class TestDatabase : IAsyncDisposable
     public string ConnectionString { get; }
     public bool IsPostgres => Provider == "Postgres";
 
+    /// <summary>The same database reached through 127.0.0.1:<paramref name="port"/>, with short timeouts so an outage shows fast.</summary>
+    public string ConnectionStringThrough(int port) =>
+        new NpgsqlConnectionStringBuilder(ConnectionString) { Host = "127.0.0.1", Port = port, Timeout = 2, CommandTimeout = 5, CancellationTimeout = 500 }.ConnectionString;
+
     public static async Task<TestDatabase> CreateAsync(string provider)
     {
         if (provider == "Sqlite")

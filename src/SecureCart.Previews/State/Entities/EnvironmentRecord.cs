@@ -10,6 +10,9 @@ public sealed class EnvironmentRecord
     public string? GitRef { get; set; }
     public string? ImageTag { get; set; }
     public string Size { get; set; } = "";
+
+    /// <summary>Decided by the plan at create; every operation on the environment uses this stack.</summary>
+    public string StackName { get; set; } = "";
     public EnvironmentStatus Status { get; set; }
     public string? StatusReason { get; set; }
     public string? Url { get; set; }

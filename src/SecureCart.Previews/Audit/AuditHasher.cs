@@ -5,10 +5,16 @@ using SecureCart.Previews.State.Entities;
 
 namespace SecureCart.Previews.Audit;
 
-/// <summary>Each row's hash covers its fields and the previous row's hash, so editing or removing any row breaks the chain.</summary>
-public static class AuditHash
+/// <summary>
+/// Each row's hash is an HMAC-SHA256, keyed with a secret from configuration, over its fields and the previous row's
+/// hash. Someone who can write to the database but does not hold the key cannot recompute a chain that verifies; one
+/// who also holds the key is caught by the anchors written outside the database (<see cref="AuditAnchors"/>).
+/// </summary>
+public sealed class AuditHasher(byte[] key)
 {
-    public static string Compute(AuditRecord record)
+    private readonly byte[] _key = [.. key];
+
+    public string Compute(AuditRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
         var canonical = string.Join(
@@ -23,6 +29,6 @@ public static class AuditHash
             record.RequestId,
             record.SourceAddress,
             record.PreviousHash);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        return Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(canonical)));
     }
 }

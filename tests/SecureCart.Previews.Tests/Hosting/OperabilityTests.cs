@@ -1,0 +1,63 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using SecureCart.Previews.Tests.Support;
+
+namespace SecureCart.Previews.Tests.Hosting;
+
+public sealed class OperabilityTests
+{
+    [Fact]
+    public async Task Database_Unreachable_ReadyzAndRequests503WithRetryAfterThenRecover()
+    {
+        await using var database = await TestDatabase.CreateAsync("Postgres");
+        var target = new NpgsqlConnectionStringBuilder(database.ConnectionString);
+        await using var proxy = new TcpProxy(new IPEndPoint((await Dns.GetHostAddressesAsync(target.Host!))[0], target.Port));
+        await using var server = await PreviewsServer.StartReplicaAsync(database, database.ConnectionStringThrough(proxy.Port), new ControllableEngine());
+        var client = await server.ClientForAsync("alpha");
+        var anonymous = server.Anonymous();
+        var readyBefore = await anonymous.GetAsync("/readyz");
+
+        proxy.Cut();
+        var ready = await anonymous.GetAsync("/readyz");
+        var alive = await anonymous.GetAsync("/healthz");
+        var list = await client.GetAsync("/v1/environments");
+        var body = await list.Content.ReadAsStringAsync();
+        proxy.Restore();
+        var readyAfter = await anonymous.GetAsync("/readyz");
+        var listAfter = await client.GetAsync("/v1/environments");
+
+        Assert.Equal(HttpStatusCode.OK, readyBefore.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.NotNull(ready.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, list.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(5), list.Headers.RetryAfter?.Delta);
+        Assert.Equal("application/problem+json", list.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("retry in 5 seconds", body);
+        Assert.DoesNotContain("Npgsql", body);
+        Assert.Equal(HttpStatusCode.OK, readyAfter.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, listAfter.StatusCode);
+    }
+
+    [Fact]
+    public async Task Logging_Defaults_NoStatementOrRequestLinesAtInformation()
+    {
+        await using var database = await TestDatabase.CreateAsync("Postgres");
+        var logs = new CapturedLogs();
+        await using var server = await PreviewsServer.StartReplicaAsync(database, null, new ControllableEngine(), logs: logs);
+        var client = await server.ClientForAsync("alpha");
+
+        var created = await PreviewsServer.CreateAsync(client, "quiet");
+        await PreviewsServer.WaitForStatusAsync(client, created.Environment.Id, "Ready");
+        for (var i = 0; i < 100 && !logs.Lines.Any(l => l.EventId == 2101); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        var noisy = logs.Lines.Where(l => l.Level <= LogLevel.Information && l.Category.StartsWith("Microsoft.", StringComparison.Ordinal)
+            && !l.Category.StartsWith("Microsoft.Hosting.Lifetime", StringComparison.Ordinal)).ToList();
+        Assert.True(noisy.Count == 0, string.Join("\n", noisy.Take(5).Select(l => $"{l.Category}: {l.Message}")));
+        Assert.Contains(logs.Lines, l => l.EventId == 2101 && l.Message.Contains("Succeeded", StringComparison.Ordinal));
+    }
+}
