@@ -43,5 +43,7 @@ public sealed record RegionalPlan(
         "waf", "dns-apex-a", "dns-apex-aaaa", "dns-www-a", "dns-www-aaaa", "dns-api",
         // The origin header's secret, and the validation records of names every stack certifies (one owner each).
         "origin-verify", "origin-verify-value", "alb-certificate-validation-2", "api-certificate-validation-1",
+        // The edge cache policy of each cached API path (cache-<service>).
+        "cache-catalog",
     ];
 }

@@ -41,7 +41,11 @@ public static class EdgePlanner
             names.Physical("waf"),
             stack.WafRateLimit,
             $"api.{domain}",
-            IngressPlanner.Certificate("cloudfront-certificate", domain, [$"www.{domain}"], stack, stack.StackName));
+            IngressPlanner.Certificate("cloudfront-certificate", domain, [$"www.{domain}"], stack, stack.StackName),
+            // Pages are rendered by the storefront (the ALB's default service), never served from the bucket.
+            DefaultOrigin: CloudFrontPlan.ApiOrigin,
+            StaticPathPattern: "/static/*",
+            EdgeCachePlanner.Plan(names));
         var records = ImmutableArray.CreateBuilder<DnsRecordPlan>();
         foreach (var type in new[] { "A", "AAAA" })
         {
