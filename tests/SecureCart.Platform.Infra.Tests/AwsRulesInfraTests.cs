@@ -40,8 +40,10 @@ public sealed class AwsRulesInfraTests
             Assert.All(dims.Values, v => Assert.True(v.StartsWith("securecart-", StringComparison.Ordinal) || v.StartsWith("app/", StringComparison.Ordinal) || v.StartsWith("cluster", StringComparison.Ordinal) || v.Length > 20, $"{alarm.Name}: {v}"));
         }
 
-        var redis = alarms.Where(a => (string)a.Inputs["namespace"] == "AWS/ElastiCache").Select(a => (string)((IDictionary<string, object>)a.Inputs["dimensions"])["CacheClusterId"]).ToList();
+        var redis = alarms.Where(a => (string)a.Inputs["namespace"] == "AWS/ElastiCache" && (string)a.Inputs["metricName"] == "EngineCPUUtilization").Select(a => (string)((IDictionary<string, object>)a.Inputs["dimensions"])["CacheClusterId"]).ToList();
         Assert.Equal(plan.Data.Redis.Nodes.Select(n => n.CacheClusterId), redis);
+        var memory = alarms.Where(a => (string)a.Inputs["namespace"] == "AWS/ElastiCache" && (string)a.Inputs["metricName"] == "DatabaseMemoryUsagePercentage").Select(a => (string)((IDictionary<string, object>)a.Inputs["dimensions"])["CacheClusterId"]).ToList();
+        Assert.Equal(plan.Data.Redis.Nodes.Select(n => n.CacheClusterId), memory);
     }
 
     [Theory]

@@ -46,7 +46,7 @@ internal static class PlanRenderer
         var rds = plan.Data.Rds;
         var data = root.AddNode("data");
         data.AddNode(Markup.Escape($"PostgreSQL {rds.EngineVersion} {rds.Identifier} {rds.InstanceClass}, {rds.AllocatedStorageGb} GiB {rds.StorageType}, Multi-AZ {rds.MultiAz}, backups {rds.BackupRetentionDays} d, deletion protection {rds.DeletionProtection}, {rds.Replicas.Length} read replica(s)"));
-        data.AddNode(Table(["table", "keys", "role", "home", "replicas"], plan.Data.Tables.Select(t => new[] { t.Name, t.RangeKey is null ? t.HashKey : $"{t.HashKey}+{t.RangeKey}", t.Role.ToString(), t.HomeRegion, string.Join(", ", t.ReplicaRegions.DefaultIfEmpty("-")) })));
+        data.AddNode(Table(["table", "keys", "role", "home", "replicas", "capacity"], plan.Data.Tables.Select(t => new[] { t.Name, t.RangeKey is null ? t.HashKey : $"{t.HashKey}+{t.RangeKey}", t.Role.ToString(), t.HomeRegion, string.Join(", ", t.ReplicaRegions.DefaultIfEmpty("-")), t.Capacity.Reason })));
         var redis = plan.Data.Redis;
         data.AddNode(Markup.Escape($"Redis {redis.ReplicationGroupId} {redis.NodeType}: {redis.Shards} shard(s) x {1 + redis.ReplicasPerShard} node(s), TLS {redis.TransitEncryption}, at rest {redis.AtRestEncryption}"));
 

@@ -184,7 +184,13 @@ public sealed class RegionData : ComponentResource
         var resource = new Table(table.LogicalName, new TableArgs
         {
             Name = table.Name,
-            BillingMode = table.BillingMode,
+            BillingMode = table.Capacity.BillingMode,
+            // Provisioned tables start at the scaling minimum; auto scaling owns the figure afterwards.
+            ReadCapacity = table.Capacity.Provisioned is { } minRead ? minRead.MinReadUnits : null,
+            WriteCapacity = table.Capacity.Provisioned is { } minWrite ? minWrite.MinWriteUnits : null,
+            WarmThroughput = table.Capacity.WarmThroughput is { } warm
+                ? (Input<Pulumi.Aws.DynamoDB.Inputs.TableWarmThroughputArgs>)new Pulumi.Aws.DynamoDB.Inputs.TableWarmThroughputArgs { ReadUnitsPerSecond = warm.ReadUnitsPerSecond, WriteUnitsPerSecond = warm.WriteUnitsPerSecond }
+                : null,
             HashKey = table.HashKey,
             RangeKey = Children.Maybe(table.RangeKey),
             Attributes = table.Attributes.Select(a => new Pulumi.Aws.DynamoDB.Inputs.TableAttributeArgs { Name = a.Name, Type = a.Type }).ToList(),
@@ -200,8 +206,10 @@ public sealed class RegionData : ComponentResource
             Parent = this,
             Protect = table.Protect,
             RetainOnDelete = table.Protect,
-            IgnoreChanges = { "replicas" }, // the other stacks' TableReplica resources own those
+            // The other stacks' TableReplica resources own the replicas; auto scaling owns provisioned capacity.
+            IgnoreChanges = table.Capacity.Provisioned is null ? ["replicas"] : ["replicas", "readCapacity", "writeCapacity"],
         });
+        TableScaling.Register(this, table, table.Name, resource);
         return resource.Arn;
     }
 
@@ -215,6 +223,7 @@ public sealed class RegionData : ComponentResource
             DeletionProtectionEnabled = table.DeletionProtection,
             Tags = tags,
         }, Children.Stateful(this, table.Protect));
+        TableScaling.Register(this, table, table.Name, replica);
         return replica.Arn;
     }
 

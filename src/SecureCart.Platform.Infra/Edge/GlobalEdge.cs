@@ -86,6 +86,7 @@ public sealed class GlobalEdge : ComponentResource
         Output<string> staticPolicy = GetCachePolicy.Invoke(new GetCachePolicyInvokeArgs { Name = cf.StaticCachePolicy }).Apply(p => p.Id ?? "");
         Output<string> apiPolicy = GetCachePolicy.Invoke(new GetCachePolicyInvokeArgs { Name = cf.ApiCachePolicy }).Apply(p => p.Id ?? "");
         Output<string> apiRequestPolicy = GetOriginRequestPolicy.Invoke(new GetOriginRequestPolicyInvokeArgs { Name = cf.ApiOriginRequestPolicy }).Apply(p => p.Id ?? "");
+        Dictionary<string, Output<string>> cachePolicies = cf.DynamicCaches.ToDictionary(c => c.PathPattern, c => EdgeCachePolicy(c).Id, StringComparer.Ordinal);
         var distribution = new Distribution(EdgeLogicalNames.Distribution, new DistributionArgs
         {
             Enabled = true,
@@ -93,13 +94,12 @@ public sealed class GlobalEdge : ComponentResource
             Aliases = cf.Aliases,
             PriceClass = cf.PriceClass,
             WebAclId = waf.Arn,
-            DefaultRootObject = "index.html",
             Origins =
             {
-                new Pulumi.Aws.CloudFront.Inputs.DistributionOriginArgs { OriginId = "static", DomainName = bucket.BucketRegionalDomainName, OriginAccessControlId = oac.Id },
+                new Pulumi.Aws.CloudFront.Inputs.DistributionOriginArgs { OriginId = CloudFrontPlan.StaticOrigin, DomainName = bucket.BucketRegionalDomainName, OriginAccessControlId = oac.Id },
                 new Pulumi.Aws.CloudFront.Inputs.DistributionOriginArgs
                 {
-                    OriginId = "api",
+                    OriginId = CloudFrontPlan.ApiOrigin,
                     // The accelerator's public name, not its raw DNS name: CloudFront checks the origin certificate
                     // (the ALB's) against this name.
                     DomainName = cf.ApiOriginDomain,
@@ -114,28 +114,19 @@ public sealed class GlobalEdge : ComponentResource
                     },
                 },
             },
+            // Pages: rendered per visitor by the storefront, so never cached and forwarded with the visitor's cookies.
             DefaultCacheBehavior = new Pulumi.Aws.CloudFront.Inputs.DistributionDefaultCacheBehaviorArgs
             {
-                TargetOriginId = "static",
+                TargetOriginId = cf.DefaultOrigin,
                 ViewerProtocolPolicy = "redirect-to-https",
-                AllowedMethods = { "GET", "HEAD", "OPTIONS" },
+                AllowedMethods = { "GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE" },
                 CachedMethods = { "GET", "HEAD" },
-                CachePolicyId = staticPolicy,
+                CachePolicyId = apiPolicy,
+                OriginRequestPolicyId = apiRequestPolicy,
                 Compress = true,
             },
-            OrderedCacheBehaviors =
-            {
-                new Pulumi.Aws.CloudFront.Inputs.DistributionOrderedCacheBehaviorArgs
-                {
-                    PathPattern = cf.ApiPathPattern,
-                    TargetOriginId = "api",
-                    ViewerProtocolPolicy = "https-only",
-                    AllowedMethods = { "GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE" },
-                    CachedMethods = { "GET", "HEAD" },
-                    CachePolicyId = apiPolicy,
-                    OriginRequestPolicyId = apiRequestPolicy,
-                },
-            },
+            // First match wins: the shared dynamic paths come before the API behaviour that would otherwise take them.
+            OrderedCacheBehaviors = [.. CachedBehaviors(cf, cachePolicies), ApiBehavior(cf, apiPolicy, apiRequestPolicy), StaticBehavior(cf, staticPolicy)],
             Restrictions = new Pulumi.Aws.CloudFront.Inputs.DistributionRestrictionsArgs
             {
                 GeoRestriction = new Pulumi.Aws.CloudFront.Inputs.DistributionRestrictionsGeoRestrictionArgs { RestrictionType = "none" },
@@ -178,4 +169,56 @@ public sealed class GlobalEdge : ComponentResource
     public Output<string> ListenerArn { get; }
 
     public Output<string> DistributionDomainName { get; }
+
+    private CachePolicy EdgeCachePolicy(EdgeCachePlan plan) => new(plan.LogicalName, new CachePolicyArgs
+    {
+        Name = plan.PolicyName,
+        Comment = plan.Reason,
+        MinTtl = plan.MinTtlSeconds,
+        DefaultTtl = plan.DefaultTtlSeconds,
+        MaxTtl = plan.MaxTtlSeconds,
+        ParametersInCacheKeyAndForwardedToOrigin = new Pulumi.Aws.CloudFront.Inputs.CachePolicyParametersInCacheKeyAndForwardedToOriginArgs
+        {
+            QueryStringsConfig = new Pulumi.Aws.CloudFront.Inputs.CachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfigArgs { QueryStringBehavior = plan.QueryStringBehavior },
+            CookiesConfig = new Pulumi.Aws.CloudFront.Inputs.CachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigArgs { CookieBehavior = plan.CookieBehavior },
+            HeadersConfig = new Pulumi.Aws.CloudFront.Inputs.CachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfigArgs { HeaderBehavior = plan.HeaderBehavior },
+            EnableAcceptEncodingGzip = true,
+            EnableAcceptEncodingBrotli = true,
+        },
+    }, Children.Of(this));
+
+    // No origin request policy: only the cache key (path and query string) reaches the origin, never a cookie.
+    private static IEnumerable<Pulumi.Aws.CloudFront.Inputs.DistributionOrderedCacheBehaviorArgs> CachedBehaviors(CloudFrontPlan cf, Dictionary<string, Output<string>> policies) =>
+        cf.DynamicCaches.Select(c => new Pulumi.Aws.CloudFront.Inputs.DistributionOrderedCacheBehaviorArgs
+        {
+            PathPattern = c.PathPattern,
+            TargetOriginId = CloudFrontPlan.ApiOrigin,
+            ViewerProtocolPolicy = "https-only",
+            AllowedMethods = { "GET", "HEAD", "OPTIONS" },
+            CachedMethods = { "GET", "HEAD" },
+            CachePolicyId = policies[c.PathPattern],
+            Compress = true,
+        });
+
+    private static Pulumi.Aws.CloudFront.Inputs.DistributionOrderedCacheBehaviorArgs ApiBehavior(CloudFrontPlan cf, Output<string> cachePolicy, Output<string> requestPolicy) => new Pulumi.Aws.CloudFront.Inputs.DistributionOrderedCacheBehaviorArgs
+    {
+        PathPattern = cf.ApiPathPattern,
+        TargetOriginId = CloudFrontPlan.ApiOrigin,
+        ViewerProtocolPolicy = "https-only",
+        AllowedMethods = { "GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE" },
+        CachedMethods = { "GET", "HEAD" },
+        CachePolicyId = cachePolicy,
+        OriginRequestPolicyId = requestPolicy,
+    };
+
+    private static Pulumi.Aws.CloudFront.Inputs.DistributionOrderedCacheBehaviorArgs StaticBehavior(CloudFrontPlan cf, Output<string> cachePolicy) => new Pulumi.Aws.CloudFront.Inputs.DistributionOrderedCacheBehaviorArgs
+    {
+        PathPattern = cf.StaticPathPattern,
+        TargetOriginId = CloudFrontPlan.StaticOrigin,
+        ViewerProtocolPolicy = "redirect-to-https",
+        AllowedMethods = { "GET", "HEAD", "OPTIONS" },
+        CachedMethods = { "GET", "HEAD" },
+        CachePolicyId = cachePolicy,
+        Compress = true,
+    };
 }

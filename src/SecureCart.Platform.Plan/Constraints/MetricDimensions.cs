@@ -19,6 +19,7 @@ public static class MetricDimensions
         // docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-metrics.html
         ["AWS/RDS CPUUtilization"] = [["DBInstanceIdentifier"]],
         ["AWS/RDS ReplicaLag"] = [["DBInstanceIdentifier"]],
+        ["AWS/RDS FreeStorageSpace"] = [["DBInstanceIdentifier"]],
         // docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html
         ["AWS/DynamoDB WriteThrottleEvents"] = [["TableName"], ["GlobalSecondaryIndexName", "TableName"]],
         // docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-available-cloudwatch-metrics.html
@@ -28,5 +29,7 @@ public static class MetricDimensions
         ["AWS/States ExecutionsFailed"] = [["StateMachineArn"]],
         // docs.aws.amazon.com/AmazonElastiCache/latest/dg/CacheMetrics.html: per node, never per replication group.
         ["AWS/ElastiCache EngineCPUUtilization"] = [["CacheClusterId"], ["CacheClusterId", "CacheNodeId"]],
+        // Same page: DatabaseMemoryUsagePercentage is an engine metric, per node.
+        ["AWS/ElastiCache DatabaseMemoryUsagePercentage"] = [["CacheClusterId"], ["CacheClusterId", "CacheNodeId"]],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

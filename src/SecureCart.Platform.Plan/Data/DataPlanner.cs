@@ -58,7 +58,7 @@ public static class DataPlanner
         var home = allStacks.SingleOrDefault(s => s.IsHome) ?? stack;
         var replicaRegions = allStacks.Where(s => !s.IsHome && s.StackName != home.StackName).Select(s => s.Region).Order(StringComparer.Ordinal).ToImmutableArray();
         var role = stack.IsHome ? GlobalTableRole.Owner : GlobalTableRole.Replica;
-        DynamoTablePlan Table(string logical, string hashKey, string? rangeKey, string? ttl) => new(
+        DynamoTablePlan Table(TableDefinition definition, string logical, string hashKey, string? rangeKey, string? ttl) => new(
             logical,
             // One name in every region: the table is global, so the name carries the project, not the stack.
             $"{names.Project}-{logical}",
@@ -66,8 +66,8 @@ public static class DataPlanner
             rangeKey,
             [.. new[] { hashKey, rangeKey }.OfType<string>().Select(k => new TableAttributePlan(k, "S"))],
             ttl,
-            // On demand: Black Friday traffic is spiky and unpredictable; provisioned capacity would throttle first.
-            "PAY_PER_REQUEST",
+            // Planned from the home stack in every stack: a global table has one capacity mode.
+            TableCapacityPlanner.Plan(definition, home),
             "NEW_AND_OLD_IMAGES",
             PointInTimeRecovery: true,
             DeletionProtection: production,
@@ -76,7 +76,7 @@ public static class DataPlanner
             replicaRegions,
             role,
             Protect: production);
-        return [.. TableDefinition.All.Select(t => Table(t.LogicalName, t.HashKey, t.RangeKey, t.TimeToLiveAttribute))];
+        return [.. TableDefinition.All.Select(t => Table(t, t.LogicalName, t.HashKey, t.RangeKey, t.TimeToLiveAttribute))];
     }
 
     private static RedisPlan Redis(StackSettings stack, ResourceNames names)

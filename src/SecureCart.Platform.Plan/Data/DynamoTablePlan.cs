@@ -13,7 +13,7 @@ public sealed record DynamoTablePlan(
     string? RangeKey,
     ImmutableArray<TableAttributePlan> Attributes,
     string? TimeToLiveAttribute,
-    string BillingMode,
+    TableCapacityPlan Capacity,
     string StreamViewType,
     bool PointInTimeRecovery,
     bool DeletionProtection,

@@ -3,7 +3,11 @@ using SecureCart.Platform.Plan.Ingress;
 
 namespace SecureCart.Platform.Plan.Edge;
 
-/// <summary>The CloudFront distribution: static assets from S3 through origin access control, the API to the accelerator.</summary>
+/// <summary>
+/// The CloudFront distribution: pages and the API to the accelerator (the storefront is the ALB's default service),
+/// static assets under <paramref name="StaticPathPattern"/> from S3 through origin access control, and shared
+/// dynamic responses (<paramref name="DynamicCaches"/>) cached briefly at the edge.
+/// </summary>
 /// <param name="ApiOriginDomain">
 /// The accelerator's public name (<c>api.&lt;domain&gt;</c>, an alias of its DNS name): CloudFront checks the
 /// origin's certificate against this name, and the ALB certificate covers it; the raw accelerator name it would not.
@@ -24,4 +28,12 @@ public sealed record CloudFrontPlan(
     int WafRateLimitPer5Minutes,
     string ApiOriginDomain,
     CertificatePlan Certificate,
-    string? CertificateProviderLogicalName);
+    string? CertificateProviderLogicalName,
+    string DefaultOrigin,
+    string StaticPathPattern,
+    ImmutableArray<EdgeCachePlan> DynamicCaches)
+{
+    public const string ApiOrigin = "api";
+
+    public const string StaticOrigin = "static";
+}

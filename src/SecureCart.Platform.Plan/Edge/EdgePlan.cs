@@ -21,5 +21,6 @@ public sealed record EdgePlan(
         .. CloudFront.Certificate.LogicalNames,
         .. CloudFront.CertificateProviderLogicalName is { } provider ? [provider] : Array.Empty<string>(),
         .. Records.Select(r => r.LogicalName),
+        .. CloudFront.DynamicCaches.Select(c => c.LogicalName),
     ];
 }

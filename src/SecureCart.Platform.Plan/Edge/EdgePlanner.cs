@@ -43,7 +43,11 @@ public static class EdgePlanner
             stack.WafRateLimit,
             $"api.{domain}",
             CertificatePlan.OwnedBy("cloudfront-certificate", aliases[0], [.. aliases.Skip(1)], stack.StackName),
-            stack.Region == CloudFrontCertificateRegion ? null : EdgeLogicalNames.CertificateProvider);
+            stack.Region == CloudFrontCertificateRegion ? null : EdgeLogicalNames.CertificateProvider,
+            // Pages are rendered by the storefront (the ALB's default service), never served from the bucket.
+            DefaultOrigin: CloudFrontPlan.ApiOrigin,
+            StaticPathPattern: "/static/*",
+            EdgeCachePlanner.Plan(names));
         var records = PublicRecords(domain, stack.StackName);
         return new EdgePlan(
             names.Physical("accelerator"),
@@ -69,6 +73,7 @@ public static class EdgePlanner
         .. PublicRecords("example.com", "home").Select(r => r.LogicalName),
         // The ingress plan's home-only names: the origin header's secret and the records of names every stack certifies.
         OriginVerificationPlan.LogicalName, $"{OriginVerificationPlan.LogicalName}-value", "alb-certificate-validation-2", "api-certificate-validation-1",
+        .. EdgeCachePlanner.Plan(new ResourceNames("home", "example")).Select(c => c.LogicalName),
     ];
 
     // dns-<label>[-<type>]: the label is "apex" for the zone itself; the type only where a name has two records.

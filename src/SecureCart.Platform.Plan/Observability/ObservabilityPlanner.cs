@@ -25,6 +25,8 @@ public static class ObservabilityPlanner
             alarms.Add(Alarm($"ecs-cpu-{service.LogicalName}", "AWS/ECS", "CPUUtilization", [("ClusterName", "cluster"), ("ServiceName", service.LogicalName)], "Average", 60, 10, 85, $"{service.LogicalName} runs hot even after scaling: check the max task count."));
         }
 
+        // Storage autoscaling grows the disk at 10 % free; below 5 % it has failed or reached its maximum.
+        alarms.Add(Alarm("rds-free-storage", "AWS/RDS", "FreeStorageSpace", [("DBInstanceIdentifier", "postgres")], "Minimum", 300, 1, data.Rds.AllocatedStorageGb * 0.05 * 1024 * 1024 * 1024, "PostgreSQL has under 5 % of its storage free: autoscaling has hit its maximum; raise rdsStorageGb.", comparison: "LessThanThreshold"));
         alarms.Add(Alarm("rds-cpu", "AWS/RDS", "CPUUtilization", [("DBInstanceIdentifier", "postgres")], "Average", 60, 10, 80, "The primary is CPU-bound: reads should move to replicas."));
         foreach (var replica in data.Rds.Replicas)
         {
@@ -49,6 +51,8 @@ public static class ObservabilityPlanner
         foreach (var (logical, _) in data.Redis.Nodes)
         {
             alarms.Add(Alarm($"redis-cpu-{logical["redis-".Length..]}", "AWS/ElastiCache", "EngineCPUUtilization", [("CacheClusterId", logical)], "Average", 60, 10, 75, "Redis engine thread busy: add shards."));
+            // Past 80 % the node starts evicting (sessions, carts in flight) well before it runs out.
+            alarms.Add(Alarm($"redis-memory-{logical["redis-".Length..]}", "AWS/ElastiCache", "DatabaseMemoryUsagePercentage", [("CacheClusterId", logical)], "Maximum", 60, 5, 80, "Redis memory above 80 %: keys will be evicted; add shards or a larger node type."));
         }
         return new ObservabilityPlan(
             alarms.ToImmutable(),

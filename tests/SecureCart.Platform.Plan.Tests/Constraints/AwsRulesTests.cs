@@ -135,7 +135,9 @@ public sealed class AwsRulesTests
 
         var redis = plan.Observability.Alarms.Where(a => a.Namespace == "AWS/ElastiCache").ToList();
 
-        Assert.Equal(plan.Data.Redis.NodeCount, redis.Count);
+        // One alarm per node for each engine metric watched (CPU and memory).
+        Assert.All(redis.GroupBy(a => a.MetricName), g => Assert.Equal(plan.Data.Redis.NodeCount, g.Count()));
+        Assert.Equal(2 * plan.Data.Redis.NodeCount, redis.Count);
         Assert.All(redis, a => Assert.Equal(["CacheClusterId"], a.Dimensions.Keys));
         Assert.Contains(plan.Data.Redis.Nodes, n => n.CacheClusterId == $"{plan.Data.Redis.ReplicationGroupId}-0002-002");
     }

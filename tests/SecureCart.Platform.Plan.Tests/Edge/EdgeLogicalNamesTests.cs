@@ -14,7 +14,7 @@ public sealed class EdgeLogicalNamesTests
         // names every stack certifies.
         Assert.Equal(
             [
-                "accelerator", "accelerator-listener", "alb-certificate-validation-2", "api-certificate-validation-1", "cloudfront",
+                "accelerator", "accelerator-listener", "alb-certificate-validation-2", "api-certificate-validation-1", "cache-catalog", "cloudfront",
                 "cloudfront-certificate", "cloudfront-certificate-validation", "cloudfront-certificate-validation-1",
                 "cloudfront-certificate-validation-2", "dns-apex-a", "dns-apex-aaaa", "dns-api", "dns-www-a", "dns-www-aaaa", "edge",
                 "origin-verify", "origin-verify-value", "static-bucket", "static-bucket-policy", "static-bucket-public-access", "static-oac", "waf",
