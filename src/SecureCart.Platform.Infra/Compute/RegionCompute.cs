@@ -67,7 +67,7 @@ public sealed class RegionCompute : ComponentResource
         var services = new Dictionary<string, Output<string>>(StringComparer.Ordinal);
         foreach (ServicePlan service in plan.Services)
         {
-            services[service.LogicalName] = Service(service, args, cluster, clusterProviders, executionRole, account, privateSubnets, servicesGroup, tags);
+            services[service.LogicalName] = Service(service, args, cluster, clusterProviders, executionRole, account, privateSubnets, tags);
         }
 
         ServiceNames = services.ToImmutableDictionary(StringComparer.Ordinal);
@@ -85,7 +85,7 @@ public sealed class RegionCompute : ComponentResource
 
     private Output<string> Service(
         ServicePlan service, RegionComputeArgs args, Cluster cluster, ClusterCapacityProviders clusterProviders, Role executionRole,
-        Output<string> account, Output<ImmutableArray<string>> subnets, Output<string> securityGroup, InputMap<string> tags)
+        Output<string> account, Output<ImmutableArray<string>> subnets, InputMap<string> tags)
     {
         string id = service.LogicalName;
         bool onWorkers = args.Plan.Workers is { } w && service.CapacityProviders.Any(c => c.Provider == w.CapacityProviderName);
@@ -115,7 +115,7 @@ public sealed class RegionCompute : ComponentResource
             Role = taskRole.Name,
             Policy = Policies.Allow((["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"], ["*"])),
         }, Children.Of(this));
-        if (!service.Access.IsEmpty)
+        if (service.Access.Any(a => !a.IsNetwork))
         {
             _ = new RolePolicy($"{id}-task-access", new RolePolicyArgs
             {
@@ -177,7 +177,7 @@ public sealed class RegionCompute : ComponentResource
                 Base = c.Base,
                 Weight = c.Weight,
             }).ToList(),
-            NetworkConfiguration = new Pulumi.Aws.Ecs.Inputs.ServiceNetworkConfigurationArgs { Subnets = subnets, SecurityGroups = { securityGroup }, AssignPublicIp = false },
+            NetworkConfiguration = new Pulumi.Aws.Ecs.Inputs.ServiceNetworkConfigurationArgs { Subnets = subnets, SecurityGroups = SecurityGroups(service.SecurityTiers, args.Network), AssignPublicIp = false },
             LoadBalancers = loadBalancers,
             HealthCheckGracePeriodSeconds = service.HealthCheckGracePeriodSeconds is int grace ? grace : null,
             DeploymentCircuitBreaker = new Pulumi.Aws.Ecs.Inputs.ServiceDeploymentCircuitBreakerArgs { Enable = true, Rollback = true },
@@ -296,4 +296,10 @@ public sealed class RegionCompute : ComponentResource
             },
         };
     }
+
+    /// <summary>The deployed groups of the plan's tiers (the services tier, and a data-client group where the plan grants a store).</summary>
+    internal static InputList<string> SecurityGroups(IEnumerable<string> tiers, Network.RegionNetwork network) =>
+        [.. tiers.Select(t => network.SecurityGroupIds.TryGetValue(t, out Output<string>? id)
+            ? id
+            : throw new InvalidOperationException($"The plan puts a task or function in security tier '{t}', which the network plan does not create."))];
 }
