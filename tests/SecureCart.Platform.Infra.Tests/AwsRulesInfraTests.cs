@@ -256,4 +256,18 @@ public sealed class AwsRulesInfraTests
             }
         }
     }
+
+    [Fact]
+    public async Task Payments_KeyFromTheEncryptedConfig_InSecretsManagerAndANewVersionIsANewTaskRevision()
+    {
+        var run = await StackRun.RunAsync("prod-us");
+
+        Assert.Equal(StackRun.PaymentsApiKey, run.Single("aws:secretsmanager/secretVersion:SecretVersion", "payments-secret-paymentsApiKey-value").Inputs["secretString"]);
+        using var containers = System.Text.Json.JsonDocument.Parse((string)run.Single("aws:ecs/taskDefinition:TaskDefinition", "payments-task").Inputs["containerDefinitions"]);
+        var app = containers.RootElement[0];
+        Assert.Equal("paymentsApiKey", app.GetProperty("secrets")[0].GetProperty("name").GetString());
+        // The task names the secret version it was started with, so a rotated key redeploys the tasks.
+        Assert.Contains(app.GetProperty("environment").EnumerateArray(), e =>
+            e.GetProperty("name").GetString() == "SECURECART_SECRET_VERSIONS" && e.GetProperty("value").GetString()!.Contains("payments-secret-paymentsApiKey-value", StringComparison.Ordinal));
+    }
 }

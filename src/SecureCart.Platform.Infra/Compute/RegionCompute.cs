@@ -92,11 +92,13 @@ public sealed class RegionCompute : ComponentResource
         var logGroup = new LogGroup($"{id}-logs", new LogGroupArgs { Name = $"/ecs/{service.Name}", RetentionInDays = args.LogRetentionDays, Tags = tags }, Children.Of(this));
 
         var secretArns = new Dictionary<string, Output<string>>(StringComparer.Ordinal);
+        var secretVersions = new List<Output<string>>();
         foreach (string key in service.SecretNames)
         {
             var secret = new Secret($"{id}-secret-{key}", new SecretArgs { Name = $"{service.Name}/{key}", Tags = tags }, Children.Of(this));
-            _ = new SecretVersion($"{id}-secret-{key}-value", new SecretVersionArgs { SecretId = secret.Id, SecretString = args.Secrets[key] }, Children.Of(this));
+            var version = new SecretVersion($"{id}-secret-{key}-value", new SecretVersionArgs { SecretId = secret.Id, SecretString = args.Secrets[key] }, Children.Of(this));
             secretArns[key] = secret.Arn;
+            secretVersions.Add(version.Id);
         }
 
         if (secretArns.Count > 0)
@@ -126,9 +128,11 @@ public sealed class RegionCompute : ComponentResource
 
         Output<string> image = account.Apply(a =>
             $"{a}.dkr.ecr.{args.Region}.amazonaws.com/{ArtifactLocations.ImageRepository(service.LogicalName)}:{ArtifactLocations.ReleaseTag}");
-        Output<string> containers = Output.Tuple(image, logGroup.Name, Output.All(secretArns.Values)).Apply(t =>
+        // ECS reads secrets when a task starts: naming the secrets' versions in the task definition makes a rotated
+        // key (a new version) a new revision, which rolls every task onto it.
+        Output<string> containers = Output.Tuple(image, logGroup.Name, Output.All(secretArns.Values), Output.All(secretVersions)).Apply(t =>
             TaskContainers.Json(service, t.Item1, args.Plan, t.Item2, args.Region,
-                secretArns.Keys.Zip(t.Item3).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal)));
+                secretArns.Keys.Zip(t.Item3).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal), t.Item4));
         var task = new TaskDefinition($"{id}-task", new TaskDefinitionArgs
         {
             Family = service.Name,
