@@ -40,7 +40,7 @@ public sealed record RegionalPlan(
         "edge", "accelerator", "accelerator-listener", "static-bucket", "static-bucket-policy", "static-bucket-public-access",
         "static-oac", "cloudfront", "cloudfront-certificate", "cloudfront-certificate-validation",
         "cloudfront-certificate-validation-1", "cloudfront-certificate-validation-2", // one record per alias: apex and www
-        "waf", "dns-apex-a", "dns-apex-aaaa", "dns-www-a", "dns-www-aaaa", "dns-api",
+        "waf", "waf-logs", "waf-logging", "dns-apex-a", "dns-apex-aaaa", "dns-www-a", "dns-www-aaaa", "dns-api",
         // The origin header's secret, and the validation records of names every stack certifies (one owner each).
         "origin-verify", "origin-verify-value", "alb-certificate-validation-2", "api-certificate-validation-1",
     ];

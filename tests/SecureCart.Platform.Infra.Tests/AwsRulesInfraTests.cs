@@ -270,4 +270,38 @@ public sealed class AwsRulesInfraTests
         Assert.Contains(app.GetProperty("environment").EnumerateArray(), e =>
             e.GetProperty("name").GetString() == "SECURECART_SECRET_VERSIONS" && e.GetProperty("value").GetString()!.Contains("payments-secret-paymentsApiKey-value", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Waf_ManagedGroupsRateRuleAndLoggingToAnAwsWafLogsGroup()
+    {
+        var acl = Plans.For("prod-us").Edge!.WebAcl;
+
+        var run = await StackRun.RunAsync("prod-us");
+
+        var rules = ((IEnumerable<object>)run.Single("aws:wafv2/webAcl:WebAcl", "waf").Inputs["rules"]).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(acl.Rules.Select(r => r.Name), rules.Select(r => (string)r["name"]));
+        foreach (var rule in rules)
+        {
+            var statement = (IDictionary<string, object>)rule["statement"];
+            if (statement.TryGetValue("managedRuleGroupStatement", out var managed))
+            {
+                Assert.Equal("AWS", ((IDictionary<string, object>)managed)["vendorName"]);
+                Assert.True(rule.ContainsKey("overrideAction") && !rule.ContainsKey("action"), $"{rule["name"]}: a managed group takes an override action only");
+            }
+            else
+            {
+                Assert.Equal(2000d, Convert.ToDouble(((IDictionary<string, object>)statement["rateBasedStatement"])["limit"], System.Globalization.CultureInfo.InvariantCulture));
+                Assert.True(rule.ContainsKey("action") && !rule.ContainsKey("overrideAction"));
+            }
+        }
+
+        var logs = run.Single("aws:cloudwatch/logGroup:LogGroup", "waf-logs").Inputs;
+        Assert.StartsWith("aws-waf-logs-", (string)logs["name"], StringComparison.Ordinal);
+        var logging = run.Single("aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration", "waf-logging").Inputs;
+        Assert.Equal(["arn:aws:mock:::aws:cloudwatch/logGroup:LogGroup/waf-logs"], ((IEnumerable<object>)logging["logDestinationConfigs"]).Cast<string>());
+        Assert.Equal(["authorization", "cookie"], ((IEnumerable<object>)logging["redactedFields"]).Cast<IDictionary<string, object>>()
+            .Select(f => (string)((IDictionary<string, object>)f["singleHeader"])["name"]));
+        var eu = await StackRun.RunAsync("prod-eu");
+        Assert.Empty(eu.OfType("aws:wafv2/webAcl:WebAcl"));
+    }
 }

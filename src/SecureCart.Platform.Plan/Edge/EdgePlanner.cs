@@ -59,6 +59,8 @@ public static class EdgePlanner
             [.. allStacks.Select(s => s.Region).Order(StringComparer.Ordinal)],
             cloudFront,
             domain,
-            records.ToImmutable());
+            records.ToImmutable(),
+            // WAF logs are security evidence: kept 90 days in production, 3 elsewhere.
+            WafPlanner.Plan(stack, names, stack.Profile == SizeProfile.Production ? 90 : 3));
     }
 }
