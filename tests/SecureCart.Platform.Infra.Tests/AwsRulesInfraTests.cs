@@ -156,6 +156,10 @@ public sealed class AwsRulesInfraTests
         {
             var function = run.Single("aws:lambda/function:Function", f.LogicalName).Inputs;
             Assert.Equal(f.PackageKey, function["s3Key"]);
+            // Its configuration: one variable per IAM grant, carrying the deployed ARN of the granted resource.
+            var variables = (IDictionary<string, object>)((IDictionary<string, object>)function["environment"])["variables"];
+            Assert.Equal(f.Access.Count(a => !a.IsNetwork), variables.Count);
+            Assert.All(variables.Values, v => Assert.StartsWith("arn:", (string)v, StringComparison.Ordinal));
             Assert.Equal($"arn:aws:mock:::aws:iam/role:Role/{f.LogicalName}-role", function["role"]);
             var policy = (string)run.Single("aws:iam/rolePolicy:RolePolicy", $"{f.LogicalName}-access").Inputs["policy"];
             Assert.Contains(f.Access[0].Kind switch

@@ -38,6 +38,18 @@ internal static class TaskAccess
         _ => throw new InvalidOperationException($"No IAM actions for access kind {grant.Kind}."),
     };
 
+    /// <summary>The deployed ARN of a grant's resource, for a function's environment.</summary>
+    public static Output<string> Arn(ServiceAccess grant, AccessTargets targets) => grant.Kind switch
+    {
+        AccessKind.TableRead or AccessKind.TableReadWrite => Find(targets.Tables, grant),
+        AccessKind.QueueSend or AccessKind.QueueConsume => Find(targets.Queues, grant),
+        AccessKind.TopicPublish => Find(targets.Topics, grant),
+        AccessKind.BusPublish => Find(targets.Buses, grant),
+        AccessKind.StateMachineStart => Find(targets.StateMachines, grant),
+        AccessKind.SecretRead => Find(targets.Secrets ?? ImmutableDictionary<string, Output<string>>.Empty, grant),
+        _ => throw new InvalidOperationException($"No ARN for access kind {grant.Kind}."),
+    };
+
     private static Output<string> TableKey(AccessTargets targets, ServiceAccess grant) =>
         targets.TableKey ?? throw new InvalidOperationException($"The plan grants {grant.Kind} on '{grant.Resource}', but this stack has no table key.");
 

@@ -39,6 +39,16 @@ public sealed class RegionWorkflow : ComponentResource
                 TracingConfig = new Pulumi.Aws.Lambda.Inputs.FunctionTracingConfigArgs { Mode = f.TracingMode },
                 Tags = tags,
             };
+            if (!f.Environment.IsEmpty)
+            {
+                var variables = new InputMap<string>();
+                foreach ((string variable, Plan.Compute.ServiceAccess grant) in f.Environment)
+                {
+                    variables.Add(variable, TaskAccess.Arn(grant, args.Access));
+                }
+
+                functionArgs.Environment = new Pulumi.Aws.Lambda.Inputs.FunctionEnvironmentArgs { Variables = variables };
+            }
             if (f.InVpc)
             {
                 // Only a function that reaches PostgreSQL or Redis joins the VPC: the private subnets (NAT egress for

@@ -28,6 +28,20 @@ public sealed record LambdaPlan(
     /// </summary>
     public bool InVpc => DataTier.Reaches(Access);
 
+    /// <summary>
+    /// Its configuration: per IAM grant, one environment variable naming the resource (the program sets the deployed
+    /// ARN), so the code never guesses a name: <c>SECURECART_QUEUESEND_INVENTORY_EVENTS</c>.
+    /// </summary>
+    public ImmutableArray<(string Variable, ServiceAccess Grant)> Environment =>
+        [.. Access.Where(a => !a.IsNetwork).Select(a => (Variable(a), a))];
+
+    /// <summary>The environment variable that carries a grant's resource.</summary>
+    public static string Variable(ServiceAccess grant)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        return $"SECURECART_{grant.Kind.ToString().ToUpperInvariant()}_{grant.Resource.Replace('-', '_').ToUpperInvariant()}";
+    }
+
     /// <summary>The security groups of its VPC configuration, by tier; empty outside the VPC.</summary>
     public ImmutableArray<string> SecurityTiers => InVpc ? [DataTier.Functions, DataTier.ClientTier(LogicalName)] : [];
 }

@@ -98,6 +98,8 @@ public sealed class NetworkPlannerTests
         }
 
         Assert.Equal(["charge-payment", "refund-payment"], plan.Workflow.Functions.Where(f => f.InVpc).Select(f => f.LogicalName));
+        Assert.Equal(["SECURECART_BUSPUBLISH_EVENTS"], plan.Workflow.Functions.Single(f => f.LogicalName == "charge-payment").Environment.Select(e => e.Variable));
+        Assert.Equal(["SECURECART_QUEUESEND_INVENTORY_EVENTS"], plan.Workflow.Functions.Single(f => f.LogicalName == "reserve-inventory").Environment.Select(e => e.Variable));
         Assert.Equal(["services"], plan.Compute.Services.Single(s => s.LogicalName == "notifications").SecurityTiers);
         // A VPC function reaches the interface endpoints through the functions tier.
         Assert.Contains(tiers["endpoints"].Ingress, r => r.FromTier == "functions" && r.FromPort == 443);
