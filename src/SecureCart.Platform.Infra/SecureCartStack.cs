@@ -59,7 +59,7 @@ public sealed class SecureCartStack : Stack
             ImmutableDictionary<string, Output<string>>.Empty.Add(MessagingPlan.BusLogicalName, messaging.BusArn),
             ImmutableDictionary<string, Output<string>>.Empty);
         var workflow = new RegionWorkflow("workflow", new RegionWorkflowArgs(
-            plan.Workflow, plan.Region, plan.Messaging.BusName, messaging.BusArn, messaging.UndeliveredEventsQueueArn, messaging.UndeliveredEventsQueueUrl, functionAccess, plan.Observability.LogRetentionDays, tags));
+            plan.Workflow, plan.Region, plan.Messaging.BusName, messaging.BusArn, messaging.UndeliveredEventsQueueArn, messaging.UndeliveredEventsQueueUrl, functionAccess, network, plan.Observability.LogRetentionDays, tags));
         AccessTargets access = functionAccess with { StateMachines = functionAccess.StateMachines.Add(WorkflowPlan.LogicalName, workflow.StateMachineArn) };
         var compute = new RegionCompute("compute", new RegionComputeArgs(plan.Compute, plan.Region, plan.Observability.LogRetentionDays, network, ingress, secrets, access, tags));
         _ = new RegionObservability("observability", new RegionObservabilityArgs(

@@ -27,8 +27,9 @@ public static class RegionalPlanner
         ArgumentNullException.ThrowIfNull(stack);
         ArgumentNullException.ThrowIfNull(allStacks);
         var names = new ResourceNames(StackSettingsSchema.ProjectName, stack.StackName);
-        var network = NetworkPlanner.Plan(stack, names);
         var compute = ComputePlanner.Plan(stack, names);
+        var workflow = WorkflowPlanner.Plan(stack, names);
+        var network = NetworkPlanner.Plan(stack, names, DataClients(compute, workflow));
         var data = DataPlanner.Plan(stack, allStacks, names, network);
         var messaging = MessagingPlanner.Plan(names);
         var home = allStacks.FirstOrDefault(s => s.IsHome) ?? stack;
@@ -45,10 +46,18 @@ public static class RegionalPlanner
             IngressPlanner.Plan(stack, names, compute, home.StackName),
             data,
             messaging,
-            WorkflowPlanner.Plan(stack, names),
+            workflow,
             ObservabilityPlanner.Plan(stack, names, compute, data, messaging),
             EdgePlanner.EndpointGroup(stack),
             EdgePlanner.RegionalApiRecord(stack),
             EdgePlanner.Plan(stack, allStacks, names));
     }
+
+    // The services and functions, and the AWS rotation function that logs in to PostgreSQL to change its password.
+    private static List<DataClient> DataClients(ComputePlan compute, WorkflowPlan workflow) =>
+    [
+        .. compute.Services.Select(s => new DataClient(s.LogicalName, s.Access)),
+        .. workflow.Functions.Select(f => new DataClient(f.LogicalName, f.Access)),
+        new(DataTier.RotationClient, [new(AccessKind.PostgresConnect, DataTier.Postgres)]),
+    ];
 }

@@ -67,11 +67,19 @@ public sealed class AwsRulesInfraTests
             [
                 "alb -> services:8080",
                 "api-link -> alb:443",
+                "cart-data-client -> data:6379",
+                "catalog-data-client -> data:6379",
+                "charge-payment-data-client -> data:5432",
+                "functions -> endpoints:443",
+                "inventory-data-client -> data:5432",
+                "orders-data-client -> data:5432",
+                "payments-data-client -> data:5432",
                 "pl-com.amazonaws.global.cloudfront.origin-facing -> alb:443",
-                "services -> data:5432",
-                "services -> data:6379",
+                "postgres-rotation-data-client -> data:5432",
+                "refund-payment-data-client -> data:5432",
                 "services -> endpoints:443",
                 "services -> services:8080",
+                "storefront-data-client -> data:6379",
             ],
             edges);
         // Who sits in which group along the path.
@@ -79,8 +87,10 @@ public sealed class AwsRulesInfraTests
         Assert.Equal(["api-link-sg-id"], ((IEnumerable<object>)run.Single("aws:apigatewayv2/vpcLink:VpcLink", "api-link").Inputs["securityGroupIds"]).Cast<string>());
         Assert.Equal(["data-sg-id"], ((IEnumerable<object>)run.Single("aws:rds/instance:Instance", "postgres").Inputs["vpcSecurityGroupIds"]).Cast<string>());
         Assert.Equal(["data-sg-id"], ((IEnumerable<object>)run.Single("aws:elasticache/replicationGroup:ReplicationGroup", "redis").Inputs["securityGroupIds"]).Cast<string>());
-        Assert.All(run.OfType("aws:ecs/service:Service"), s =>
-            Assert.Equal(["services-sg-id"], ((IEnumerable<object>)((IDictionary<string, object>)s.Inputs["networkConfiguration"])["securityGroups"]).Cast<string>()));
+        // Every task is in the services group; only those whose plan grants a store add their own data-client group.
+        Assert.All(run.OfType("aws:ecs/service:Service"), s => Assert.Equal(
+            s.Name is "orders" or "payments" or "inventory" or "storefront" or "catalog" or "cart" ? ["services-sg-id", $"{s.Name}-data-client-sg-id"] : ["services-sg-id"],
+            ((IEnumerable<object>)((IDictionary<string, object>)s.Inputs["networkConfiguration"])["securityGroups"]).Cast<string>()));
         Assert.Equal("alb-id", ((IDictionary<string, object>)((IEnumerable<object>)Assert.Single(run.OfType("aws:globalaccelerator/endpointGroup:EndpointGroup")).Inputs["endpointConfigurations"]).Single())["endpointId"]
             .ToString()!.Replace("arn:aws:mock:::aws:lb/loadBalancer:LoadBalancer/alb", "alb-id", StringComparison.Ordinal));
     }
@@ -148,6 +158,10 @@ public sealed class AwsRulesInfraTests
         {
             var function = run.Single("aws:lambda/function:Function", f.LogicalName).Inputs;
             Assert.Equal(f.PackageKey, function["s3Key"]);
+            // Its configuration: one variable per IAM grant, carrying the deployed ARN of the granted resource.
+            var variables = (IDictionary<string, object>)((IDictionary<string, object>)function["environment"])["variables"];
+            Assert.Equal(f.Access.Count(a => !a.IsNetwork), variables.Count);
+            Assert.All(variables.Values, v => Assert.StartsWith("arn:", (string)v, StringComparison.Ordinal));
             Assert.Equal($"arn:aws:mock:::aws:iam/role:Role/{f.LogicalName}-role", function["role"]);
             var policy = (string)run.Single("aws:iam/rolePolicy:RolePolicy", $"{f.LogicalName}-access").Inputs["policy"];
             Assert.Contains(f.Access[0].Kind switch
@@ -186,5 +200,114 @@ public sealed class AwsRulesInfraTests
         Assert.Equal("arn:aws:lambda:us-east-1:123456789012:function:rotation", rotation["rotationLambdaArn"]);
         Assert.Equal(30d, Convert.ToDouble(((IDictionary<string, object>)rotation["rotationRules"])["automaticallyAfterDays"], System.Globalization.CultureInfo.InvariantCulture));
         Assert.All(run.OfType("aws:rds/instance:Instance").Where(i => i.Name != "postgres"), r => Assert.Equal(rds.Identifier, r.Inputs["replicateSourceDb"]));
+    }
+
+    [Theory]
+    [InlineData("prod-us")]
+    [InlineData("prod-eu")]
+    public async Task SecurityGroups_DataTier_ReachedOnlyByWhatThePlanGrantsAStore(string stack)
+    {
+        var plan = Plans.For(stack);
+
+        var run = await StackRun.RunAsync(stack);
+
+        // Which ports of the data group each deployed group may open, from the rules the program created.
+        var dataPorts = run.OfType("aws:ec2/securityGroupRule:SecurityGroupRule")
+            .Where(r => (string)r.Inputs["securityGroupId"] == "data-sg-id" && r.Inputs.ContainsKey("sourceSecurityGroupId"))
+            .ToLookup(r => (string)r.Inputs["sourceSecurityGroupId"], r => Convert.ToInt32(r.Inputs["fromPort"], System.Globalization.CultureInfo.InvariantCulture));
+        ImmutableSortedSet<int> Reach(IEnumerable<string> groups) => groups.SelectMany(g => dataPorts[g]).ToImmutableSortedSet();
+        ImmutableSortedSet<int> Granted(IEnumerable<Plan.Compute.ServiceAccess> access) => access
+            .Select(a => a.Kind switch { Plan.Compute.AccessKind.PostgresConnect => 5432, Plan.Compute.AccessKind.RedisConnect => 6379, _ => 0 })
+            .Where(p => p > 0).ToImmutableSortedSet();
+
+        foreach (var service in plan.Compute.Services)
+        {
+            var groups = ((IEnumerable<object>)((IDictionary<string, object>)run.Single("aws:ecs/service:Service", service.LogicalName).Inputs["networkConfiguration"])["securityGroups"]).Cast<string>();
+            Assert.Equal(Granted(service.Access), Reach(groups));
+        }
+
+        foreach (var function in plan.Workflow.Functions)
+        {
+            var inputs = run.Single("aws:lambda/function:Function", function.LogicalName).Inputs;
+            var groups = inputs.TryGetValue("vpcConfig", out var vpc) ? ((IEnumerable<object>)((IDictionary<string, object>)vpc)["securityGroupIds"]).Cast<string>() : [];
+            Assert.Equal(Granted(function.Access), Reach(groups));
+        }
+
+        // The catalog (a public service with a cache) must never open the orders database; orders never Redis.
+        Assert.Equal([6379], Reach(["catalog-data-client-sg-id", "services-sg-id"]));
+        Assert.Equal([5432], Reach(["orders-data-client-sg-id", "services-sg-id"]));
+        Assert.Empty(Reach(["services-sg-id", "functions-sg-id"]));
+    }
+
+    [Fact]
+    public async Task Functions_ThatReachADataStore_RunInThePrivateSubnetsWithTheirOwnGroup()
+    {
+        var plan = Plans.For("prod-eu");
+
+        var run = await StackRun.RunAsync("prod-eu");
+
+        foreach (var f in plan.Workflow.Functions)
+        {
+            var inputs = run.Single("aws:lambda/function:Function", f.LogicalName).Inputs;
+            if (f.LogicalName is "charge-payment" or "refund-payment")
+            {
+                var vpc = (IDictionary<string, object>)inputs["vpcConfig"];
+                Assert.Equal(["functions-sg-id", $"{f.LogicalName}-data-client-sg-id"], ((IEnumerable<object>)vpc["securityGroupIds"]).Cast<string>());
+                Assert.Equal(3, ((IEnumerable<object>)vpc["subnetIds"]).Count());
+                Assert.Equal("arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole", run.Single("aws:iam/rolePolicyAttachment:RolePolicyAttachment", $"{f.LogicalName}-vpc-access").Inputs["policyArn"]);
+            }
+            else
+            {
+                Assert.False(inputs.ContainsKey("vpcConfig"), f.LogicalName);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Payments_KeyFromTheEncryptedConfig_InSecretsManagerAndANewVersionIsANewTaskRevision()
+    {
+        var run = await StackRun.RunAsync("prod-us");
+
+        Assert.Equal(StackRun.PaymentsApiKey, run.Single("aws:secretsmanager/secretVersion:SecretVersion", "payments-secret-paymentsApiKey-value").Inputs["secretString"]);
+        using var containers = System.Text.Json.JsonDocument.Parse((string)run.Single("aws:ecs/taskDefinition:TaskDefinition", "payments-task").Inputs["containerDefinitions"]);
+        var app = containers.RootElement[0];
+        Assert.Equal("paymentsApiKey", app.GetProperty("secrets")[0].GetProperty("name").GetString());
+        // The task names the secret version it was started with, so a rotated key redeploys the tasks.
+        Assert.Contains(app.GetProperty("environment").EnumerateArray(), e =>
+            e.GetProperty("name").GetString() == "SECURECART_SECRET_VERSIONS" && e.GetProperty("value").GetString()!.Contains("payments-secret-paymentsApiKey-value", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Waf_ManagedGroupsRateRuleAndLoggingToAnAwsWafLogsGroup()
+    {
+        var acl = Plans.For("prod-us").Edge!.WebAcl;
+
+        var run = await StackRun.RunAsync("prod-us");
+
+        var rules = ((IEnumerable<object>)run.Single("aws:wafv2/webAcl:WebAcl", "waf").Inputs["rules"]).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(acl.Rules.Select(r => r.Name), rules.Select(r => (string)r["name"]));
+        foreach (var rule in rules)
+        {
+            var statement = (IDictionary<string, object>)rule["statement"];
+            if (statement.TryGetValue("managedRuleGroupStatement", out var managed))
+            {
+                Assert.Equal("AWS", ((IDictionary<string, object>)managed)["vendorName"]);
+                Assert.True(rule.ContainsKey("overrideAction") && !rule.ContainsKey("action"), $"{rule["name"]}: a managed group takes an override action only");
+            }
+            else
+            {
+                Assert.Equal(2000d, Convert.ToDouble(((IDictionary<string, object>)statement["rateBasedStatement"])["limit"], System.Globalization.CultureInfo.InvariantCulture));
+                Assert.True(rule.ContainsKey("action") && !rule.ContainsKey("overrideAction"));
+            }
+        }
+
+        var logs = run.Single("aws:cloudwatch/logGroup:LogGroup", "waf-logs").Inputs;
+        Assert.StartsWith("aws-waf-logs-", (string)logs["name"], StringComparison.Ordinal);
+        var logging = run.Single("aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration", "waf-logging").Inputs;
+        Assert.Equal(["arn:aws:mock:::aws:cloudwatch/logGroup:LogGroup/waf-logs"], ((IEnumerable<object>)logging["logDestinationConfigs"]).Cast<string>());
+        Assert.Equal(["authorization", "cookie"], ((IEnumerable<object>)logging["redactedFields"]).Cast<IDictionary<string, object>>()
+            .Select(f => (string)((IDictionary<string, object>)f["singleHeader"])["name"]));
+        var eu = await StackRun.RunAsync("prod-eu");
+        Assert.Empty(eu.OfType("aws:wafv2/webAcl:WebAcl"));
     }
 }

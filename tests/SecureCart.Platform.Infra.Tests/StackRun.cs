@@ -14,6 +14,16 @@ internal sealed class StackRun
 {
     public const string HomeListenerArn = "arn:aws:globalaccelerator::123456789012:accelerator/home/listener/l1";
 
+    /// <summary>The decrypted secret config the engine hands the program (Pulumi reads it from PULUMI_CONFIG).</summary>
+    public const string PaymentsApiKey = "sk_test_engine_value";
+
+    // The shipped production stacks hold the payments key encrypted; the engine passes it decrypted, as `pulumi up` would.
+    static StackRun()
+    {
+        Environment.SetEnvironmentVariable("PULUMI_CONFIG", $$"""{"securecart:paymentsApiKey":"{{PaymentsApiKey}}"}""");
+        Environment.SetEnvironmentVariable("PULUMI_CONFIG_SECRET_KEYS", """["securecart:paymentsApiKey"]""");
+    }
+
     private StackRun(ImmutableArray<Resource> resources, IReadOnlyList<MockResourceArgs> created)
     {
         Resources = resources;

@@ -31,7 +31,7 @@ internal sealed class TestProject : IDisposable
     public void Set(string stack, string key, string value)
     {
         var file = $"Pulumi.{stack}.yaml";
-        var lines = Read(file).Split('\n').Where(l => !l.TrimStart().StartsWith(key + ":", StringComparison.Ordinal)).ToList();
+        var lines = Without(Read(file).Split('\n'), key);
         var at = lines.FindIndex(l => l.StartsWith("config:", StringComparison.Ordinal)) + 1;
         lines.Insert(at, $"  {key}: {value}");
         Write(file, string.Join('\n', lines));
@@ -40,7 +40,32 @@ internal sealed class TestProject : IDisposable
     public void Remove(string stack, string key)
     {
         var file = $"Pulumi.{stack}.yaml";
-        Write(file, string.Join('\n', Read(file).Split('\n').Where(l => !l.TrimStart().StartsWith(key + ":", StringComparison.Ordinal))));
+        Write(file, string.Join('\n', Without(Read(file).Split('\n'), key)));
+    }
+
+    // The key's line and the more-indented lines under it (an encrypted value is "key:" then "secure: ...").
+    private static List<string> Without(IEnumerable<string> lines, string key)
+    {
+        var kept = new List<string>();
+        var dropping = false;
+        foreach (var line in lines)
+        {
+            if (line.TrimStart().StartsWith(key + ":", StringComparison.Ordinal))
+            {
+                dropping = true;
+                continue;
+            }
+
+            if (dropping && line.StartsWith("    ", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            dropping = false;
+            kept.Add(line);
+        }
+
+        return kept;
     }
 
     public ProjectLoadResult Load() => ProjectLoader.Load(Directory);

@@ -67,7 +67,7 @@ public sealed class RegionCompute : ComponentResource
         var services = new Dictionary<string, Output<string>>(StringComparer.Ordinal);
         foreach (ServicePlan service in plan.Services)
         {
-            services[service.LogicalName] = Service(service, args, cluster, clusterProviders, executionRole, account, privateSubnets, servicesGroup, tags);
+            services[service.LogicalName] = Service(service, args, cluster, clusterProviders, executionRole, account, privateSubnets, tags);
         }
 
         ServiceNames = services.ToImmutableDictionary(StringComparer.Ordinal);
@@ -85,18 +85,20 @@ public sealed class RegionCompute : ComponentResource
 
     private Output<string> Service(
         ServicePlan service, RegionComputeArgs args, Cluster cluster, ClusterCapacityProviders clusterProviders, Role executionRole,
-        Output<string> account, Output<ImmutableArray<string>> subnets, Output<string> securityGroup, InputMap<string> tags)
+        Output<string> account, Output<ImmutableArray<string>> subnets, InputMap<string> tags)
     {
         string id = service.LogicalName;
         bool onWorkers = args.Plan.Workers is { } w && service.CapacityProviders.Any(c => c.Provider == w.CapacityProviderName);
         var logGroup = new LogGroup($"{id}-logs", new LogGroupArgs { Name = $"/ecs/{service.Name}", RetentionInDays = args.LogRetentionDays, Tags = tags }, Children.Of(this));
 
         var secretArns = new Dictionary<string, Output<string>>(StringComparer.Ordinal);
+        var secretVersions = new List<Output<string>>();
         foreach (string key in service.SecretNames)
         {
             var secret = new Secret($"{id}-secret-{key}", new SecretArgs { Name = $"{service.Name}/{key}", Tags = tags }, Children.Of(this));
-            _ = new SecretVersion($"{id}-secret-{key}-value", new SecretVersionArgs { SecretId = secret.Id, SecretString = args.Secrets[key] }, Children.Of(this));
+            var version = new SecretVersion($"{id}-secret-{key}-value", new SecretVersionArgs { SecretId = secret.Id, SecretString = args.Secrets[key] }, Children.Of(this));
             secretArns[key] = secret.Arn;
+            secretVersions.Add(version.Id);
         }
 
         if (secretArns.Count > 0)
@@ -115,7 +117,7 @@ public sealed class RegionCompute : ComponentResource
             Role = taskRole.Name,
             Policy = Policies.Allow((["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"], ["*"])),
         }, Children.Of(this));
-        if (!service.Access.IsEmpty)
+        if (service.Access.Any(a => !a.IsNetwork))
         {
             _ = new RolePolicy($"{id}-task-access", new RolePolicyArgs
             {
@@ -126,9 +128,11 @@ public sealed class RegionCompute : ComponentResource
 
         Output<string> image = account.Apply(a =>
             $"{a}.dkr.ecr.{args.Region}.amazonaws.com/{ArtifactLocations.ImageRepository(service.LogicalName)}:{ArtifactLocations.ReleaseTag}");
-        Output<string> containers = Output.Tuple(image, logGroup.Name, Output.All(secretArns.Values)).Apply(t =>
+        // ECS reads secrets when a task starts: naming the secrets' versions in the task definition makes a rotated
+        // key (a new version) a new revision, which rolls every task onto it.
+        Output<string> containers = Output.Tuple(image, logGroup.Name, Output.All(secretArns.Values), Output.All(secretVersions)).Apply(t =>
             TaskContainers.Json(service, t.Item1, args.Plan, t.Item2, args.Region,
-                secretArns.Keys.Zip(t.Item3).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal)));
+                secretArns.Keys.Zip(t.Item3).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal), t.Item4));
         TaskDefinition task = TaskDefinitions.Create(
             id, service.Name, service.Cpu, service.MemoryMb, service.RuntimeArchitecture, onWorkers ? "EC2" : "FARGATE", executionRole.Arn, taskRole.Arn, containers, tags, this);
 
@@ -166,7 +170,7 @@ public sealed class RegionCompute : ComponentResource
                 Base = c.Base,
                 Weight = c.Weight,
             }).ToList(),
-            NetworkConfiguration = new Pulumi.Aws.Ecs.Inputs.ServiceNetworkConfigurationArgs { Subnets = subnets, SecurityGroups = { securityGroup }, AssignPublicIp = false },
+            NetworkConfiguration = new Pulumi.Aws.Ecs.Inputs.ServiceNetworkConfigurationArgs { Subnets = subnets, SecurityGroups = SecurityGroups(service.SecurityTiers, args.Network), AssignPublicIp = false },
             LoadBalancers = loadBalancers,
             HealthCheckGracePeriodSeconds = service.HealthCheckGracePeriodSeconds is int grace ? grace : null,
             DeploymentCircuitBreaker = new Pulumi.Aws.Ecs.Inputs.ServiceDeploymentCircuitBreakerArgs { Enable = true, Rollback = true },
@@ -285,4 +289,10 @@ public sealed class RegionCompute : ComponentResource
             },
         };
     }
+
+    /// <summary>The deployed groups of the plan's tiers (the services tier, and a data-client group where the plan grants a store).</summary>
+    internal static InputList<string> SecurityGroups(IEnumerable<string> tiers, Network.RegionNetwork network) =>
+        [.. tiers.Select(t => network.SecurityGroupIds.TryGetValue(t, out Output<string>? id)
+            ? id
+            : throw new InvalidOperationException($"The plan puts a task or function in security tier '{t}', which the network plan does not create."))];
 }

@@ -15,10 +15,12 @@ internal static class TaskAccess
 
     private static readonly string[] s_keyWrite = ["kms:Decrypt", "kms:GenerateDataKey"];
 
+    /// <remarks>Grants the network enforces (PostgreSQL, Redis) have no IAM action and are left out; at least one other grant is required.</remarks>
     public static Output<string> Policy(ImmutableArray<ServiceAccess> grants, AccessTargets targets)
     {
-        ArgumentOutOfRangeException.ThrowIfZero(grants.Length);
-        return Policies.Allow([.. grants.SelectMany(g => Statements(g, targets))]);
+        List<ServiceAccess> iam = [.. grants.Where(g => !g.IsNetwork)];
+        ArgumentOutOfRangeException.ThrowIfZero(iam.Count);
+        return Policies.Allow([.. iam.SelectMany(g => Statements(g, targets))]);
     }
 
     // A table grant is two statements: the DynamoDB actions on the table, and the key actions on this region's
@@ -32,7 +34,20 @@ internal static class TaskAccess
         AccessKind.TopicPublish => [(["sns:Publish"], [Find(targets.Topics, grant)])],
         AccessKind.BusPublish => [(["events:PutEvents"], [Find(targets.Buses, grant)])],
         AccessKind.StateMachineStart => [(["states:StartExecution"], [Find(targets.StateMachines, grant)])],
+        AccessKind.SecretRead => [(["secretsmanager:GetSecretValue"], [Find(targets.Secrets ?? ImmutableDictionary<string, Output<string>>.Empty, grant)])],
         _ => throw new InvalidOperationException($"No IAM actions for access kind {grant.Kind}."),
+    };
+
+    /// <summary>The deployed ARN of a grant's resource, for a function's environment.</summary>
+    public static Output<string> Arn(ServiceAccess grant, AccessTargets targets) => grant.Kind switch
+    {
+        AccessKind.TableRead or AccessKind.TableReadWrite => Find(targets.Tables, grant),
+        AccessKind.QueueSend or AccessKind.QueueConsume => Find(targets.Queues, grant),
+        AccessKind.TopicPublish => Find(targets.Topics, grant),
+        AccessKind.BusPublish => Find(targets.Buses, grant),
+        AccessKind.StateMachineStart => Find(targets.StateMachines, grant),
+        AccessKind.SecretRead => Find(targets.Secrets ?? ImmutableDictionary<string, Output<string>>.Empty, grant),
+        _ => throw new InvalidOperationException($"No ARN for access kind {grant.Kind}."),
     };
 
     private static Output<string> TableKey(AccessTargets targets, ServiceAccess grant) =>

@@ -6,7 +6,7 @@ namespace SecureCart.Platform.Infra.Compute;
 /// <summary>The container definitions of a service's task: the service itself and the X-Ray daemon sidecar.</summary>
 internal static class TaskContainers
 {
-    public static string Json(ServicePlan service, string image, ComputePlan compute, string logGroup, string region, IReadOnlyDictionary<string, string> secretArns)
+    public static string Json(ServicePlan service, string image, ComputePlan compute, string logGroup, string region, IReadOnlyDictionary<string, string> secretArns, IReadOnlyList<string> secretVersions)
     {
         JsonObject Logs(string prefix) => new JsonObject
         {
@@ -20,7 +20,11 @@ internal static class TaskContainers
             ["image"] = image,
             ["essential"] = true,
             ["portMappings"] = new JsonArray(new JsonObject { ["name"] = "http", ["containerPort"] = service.Port, ["protocol"] = "tcp", ["appProtocol"] = "http" }),
-            ["environment"] = new JsonArray(new JsonObject { ["name"] = "AWS_XRAY_DAEMON_ADDRESS", ["value"] = "127.0.0.1:2000" }),
+            ["environment"] = secretVersions.Count == 0
+                ? new JsonArray(new JsonObject { ["name"] = "AWS_XRAY_DAEMON_ADDRESS", ["value"] = "127.0.0.1:2000" })
+                : new JsonArray(
+                    new JsonObject { ["name"] = "AWS_XRAY_DAEMON_ADDRESS", ["value"] = "127.0.0.1:2000" },
+                    new JsonObject { ["name"] = "SECURECART_SECRET_VERSIONS", ["value"] = string.Join(",", secretVersions) }),
             ["secrets"] = new JsonArray([.. secretArns.Select(s => (JsonNode)new JsonObject { ["name"] = s.Key, ["valueFrom"] = s.Value })]),
             ["logConfiguration"] = Logs(service.LogicalName),
         };

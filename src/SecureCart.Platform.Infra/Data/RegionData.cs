@@ -128,8 +128,8 @@ public sealed class RegionData : ComponentResource
         }
     }
 
-    // The rotation function runs in the services tier (the data tier admits it) and reaches Secrets Manager through
-    // the interface endpoint or NAT.
+    // The rotation function runs in the functions tier (which reaches the interface endpoints) and its own
+    // data-client group (which the data tier admits on 5432); it reaches Secrets Manager through the endpoint or NAT.
     private void Rotation(RdsPlan plan, Pulumi.Aws.SecretsManager.Secret secret, Network.RegionNetwork network, InputMap<string> tags)
     {
         var rotator = new Pulumi.Aws.ServerlessRepository.CloudFormationStack("postgres-rotation", new Pulumi.Aws.ServerlessRepository.CloudFormationStackArgs
@@ -142,7 +142,7 @@ public sealed class RegionData : ComponentResource
                 { "functionName", $"{plan.Identifier}-rotation" },
                 { "endpoint", Output.Format($"https://secretsmanager.{Pulumi.Aws.GetRegion.Invoke().Apply(r => r.Region)}.amazonaws.com") },
                 { "vpcSubnetIds", network.SubnetIds[SubnetTier.Private].Apply(ids => string.Join(",", ids)) },
-                { "vpcSecurityGroupIds", network.SecurityGroupIds["services"] },
+                { "vpcSecurityGroupIds", Output.Format($"{network.SecurityGroupIds[DataTier.Functions]},{network.SecurityGroupIds[DataTier.ClientTier(DataTier.RotationClient)]}") },
             },
             Tags = tags,
         }, Children.Of(this));

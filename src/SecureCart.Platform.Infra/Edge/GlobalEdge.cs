@@ -60,27 +60,32 @@ public sealed class GlobalEdge : ComponentResource
             SigningProtocol = "sigv4",
         }, Children.Of(this));
 
+        WebAclPlan acl = plan.WebAcl;
         var waf = new WebAcl(EdgeLogicalNames.WebAcl, new WebAclArgs
         {
-            Name = cf.WebAclName,
-            Scope = "CLOUDFRONT",
+            Name = acl.Name,
+            Scope = acl.Scope,
             DefaultAction = new Pulumi.Aws.WafV2.Inputs.WebAclDefaultActionArgs { Allow = new Pulumi.Aws.WafV2.Inputs.WebAclDefaultActionAllowArgs() },
-            Rules =
-            {
-                new Pulumi.Aws.WafV2.Inputs.WebAclRuleArgs
-                {
-                    Name = "rate-per-ip",
-                    Priority = 1,
-                    Action = new Pulumi.Aws.WafV2.Inputs.WebAclRuleActionArgs { Block = new Pulumi.Aws.WafV2.Inputs.WebAclRuleActionBlockArgs() },
-                    Statement = new Pulumi.Aws.WafV2.Inputs.WebAclRuleStatementArgs
-                    {
-                        RateBasedStatement = new Pulumi.Aws.WafV2.Inputs.WebAclRuleStatementRateBasedStatementArgs { Limit = cf.WafRateLimitPer5Minutes, AggregateKeyType = "IP" },
-                    },
-                    VisibilityConfig = new Pulumi.Aws.WafV2.Inputs.WebAclRuleVisibilityConfigArgs { CloudwatchMetricsEnabled = true, MetricName = "rate-per-ip", SampledRequestsEnabled = true },
-                },
-            },
-            VisibilityConfig = new Pulumi.Aws.WafV2.Inputs.WebAclVisibilityConfigArgs { CloudwatchMetricsEnabled = true, MetricName = cf.WebAclName, SampledRequestsEnabled = true },
+            Rules = acl.Rules.Select(WafRule).ToList(),
+            VisibilityConfig = new Pulumi.Aws.WafV2.Inputs.WebAclVisibilityConfigArgs { CloudwatchMetricsEnabled = true, MetricName = acl.Name, SampledRequestsEnabled = true },
             Tags = tags,
+        }, new CustomResourceOptions { Parent = this, Provider = usEast1 });
+
+        // Full request logs, in us-east-1 with the ACL; WAF adds the log group's resource policy itself when logging is enabled.
+        var wafLogs = new Pulumi.Aws.CloudWatch.LogGroup(EdgeLogicalNames.WafLogs, new Pulumi.Aws.CloudWatch.LogGroupArgs
+        {
+            Name = acl.LogGroupName,
+            RetentionInDays = acl.LogRetentionDays,
+            Tags = tags,
+        }, new CustomResourceOptions { Parent = this, Provider = usEast1 });
+        _ = new WebAclLoggingConfiguration(EdgeLogicalNames.WafLogging, new WebAclLoggingConfigurationArgs
+        {
+            ResourceArn = waf.Arn,
+            LogDestinationConfigs = { wafLogs.Arn },
+            RedactedFields = acl.RedactedHeaders.Select(h => new Pulumi.Aws.WafV2.Inputs.WebAclLoggingConfigurationRedactedFieldArgs
+            {
+                SingleHeader = new Pulumi.Aws.WafV2.Inputs.WebAclLoggingConfigurationRedactedFieldSingleHeaderArgs { Name = h },
+            }).ToList(),
         }, new CustomResourceOptions { Parent = this, Provider = usEast1 });
 
         Output<string> staticPolicy = GetCachePolicy.Invoke(new GetCachePolicyInvokeArgs { Name = cf.StaticCachePolicy }).Apply(p => p.Id ?? "");
@@ -221,4 +226,37 @@ public sealed class GlobalEdge : ComponentResource
         CachePolicyId = cachePolicy,
         Compress = true,
     };
+
+    // A managed group keeps its own rule actions (override: none); the rate rule blocks.
+    private static Pulumi.Aws.WafV2.Inputs.WebAclRuleArgs WafRule(WafRulePlan rule)
+    {
+        var args = new Pulumi.Aws.WafV2.Inputs.WebAclRuleArgs
+        {
+            Name = rule.Name,
+            Priority = rule.Priority,
+            VisibilityConfig = new Pulumi.Aws.WafV2.Inputs.WebAclRuleVisibilityConfigArgs { CloudwatchMetricsEnabled = true, MetricName = rule.Name, SampledRequestsEnabled = true },
+        };
+        if (rule.ManagedGroup is { } group)
+        {
+            args.OverrideAction = new Pulumi.Aws.WafV2.Inputs.WebAclRuleOverrideActionArgs { None = new Pulumi.Aws.WafV2.Inputs.WebAclRuleOverrideActionNoneArgs() };
+            args.Statement = new Pulumi.Aws.WafV2.Inputs.WebAclRuleStatementArgs
+            {
+                ManagedRuleGroupStatement = new Pulumi.Aws.WafV2.Inputs.WebAclRuleStatementManagedRuleGroupStatementArgs { Name = group, VendorName = "AWS" },
+            };
+        }
+        else
+        {
+            args.Action = new Pulumi.Aws.WafV2.Inputs.WebAclRuleActionArgs { Block = new Pulumi.Aws.WafV2.Inputs.WebAclRuleActionBlockArgs() };
+            args.Statement = new Pulumi.Aws.WafV2.Inputs.WebAclRuleStatementArgs
+            {
+                RateBasedStatement = new Pulumi.Aws.WafV2.Inputs.WebAclRuleStatementRateBasedStatementArgs
+                {
+                    Limit = rule.RateLimitPer5Minutes ?? throw new InvalidOperationException($"WAF rule {rule.Name} names no managed group and no rate limit."),
+                    AggregateKeyType = "IP",
+                },
+            };
+        }
+
+        return args;
+    }
 }

@@ -24,7 +24,7 @@ public sealed class RegionWorkflow : ComponentResource
         {
             var logs = new LogGroup($"{f.LogicalName}-logs", new LogGroupArgs { Name = $"/aws/lambda/{f.Name}", RetentionInDays = args.LogRetentionDays, Tags = tags }, Children.Of(this));
             Role role = FunctionRole(f, args, tags);
-            functions[f.LogicalName] = new Function(f.LogicalName, new FunctionArgs
+            var functionArgs = new FunctionArgs
             {
                 Name = f.Name,
                 Runtime = f.Runtime,
@@ -38,7 +38,29 @@ public sealed class RegionWorkflow : ComponentResource
 
                 TracingConfig = new Pulumi.Aws.Lambda.Inputs.FunctionTracingConfigArgs { Mode = f.TracingMode },
                 Tags = tags,
-            }, new CustomResourceOptions { Parent = this, DependsOn = { logs } });
+            };
+            if (!f.Environment.IsEmpty)
+            {
+                var variables = new InputMap<string>();
+                foreach ((string variable, Plan.Compute.ServiceAccess grant) in f.Environment)
+                {
+                    variables.Add(variable, TaskAccess.Arn(grant, args.Access));
+                }
+
+                functionArgs.Environment = new Pulumi.Aws.Lambda.Inputs.FunctionEnvironmentArgs { Variables = variables };
+            }
+            if (f.InVpc)
+            {
+                // Only a function that reaches PostgreSQL or Redis joins the VPC: the private subnets (NAT egress for
+                // the AWS APIs it also calls), the functions group and its own data-client group.
+                functionArgs.VpcConfig = new Pulumi.Aws.Lambda.Inputs.FunctionVpcConfigArgs
+                {
+                    SubnetIds = args.Network.SubnetIds[Plan.Network.SubnetTier.Private],
+                    SecurityGroupIds = RegionCompute.SecurityGroups(f.SecurityTiers, args.Network),
+                };
+            }
+
+            functions[f.LogicalName] = new Function(f.LogicalName, functionArgs, new CustomResourceOptions { Parent = this, DependsOn = { logs } });
         }
 
         var machineLogs = new LogGroup("order-fulfilment-logs", new LogGroupArgs
@@ -101,7 +123,17 @@ public sealed class RegionWorkflow : ComponentResource
             Role = role.Name,
             PolicyArn = "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess",
         }, Children.Of(this));
-        if (!f.Access.IsEmpty)
+        if (f.InVpc)
+        {
+            // Creating and deleting the function's network interfaces in the private subnets.
+            _ = new RolePolicyAttachment($"{f.LogicalName}-vpc-access", new RolePolicyAttachmentArgs
+            {
+                Role = role.Name,
+                PolicyArn = "arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole",
+            }, Children.Of(this));
+        }
+
+        if (f.Access.Any(a => !a.IsNetwork))
         {
             _ = new RolePolicy($"{f.LogicalName}-access", new RolePolicyArgs { Role = role.Name, Policy = TaskAccess.Policy(f.Access, args.Access) }, Children.Of(this));
         }

@@ -7,7 +7,7 @@ namespace SecureCart.Platform.Infra.Workflow;
 
 /// <summary>
 /// The workflow plan, the event bus it publishes to, the queue where it parks events the bus refuses, and what its
-/// functions may be granted.
+/// functions may be granted, and the network the functions that reach a data store run in.
 /// </summary>
 public sealed record RegionWorkflowArgs(
     WorkflowPlan Plan,
@@ -17,5 +17,6 @@ public sealed record RegionWorkflowArgs(
     Output<string> UndeliveredEventsQueueArn,
     Output<string> UndeliveredEventsQueueUrl,
     AccessTargets Access,
+    Network.RegionNetwork Network,
     int LogRetentionDays,
     ImmutableSortedDictionary<string, string> Tags);

@@ -23,4 +23,13 @@ public enum AccessKind
 
     /// <summary>Step Functions: StartExecution.</summary>
     StateMachineStart,
+
+    /// <summary>PostgreSQL on 5432: no IAM action; the caller's own security group is admitted by the data tier.</summary>
+    PostgresConnect,
+
+    /// <summary>Redis (TLS) on 6379: no IAM action; the caller's own security group is admitted by the data tier.</summary>
+    RedisConnect,
+
+    /// <summary>Secrets Manager: GetSecretValue on one secret the plan names.</summary>
+    SecretRead,
 }

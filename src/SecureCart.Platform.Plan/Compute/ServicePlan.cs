@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using SecureCart.Platform.Plan.Network;
 
 namespace SecureCart.Platform.Plan.Compute;
 
@@ -31,4 +32,7 @@ public sealed record ServicePlan(
     public string RuntimeArchitecture => Architecture.EcsName();
 
     public bool OnAlb => Kind == ServiceKind.Public;
+
+    /// <summary>The tiers its tasks join: the services tier, plus its own data-client group when its access names a store.</summary>
+    public ImmutableArray<string> SecurityTiers => DataTier.Reaches(Access) ? ["services", DataTier.ClientTier(LogicalName)] : ["services"];
 }

@@ -5,6 +5,9 @@ namespace SecureCart.Platform.Plan.Configuration;
 /// <summary>Rules between keys of one stack, checked once each key is valid on its own.</summary>
 internal static class StackRules
 {
+    /// <summary>The payment provider's key: a secret every production stack must hold.</summary>
+    public const string PaymentsApiKey = "paymentsApiKey";
+
     public static void Check(StackSettings s, string file, Func<string, int> lineOf, List<ConfigFault> faults)
     {
         void Fault(string key, string message) =>
@@ -43,6 +46,12 @@ internal static class StackRules
         if (s.Profile == SizeProfile.Production && s.Rds.BackupRetentionDays < 7)
         {
             Fault("rdsBackupRetentionDays", Invariant($"production keeps at least 7 days of backups, not {s.Rds.BackupRetentionDays}"));
+        }
+
+        // Without the key the payments service starts, then fails every charge: refuse the stack before it deploys.
+        if (s.Profile == SizeProfile.Production && !s.SecretKeys.Contains(PaymentsApiKey, StringComparer.Ordinal))
+        {
+            Fault(PaymentsApiKey, $"is required in production (the payments service and the charge and refund functions call the payment provider with it); run 'pulumi config set --secret securecart:{PaymentsApiKey} <key> --stack {s.StackName}'");
         }
 
         if (s.Profile == SizeProfile.Production && s.Rds.InstanceClass.StartsWith("db.t", StringComparison.Ordinal) && s.Rds.ReadReplicas > 0)

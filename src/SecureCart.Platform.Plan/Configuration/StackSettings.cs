@@ -22,6 +22,9 @@ public sealed record StackSettings
     public required RedisSettings Redis { get; init; }
     public required ApiThrottleSettings Api { get; init; }
     public required int WafRateLimit { get; init; }
+
+    /// <summary>True to add the Bot Control managed rule group to the web ACL (priced per request).</summary>
+    public bool WafBotControl { get; init; }
     public required string AlarmEmail { get; init; }
 
     /// <summary>Release of the function packages: part of their S3 key, so a new release is new code for Lambda.</summary>

@@ -39,6 +39,7 @@ public static class StackSettingsSchema
         new("apiRateLimit", ConfigValueType.WholeNumber, "API Gateway steady-state requests per second for the public API.", Check: Range(1, 10000)),
         new("apiBurstLimit", ConfigValueType.WholeNumber, "API Gateway burst (token bucket size) for the public API.", Check: Range(1, 5000)),
         new("wafRateLimit", ConfigValueType.WholeNumber, "Requests per 5 minutes per client IP before the WAF blocks (AWS allows 10 to 2,000,000,000).", Check: Range(10, 2_000_000_000)),
+        new("wafBotControl", ConfigValueType.Boolean, "Add AWS WAF Bot Control (common level) to the web ACL; priced per request inspected, so off unless bots are a problem."),
         new("functionsRelease", ConfigValueType.Text, "Release of the function packages to run (S3 key functions/<release>/<function>.zip); the release pipeline sets it.", Check: CheckRelease),
         new("alarmEmail", ConfigValueType.Text, "Address subscribed to the alarm topic; empty for none.", Check: CheckEmail),
         new("paymentsApiKey", ConfigValueType.Text, "Payment provider API key, injected into the payments service as a secret.", Secret: true),

@@ -168,6 +168,7 @@ internal static partial class StackValidator
             Redis = new RedisSettings(Str("redisNodeType"), Int("redisShards"), Int("redisReplicasPerShard")),
             Api = new ApiThrottleSettings(Int("apiRateLimit"), Int("apiBurstLimit")),
             WafRateLimit = Int("wafRateLimit"),
+            WafBotControl = (bool)v["wafBotControl"],
             AlarmEmail = Str("alarmEmail"),
             FunctionsRelease = Str("functionsRelease"),
             SecretKeys = secretKeys,

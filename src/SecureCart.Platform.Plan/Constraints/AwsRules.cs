@@ -125,10 +125,33 @@ public static class AwsRules
         c => c.Plans.SelectMany(p => p.Network.SecurityTiers.Where(t => SecurityGroupQuota.Weight(t) > SecurityGroupQuota.InboundRules)
             .Select(t => string.Create(CultureInfo.InvariantCulture, $"{p.Stack}: the {t.LogicalName} group's inbound rules count {SecurityGroupQuota.Weight(t)} against a quota of {SecurityGroupQuota.InboundRules}"))));
 
+    public static AwsRule WafLogDestinationName { get; } = new(
+        "waf-log-destination-prefix",
+        "The web ACL's log destination is named with the aws-waf-logs- prefix, and a CLOUDFRONT-scope ACL logs in us-east-1.",
+        new("https://docs.aws.amazon.com/waf/latest/APIReference/API_LoggingConfiguration.html",
+            "The name that you give the destination must start with aws-waf-logs-."),
+        c => c.Plans.Where(p => p.Edge is not null).SelectMany(p =>
+        {
+            var acl = p.Edge!.WebAcl;
+            var faults = new List<string>();
+            if (!acl.LogGroupName.StartsWith(Edge.WebAclPlan.LogDestinationPrefix, StringComparison.Ordinal))
+            {
+                faults.Add($"{p.Stack}: the web ACL logs to '{acl.LogGroupName}', which does not start with {Edge.WebAclPlan.LogDestinationPrefix}");
+            }
+
+            if (acl.Scope == "CLOUDFRONT" && acl.Region != EdgePlanner.CloudFrontCertificateRegion)
+            {
+                faults.Add($"{p.Stack}: the CLOUDFRONT-scope web ACL and its log group are planned in {acl.Region}; CloudFront takes them from us-east-1 only");
+            }
+
+            return faults;
+        }));
+
     public static IReadOnlyList<AwsRule> All { get; } =
     [
         FargateSpotArchitecture, ClientIpPreservation, ReplicaOfManagedPassword, AlarmDimensions, NameLengths, EndpointGroupHealthIgnored,
         StageRouteSettings, ValidationRecordOwner, RedisAuthNeedsTls, ScheduledWindowInFuture, FunctionCodeVersioned, SecurityGroupRuleQuota,
+        WafLogDestinationName,
     ];
 
     // functions/<release>/<function>.zip

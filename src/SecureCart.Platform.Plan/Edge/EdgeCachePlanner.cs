@@ -24,7 +24,8 @@ public static class EdgeCachePlanner
         return
         [
             .. ServiceCatalog.Services
-                .Where(s => s.PathPattern is not null && s.Access.Count > 0 && s.Access.All(a => IsTableAccess(a.Kind) && !perVisitorTables.Contains(a.Resource)))
+                .Where(s => s.PathPattern is not null && s.Access.Any(a => IsTableAccess(a.Kind))
+                && s.Access.Where(a => !a.IsNetwork).All(a => IsTableAccess(a.Kind) && !perVisitorTables.Contains(a.Resource)))
                 .Select(s => new EdgeCachePlan(
                     names.Physical($"{s.Name}-cache"),
                     s.PathPattern!,
@@ -36,7 +37,7 @@ public static class EdgeCachePlanner
                     QueryStringBehavior: "all",
                     CookieBehavior: "none",
                     HeaderBehavior: "none",
-                    $"{s.Name} reads only shared tables ({string.Join(", ", s.Access.Select(a => a.Resource))}): GET responses are the same for every visitor"))
+                    $"{s.Name} reads only shared tables ({string.Join(", ", s.Access.Where(a => !a.IsNetwork).Select(a => a.Resource))}): GET responses are the same for every visitor"))
         ];
     }
 

@@ -15,10 +15,12 @@ public static class EdgeLogicalNames
     public const string OriginAccessControl = "static-oac";
     public const string Distribution = "cloudfront";
     public const string WebAcl = "waf";
+    public const string WafLogs = "waf-logs";
+    public const string WafLogging = "waf-logging";
 
     /// <summary>The provider for us-east-1, created only when the home stack lives elsewhere.</summary>
     public const string CertificateProvider = "cloudfront-certificate-provider";
 
     public static IReadOnlyList<string> Fixed { get; } =
-        [Component, Accelerator, Listener, StaticBucket, StaticBucketPolicy, StaticBucketPublicAccess, OriginAccessControl, Distribution, WebAcl];
+        [Component, Accelerator, Listener, StaticBucket, StaticBucketPolicy, StaticBucketPublicAccess, OriginAccessControl, Distribution, WebAcl, WafLogs, WafLogging];
 }

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 namespace SecureCart.Platform.Plan.Edge;
 
 /// <summary>The global singletons the home stack owns.</summary>
+/// <param name="WebAcl">CloudFront's web ACL: managed rule groups, the rate rule, and its request logs.</param>
 /// <param name="EndpointGroupRegions">Every stack's region: each registers its own endpoint group.</param>
 public sealed record EdgePlan(
     string AcceleratorName,
@@ -12,7 +13,8 @@ public sealed record EdgePlan(
     ImmutableArray<string> EndpointGroupRegions,
     CloudFrontPlan CloudFront,
     string HostedZone,
-    ImmutableArray<DnsRecordPlan> Records)
+    ImmutableArray<DnsRecordPlan> Records,
+    WebAclPlan WebAcl)
 {
     /// <summary>Every resource name the edge adds to the home stack; parity allows exactly these as home-only.</summary>
     public ImmutableArray<string> LogicalNames =>

@@ -58,7 +58,9 @@ public static class EdgePlanner
             [.. allStacks.Select(s => s.Region).Order(StringComparer.Ordinal)],
             cloudFront,
             domain,
-            records);
+            records,
+            // WAF logs are security evidence: kept 90 days in production, 3 elsewhere.
+            WafPlanner.Plan(stack, names, stack.Profile == SizeProfile.Production ? 90 : 3));
     }
 
     /// <summary>

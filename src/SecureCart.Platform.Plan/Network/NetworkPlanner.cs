@@ -21,9 +21,11 @@ public static class NetworkPlanner
     public const int MaxZones = 3;
     public static readonly ImmutableArray<string> ZoneSuffixes = ["a", "b", "c"];
 
-    public static NetworkPlan Plan(StackSettings stack, ResourceNames names)
+    /// <param name="dataClients">Every service and function with its grants: those that reach PostgreSQL or Redis get a client group the data tier admits.</param>
+    public static NetworkPlan Plan(StackSettings stack, ResourceNames names, IReadOnlyList<DataClient> dataClients)
     {
         ArgumentNullException.ThrowIfNull(stack);
+        ArgumentNullException.ThrowIfNull(dataClients);
         var vpc = stack.VpcCidr;
         var zoneCount = Math.Min(MaxZones, RegionCatalog.Default.ZonesIn(stack.Region));
         var zones = Enumerable.Range(0, zoneCount).Select(ZoneSlot.Name).ToImmutableArray();
@@ -56,7 +58,7 @@ public static class NetworkPlanner
             ["s3", "dynamodb"],
             // Interface endpoints for what tasks call on every start, so image pulls survive a NAT outage.
             stack.Profile == SizeProfile.Production ? ["ecr.api", "ecr.dkr", "logs", "secretsmanager"] : [],
-            SecurityTiers(names));
+            SecurityTiers(names, [.. dataClients.Where(c => DataTier.Reaches(c.Access))]));
     }
 
     private static SubnetPlan Subnet(SubnetTier tier, int index, string zone, Ipv4Cidr cidr, ResourceNames names)
@@ -71,8 +73,9 @@ public static class NetworkPlanner
 
     // Global Accelerator keeps the client's address for an internal ALB, so the ALB sees CloudFront's origin-facing
     // addresses, never the VPC's: it admits those and the API Gateway VPC link's own group, nothing else.
-    // services <- ALB and each other; data <- services only.
-    private static ImmutableArray<SecurityTierPlan> SecurityTiers(ResourceNames names) =>
+    // services <- ALB and each other; data <- the client group of each service or function that needs a store, on its
+    // store's port only; endpoints <- services and VPC functions.
+    private static ImmutableArray<SecurityTierPlan> SecurityTiers(ResourceNames names, IReadOnlyList<DataClient> clients) =>
     [
         new("alb", names.Physical("alb-sg"),
         [
@@ -85,11 +88,13 @@ public static class NetworkPlanner
             new("Service ports from the load balancer", 8080, 8080, "alb", null),
             new("Service-to-service calls", 8080, 8080, "services", null),
         ]),
-        new("data", names.Physical("data-sg"),
+        new(DataTier.Functions, names.Physical("functions-sg"), []),
+        .. clients.Select(c => new SecurityTierPlan(DataTier.ClientTier(c.LogicalName), names.Physical($"{c.LogicalName}-data-client-sg"), [])),
+        new(DataTier.LogicalName, names.Physical("data-sg"), DataTier.Ingress(clients)),
+        new("endpoints", names.Physical("endpoints-sg"),
         [
-            new("PostgreSQL from the services", 5432, 5432, "services", null),
-            new("Redis (TLS) from the services", 6379, 6379, "services", null),
+            new("HTTPS to interface endpoints from the services", 443, 443, "services", null),
+            new("HTTPS to interface endpoints from the VPC functions", 443, 443, DataTier.Functions, null),
         ]),
-        new("endpoints", names.Physical("endpoints-sg"), [new("HTTPS to interface endpoints from the services", 443, 443, "services", null)]),
     ];
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using SecureCart.Platform.Plan.Compute;
+using SecureCart.Platform.Plan.Network;
 
 namespace SecureCart.Platform.Plan.Workflow;
 
@@ -18,4 +19,29 @@ public sealed record LambdaPlan(
     string TracingMode,
     string PackageBucket,
     string PackageKey,
-    ImmutableArray<ServiceAccess> Access);
+    ImmutableArray<ServiceAccess> Access)
+{
+    /// <summary>
+    /// A function that reaches PostgreSQL or Redis runs in the private subnets with the functions group and its own
+    /// data-client group; the others stay outside the VPC (they call only AWS APIs, and a VPC adds ENIs and cold-start
+    /// work for nothing).
+    /// </summary>
+    public bool InVpc => DataTier.Reaches(Access);
+
+    /// <summary>
+    /// Its configuration: per IAM grant, one environment variable naming the resource (the program sets the deployed
+    /// ARN), so the code never guesses a name: <c>SECURECART_QUEUESEND_INVENTORY_EVENTS</c>.
+    /// </summary>
+    public ImmutableArray<(string Variable, ServiceAccess Grant)> Environment =>
+        [.. Access.Where(a => !a.IsNetwork).Select(a => (Variable(a), a))];
+
+    /// <summary>The environment variable that carries a grant's resource.</summary>
+    public static string Variable(ServiceAccess grant)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        return $"SECURECART_{grant.Kind.ToString().ToUpperInvariant()}_{grant.Resource.Replace('-', '_').ToUpperInvariant()}";
+    }
+
+    /// <summary>The security groups of its VPC configuration, by tier; empty outside the VPC.</summary>
+    public ImmutableArray<string> SecurityTiers => InVpc ? [DataTier.Functions, DataTier.ClientTier(LogicalName)] : [];
+}

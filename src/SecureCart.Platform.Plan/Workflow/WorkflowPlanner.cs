@@ -3,6 +3,7 @@ using SecureCart.Platform.Plan.Compute;
 using SecureCart.Platform.Plan.Configuration;
 using SecureCart.Platform.Plan.Messaging;
 using SecureCart.Platform.Plan.Naming;
+using SecureCart.Platform.Plan.Network;
 
 namespace SecureCart.Platform.Plan.Workflow;
 
@@ -44,8 +45,10 @@ public static class WorkflowPlanner
             // Stock moves through the inventory service's queue, which owns the counts.
             Function("reserve-inventory", 30, [new(AccessKind.QueueSend, "inventory-events")]),
             // The charge and refund results are events other parts (notifications, ops) react to.
-            Function("charge-payment", 30, [new(AccessKind.BusPublish, MessagingPlan.BusLogicalName)]),
-            Function("refund-payment", 30, [new(AccessKind.BusPublish, MessagingPlan.BusLogicalName)]),
+            // Each records its charge or refund under the step's idempotency key in the payments database, so a retry
+            // finds the first attempt's outcome instead of charging twice.
+            Function("charge-payment", 30, [new(AccessKind.BusPublish, MessagingPlan.BusLogicalName), new(AccessKind.PostgresConnect, DataTier.Postgres)]),
+            Function("refund-payment", 30, [new(AccessKind.BusPublish, MessagingPlan.BusLogicalName), new(AccessKind.PostgresConnect, DataTier.Postgres)]),
             Function("release-inventory", 30, [new(AccessKind.QueueSend, "inventory-events")]),
         ];
         int Timeout(string function) => functions.Single(f => f.LogicalName == function).TimeoutSeconds + 5;

@@ -14,9 +14,25 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Equal(0, code);
         Assert.Contains("2 stack(s) valid", output);
         Assert.Contains("Plans identical", output);
-        Assert.Contains("AWS constraints: 12 of 12 rules kept", output);
+        Assert.Contains("AWS constraints: 13 of 13 rules kept", output);
         Assert.Contains("[ok] fargate-spot-x86-only", output);
         Assert.Contains("(https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-capacity-providers.html)", output);
+    }
+
+    [Fact]
+    public async Task Check_ProductionStackWithoutPaymentsKey_ExitTwoSayingHowToSetIt()
+    {
+        var file = Path.Combine(_project, "Pulumi.prod-us.yaml");
+        var lines = File.ReadAllLines(file).ToList();
+        var at = lines.FindIndex(l => l.TrimStart().StartsWith("securecart:paymentsApiKey:", StringComparison.Ordinal));
+        lines.RemoveRange(at, 2); // the key and its "secure:" line
+        File.WriteAllLines(file, lines);
+
+        var (code, output, error) = await CliRunner.RunAsync("check", "--project", _project);
+
+        Assert.Equal(2, code); // a stack file fault, like any other
+        Assert.Contains("Pulumi.prod-us.yaml: securecart:paymentsApiKey: is required in production", output + error, StringComparison.Ordinal);
+        Assert.Contains("pulumi config set --secret securecart:paymentsApiKey <key> --stack prod-us", output + error, StringComparison.Ordinal);
     }
 
     [Fact]

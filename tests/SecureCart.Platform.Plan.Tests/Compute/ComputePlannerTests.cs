@@ -198,12 +198,15 @@ public sealed class ComputePlannerTests
                 AccessKind.TopicPublish => topics.Contains(access.Resource),
                 AccessKind.BusPublish => access.Resource == Platform.Plan.Messaging.MessagingPlan.BusLogicalName,
                 AccessKind.StateMachineStart => access.Resource == Platform.Plan.Workflow.WorkflowPlan.LogicalName,
+                AccessKind.PostgresConnect => access.Resource == Platform.Plan.Network.DataTier.Postgres,
+                AccessKind.RedisConnect => access.Resource == Platform.Plan.Network.DataTier.Redis,
                 _ => false,
             };
             Assert.True(known, $"{access} names nothing in the plan");
         }
 
-        Assert.Empty(plan.Compute.Services.Single(s => s.LogicalName == "payments").Access);
+        // Payments holds no IAM grant at all: it only reaches its database (its API key comes in as a task secret).
+        Assert.Equal([new ServiceAccess(AccessKind.PostgresConnect, "postgres")], plan.Compute.Services.Single(s => s.LogicalName == "payments").Access);
         Assert.Contains(new ServiceAccess(AccessKind.QueueSend, "orders"), plan.Compute.Services.Single(s => s.LogicalName == "checkout").Access);
         Assert.Contains(new ServiceAccess(AccessKind.QueueConsume, "orders"), plan.Compute.Services.Single(s => s.LogicalName == "order-worker").Access);
     }

@@ -108,6 +108,29 @@ public sealed class ProjectLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_ProductionWithoutPaymentsKey_RefusedSayingHowToSetIt()
+    {
+        _project.Remove("prod-eu", "securecart:paymentsApiKey");
+
+        var fault = Assert.Single(_project.Faults());
+
+        Assert.Equal("securecart:paymentsApiKey", fault.Key);
+        Assert.Contains("is required in production", fault.Message, StringComparison.Ordinal);
+        Assert.Contains("pulumi config set --secret securecart:paymentsApiKey <key> --stack prod-eu", fault.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_PreviewProfileWithoutPaymentsKey_Accepted()
+    {
+        _project.Remove("prod-eu", "securecart:paymentsApiKey");
+        _project.Set("prod-eu", "securecart:profile", "preview");
+
+        var eu = _project.Loaded().Stack("prod-eu");
+
+        Assert.Empty(eu.SecretKeys);
+    }
+
+    [Fact]
     public void Load_EncryptedSecret_RecordsItsNameOnly()
     {
         _project.Set("prod-eu", "securecart:paymentsApiKey", "\n    secure: v1:cipher-text-stays-here");
@@ -155,7 +178,7 @@ public sealed class ProjectLoaderTests : IDisposable
     [Fact]
     public void Load_ThirdStackFile_AddsARegionWithoutCode()
     {
-        _project.Write("Pulumi.prod-usw.yaml", "config:\n  aws:region: us-west-2\n  securecart:vpcCidr: 10.30.0.0/16\n  securecart:domain: shop.securecart.example\n");
+        _project.Write("Pulumi.prod-usw.yaml", "config:\n  aws:region: us-west-2\n  securecart:vpcCidr: 10.30.0.0/16\n  securecart:domain: shop.securecart.example\n  securecart:paymentsApiKey:\n    secure: v1:cipher\n");
 
         var project = _project.Loaded();
 

@@ -113,6 +113,7 @@ public sealed class AwsRulesTests
                     : t)],
             },
         }),
+        "waf-log-destination-prefix" => Shipped(p => p.Edge is null ? p : p with { Edge = p.Edge with { WebAcl = p.Edge.WebAcl with { Region = "eu-west-1" } } }),
         _ => throw new ArgumentOutOfRangeException(nameof(id), id, "add a breaking case for the new rule"),
     };
 
@@ -163,5 +164,17 @@ public sealed class AwsRulesTests
         Assert.All(functions, f => Assert.NotEmpty(f.Access));
         Assert.All(functions, f => Assert.Equal($"functions/2026.11.0/{f.LogicalName}.zip", f.PackageKey));
         Assert.Contains(functions, f => f.LogicalName == "reserve-inventory" && f.Access.Single() == new ServiceAccess(AccessKind.QueueSend, "inventory-events"));
+    }
+
+    [Fact]
+    public void WafLogDestinationName_LogGroupWithoutThePrefix_Broken()
+    {
+        var plans = new[] { PlanFixtures.Plan("prod-us"), PlanFixtures.Plan("prod-eu") };
+        Assert.Empty(AwsRules.WafLogDestinationName.Check(new ConstraintContext(plans, DateTimeOffset.UnixEpoch)));
+        var home = plans[0] with { Edge = plans[0].Edge! with { WebAcl = plans[0].Edge!.WebAcl with { LogGroupName = "/securecart/waf" } } };
+
+        var violations = AwsRules.WafLogDestinationName.Check(new ConstraintContext([home, plans[1]], DateTimeOffset.UnixEpoch)).ToList();
+
+        Assert.Equal(["prod-us: the web ACL logs to '/securecart/waf', which does not start with aws-waf-logs-"], violations);
     }
 }

@@ -89,9 +89,9 @@ public sealed class CostModelTests
         var us = CostModel.Default.Estimate(PlanFixtures.Plan("prod-us"));
         var eu = CostModel.Default.Estimate(PlanFixtures.Plan("prod-eu"));
 
-        // PostgreSQL master and Redis AUTH (the shipped files set no service secret); the home stack also keeps the origin header's.
-        Assert.Equal(3m, us.Items.Single(i => i.Sku == "secretsmanager.secret-month").Quantity);
-        Assert.Equal(2m, eu.Items.Single(i => i.Sku == "secretsmanager.secret-month").Quantity);
+        // PostgreSQL master, Redis AUTH and the payments key (production requires it); the home stack also keeps the origin header's.
+        Assert.Equal(4m, us.Items.Single(i => i.Sku == "secretsmanager.secret-month").Quantity);
+        Assert.Equal(3m, eu.Items.Single(i => i.Sku == "secretsmanager.secret-month").Quantity);
     }
 
     [Fact]

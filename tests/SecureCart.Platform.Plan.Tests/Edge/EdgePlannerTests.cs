@@ -45,4 +45,29 @@ public sealed class EdgePlannerTests
         Assert.Equal(alarms.Length, alarms.Select(a => a.Name).Distinct().Count());
         Assert.True(alarms.Single(a => a.LogicalName == "alb-latency-p99").IsPercentile);
     }
+
+    [Fact]
+    public void Plan_WebAcl_ManagedGroupsAndRateRuleLoggedUnderTheRequiredPrefixInUsEast1()
+    {
+        var acl = PlanFixtures.Plan("prod-us").Edge!.WebAcl;
+
+        Assert.Equal(
+            [("ip-reputation", 1, "AWSManagedRulesAmazonIpReputationList"), ("rate-per-ip", 2, null), ("core-rule-set", 3, "AWSManagedRulesCommonRuleSet"), ("known-bad-inputs", 4, "AWSManagedRulesKnownBadInputsRuleSet")],
+            acl.Rules.Select(r => (r.Name, r.Priority, r.ManagedGroup)));
+        Assert.Equal(2000, acl.Rules.Single(r => r.Name == "rate-per-ip").RateLimitPer5Minutes);
+        Assert.StartsWith("aws-waf-logs-", acl.LogGroupName, StringComparison.Ordinal);
+        Assert.Equal(("CLOUDFRONT", "us-east-1", 90), (acl.Scope, acl.Region, acl.LogRetentionDays));
+        Assert.Equal(["authorization", "cookie"], acl.RedactedHeaders);
+    }
+
+    [Fact]
+    public void Plan_WafBotControl_AddedOnlyWhenTheStackAsks()
+    {
+        var acl = PlanFixtures.Plan("prod-us", s => s with { WafBotControl = true }).Edge!.WebAcl;
+
+        var bot = acl.Rules[^1];
+        Assert.Equal(("bot-control", 5, "AWSManagedRulesBotControlRuleSet"), (bot.Name, bot.Priority, bot.ManagedGroup));
+        Assert.DoesNotContain(PlanFixtures.Plan("prod-us").Edge!.WebAcl.Rules, r => r.ManagedGroup == "AWSManagedRulesBotControlRuleSet");
+        Assert.Equal(acl.Rules.Length, acl.Rules.Select(r => r.Priority).Distinct().Count());
+    }
 }

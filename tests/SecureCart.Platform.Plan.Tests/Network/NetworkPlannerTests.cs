@@ -1,3 +1,5 @@
+using SecureCart.Platform.Plan.Compute;
+using SecureCart.Platform.Plan.Naming;
 using SecureCart.Platform.Plan.Network;
 
 namespace SecureCart.Platform.Plan.Tests.Network;
@@ -53,13 +55,19 @@ public sealed class NetworkPlannerTests
     }
 
     [Fact]
-    public void Plan_SecurityTiers_DataOnlyFromServices()
+    public void Plan_SecurityTiers_DataOnlyFromTheClientGroupsOfWhatNeedsAStore()
     {
         var tiers = PlanFixtures.Plan("prod-eu").Network.SecurityTiers;
 
         var data = tiers.Single(t => t.LogicalName == "data");
-        Assert.All(data.Ingress, r => Assert.Equal("services", r.FromTier));
-        Assert.Equal([5432, 6379], data.Ingress.Select(r => r.FromPort));
+        Assert.Equal(
+            [
+                ("storefront-data-client", 6379), ("catalog-data-client", 6379), ("cart-data-client", 6379), ("orders-data-client", 5432),
+                ("payments-data-client", 5432), ("inventory-data-client", 5432), ("charge-payment-data-client", 5432),
+                ("refund-payment-data-client", 5432), ("postgres-rotation-data-client", 5432),
+            ],
+            data.Ingress.Select(r => (r.FromTier, r.FromPort)));
+        Assert.DoesNotContain(data.Ingress, r => r.FromTier == "services");
         Assert.All(tiers.SelectMany(t => t.Ingress), r => Assert.NotEqual("0.0.0.0/0", r.FromCidr));
         var alb = tiers.Single(t => t.LogicalName == "alb").Ingress;
         Assert.All(alb, r => Assert.Null(r.FromCidr));
@@ -94,5 +102,47 @@ public sealed class NetworkPlannerTests
 
         Assert.Equal(zones, plan.AvailabilityZones.Length);
         Assert.All(plan.AvailabilityZones, z => Assert.DoesNotContain(region, z, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Plan_EveryServiceAndFunction_JoinsOnlyTiersTheNetworkCreatesAndReachesExactlyItsGrantedStores()
+    {
+        var plan = PlanFixtures.Plan("prod-us");
+        var tiers = plan.Network.SecurityTiers.ToDictionary(t => t.LogicalName, StringComparer.Ordinal);
+        var data = tiers["data"].Ingress;
+        IEnumerable<int> Ports(IEnumerable<string> joined) => data.Where(r => joined.Contains(r.FromTier!)).Select(r => r.FromPort).Order();
+        IEnumerable<int> Granted(IEnumerable<ServiceAccess> access) => access.Where(a => a.IsNetwork)
+            .Select(a => a.Kind == AccessKind.PostgresConnect ? 5432 : 6379).Order();
+
+        foreach (var service in plan.Compute.Services)
+        {
+            Assert.All(service.SecurityTiers, t => Assert.True(tiers.ContainsKey(t), $"{service.LogicalName} joins {t}"));
+            Assert.Equal(Granted(service.Access), Ports(service.SecurityTiers));
+        }
+
+        foreach (var function in plan.Workflow.Functions)
+        {
+            Assert.All(function.SecurityTiers, t => Assert.True(tiers.ContainsKey(t), $"{function.LogicalName} joins {t}"));
+            Assert.Equal(Granted(function.Access), Ports(function.SecurityTiers));
+        }
+
+        Assert.Equal(["charge-payment", "refund-payment"], plan.Workflow.Functions.Where(f => f.InVpc).Select(f => f.LogicalName));
+        Assert.Equal(["SECURECART_BUSPUBLISH_EVENTS"], plan.Workflow.Functions.Single(f => f.LogicalName == "charge-payment").Environment.Select(e => e.Variable));
+        Assert.Equal(["SECURECART_QUEUESEND_INVENTORY_EVENTS"], plan.Workflow.Functions.Single(f => f.LogicalName == "reserve-inventory").Environment.Select(e => e.Variable));
+        Assert.Equal(["services"], plan.Compute.Services.Single(s => s.LogicalName == "notifications").SecurityTiers);
+        // A VPC function reaches the interface endpoints through the functions tier.
+        Assert.Contains(tiers["endpoints"].Ingress, r => r.FromTier == "functions" && r.FromPort == 443);
+    }
+
+    [Fact]
+    public void Plan_ClientWithoutAStoreGrant_GetsNoClientGroup()
+    {
+        var plan = NetworkPlanner.Plan(
+            PlanFixtures.Settings("prod-eu"),
+            new ResourceNames("securecart", "prod-eu"),
+            [new("reader", [new(AccessKind.TableRead, "carts")]), new("writer", [new(AccessKind.PostgresConnect, "postgres"), new(AccessKind.RedisConnect, "redis")])]);
+
+        Assert.DoesNotContain(plan.SecurityTiers, t => t.LogicalName == "reader-data-client");
+        Assert.Equal([("writer-data-client", 5432), ("writer-data-client", 6379)], plan.SecurityTiers.Single(t => t.LogicalName == "data").Ingress.Select(r => (r.FromTier, r.FromPort)));
     }
 }

@@ -1,0 +1,44 @@
+using SecureCart.Platform.Plan.Configuration;
+using SecureCart.Platform.Plan.Naming;
+
+namespace SecureCart.Platform.Plan.Edge;
+
+/// <summary>
+/// CloudFront's web ACL. Cheap, always-on protection first: the IP reputation list drops known-bad sources before
+/// anything else is evaluated, then the per-IP rate rule, then the core rule set (OWASP-style injection and
+/// traversal patterns) and known bad inputs (Log4Shell, Java deserialisation). Bot Control is a stack option: it is
+/// priced per request inspected, which at sale volumes costs more than the rest of the edge.
+/// </summary>
+public static class WafPlanner
+{
+    public const string IpReputation = "AWSManagedRulesAmazonIpReputationList";
+    public const string CoreRuleSet = "AWSManagedRulesCommonRuleSet";
+    public const string KnownBadInputs = "AWSManagedRulesKnownBadInputsRuleSet";
+    public const string BotControl = "AWSManagedRulesBotControlRuleSet";
+
+    public static WebAclPlan Plan(StackSettings stack, ResourceNames names, int logRetentionDays)
+    {
+        ArgumentNullException.ThrowIfNull(stack);
+        ArgumentNullException.ThrowIfNull(names);
+        var rules = new List<WafRulePlan>
+        {
+            new("ip-reputation", 1, IpReputation, null),
+            new("rate-per-ip", 2, null, stack.WafRateLimit),
+            new("core-rule-set", 3, CoreRuleSet, null),
+            new("known-bad-inputs", 4, KnownBadInputs, null),
+        };
+        if (stack.WafBotControl)
+        {
+            rules.Add(new("bot-control", 5, BotControl, null));
+        }
+
+        return new WebAclPlan(
+            names.Physical("waf"),
+            "CLOUDFRONT",
+            EdgePlanner.CloudFrontCertificateRegion, // CLOUDFRONT-scope ACLs and their log groups live in us-east-1
+            [.. rules],
+            WebAclPlan.LogDestinationPrefix + names.Physical("waf"),
+            logRetentionDays,
+            ["authorization", "cookie"]);
+    }
+}
