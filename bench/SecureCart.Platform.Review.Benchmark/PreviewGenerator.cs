@@ -37,21 +37,22 @@ internal static class PreviewGenerator
 
     private static void Step(Utf8JsonWriter w, int i)
     {
+        // 80 % changes: half of all steps update, a tenth each create, replace and delete; a fifth are the same.
         var (op, type) = (i % 10) switch
         {
             0 => ("create", "aws:sqs/queue:Queue"),
-            1 or 2 or 3 => ("update", "aws:ecs/service:Service"),
+            1 or 2 or 3 or 8 => ("update", "aws:ecs/service:Service"),
             4 => ("replace", "aws:ec2/securityGroup:SecurityGroup"),
             5 => ("delete", "aws:sqs/queue:Queue"),
             6 when i % 1000 == 6 => ("update", "aws:rds/instance:Instance"),
+            6 => ("update", "aws:ecs/service:Service"),
             _ => ("same", "aws:s3/bucket:Bucket"),
         };
-        var name = string.Create(CultureInfo.InvariantCulture, $"resource-{i}");
-        var urn = $"urn:pulumi:prod-us::securecart::securecart:service:Checkout$%{type}::{name}".Replace("$%", "$", StringComparison.Ordinal);
+        var name = string.Create(CultureInfo.InvariantCulture, $"api-{i}");
+        var urn = $"urn:pulumi:prod::sc::{type}::{name}";
         w.WriteStartObject();
         w.WriteString("op", op);
         w.WriteString("urn", urn);
-        w.WriteString("provider", "urn:pulumi:prod-us::securecart::pulumi:providers:aws::default_7_48_0::0b5b6d3e-6c1d-4a43-9d55-1c1f5a0f2e11");
         if (op != "create")
         {
             w.WritePropertyName("oldState");
@@ -96,6 +97,10 @@ internal static class PreviewGenerator
         w.WriteEndObject();
     }
 
+    // Sized like the steps of a real service stack (about 630 bytes on average, some 63 MB for 100,000 steps):
+    // a handful of inputs, the ingress rules only on security groups, outputs only on the old state of a few (a
+    // preview's new outputs are mostly unknown), and a parent and one
+    // dependency on a tenth of them.
     private static void State(Utf8JsonWriter w, string urn, string type, int i, bool before)
     {
         w.WriteStartObject();
@@ -104,45 +109,52 @@ internal static class PreviewGenerator
         w.WriteString("id", string.Create(CultureInfo.InvariantCulture, $"id-{i:x8}"));
         w.WriteString("type", type);
         w.WriteStartObject("inputs");
-        w.WriteString("name", string.Create(CultureInfo.InvariantCulture, $"securecart-prod-us-{i}"));
-        w.WriteString("description", before ? "Managed by Pulumi" : "Managed by SecureCart");
+        w.WriteString("name", string.Create(CultureInfo.InvariantCulture, $"api-{i}"));
         w.WriteNumber("desiredCount", before ? 3 : 4);
-        w.WriteString("password", "[secret]");
         if (type == "aws:rds/instance:Instance")
         {
+            w.WriteString("password", "[secret]");
             w.WriteNumber("backupRetentionPeriod", before ? 7 : 1);
             w.WriteString("instanceClass", "db.r6g.large");
         }
 
-        w.WriteStartArray("ingress");
-        w.WriteStartObject();
-        w.WriteNumber("fromPort", 443);
-        w.WriteNumber("toPort", 443);
-        w.WriteString("protocol", "tcp");
-        w.WriteStartArray("cidrBlocks");
-        w.WriteStringValue("0.0.0.0/0");
-        w.WriteEndArray();
-        w.WriteEndObject();
-        w.WriteEndArray();
+        if (type == "aws:ec2/securityGroup:SecurityGroup")
+        {
+            w.WriteString("description", before ? "Managed by Pulumi" : "Managed by SecureCart");
+            w.WriteStartArray("ingress");
+            w.WriteStartObject();
+            w.WriteNumber("fromPort", 443);
+            w.WriteNumber("toPort", 443);
+            w.WriteString("protocol", "tcp");
+            w.WriteStartArray("cidrBlocks");
+            w.WriteStringValue("0.0.0.0/0");
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndArray();
+        }
+
         w.WriteStartObject("tags");
-        w.WriteString("Project", "securecart");
-        w.WriteString("Stack", "prod-us");
         w.WriteString("Version", before ? "41" : "42");
         w.WriteEndObject();
         w.WriteEndObject();
-        w.WriteStartObject("outputs");
-        w.WriteString("arn", string.Create(CultureInfo.InvariantCulture, $"arn:aws:sqs:us-east-1:123456789012:securecart-prod-us-{i}"));
-        w.WriteString("id", string.Create(CultureInfo.InvariantCulture, $"id-{i:x8}"));
-        w.WriteNumber("desiredCount", 3);
-        w.WriteEndObject();
-        w.WriteString("parent", "urn:pulumi:prod-us::securecart::securecart:service:Checkout::checkout");
-        w.WriteStartArray("dependencies");
-        w.WriteStringValue("urn:pulumi:prod-us::securecart::aws:rds/instance:Instance::orders-db");
-        w.WriteEndArray();
-        w.WriteStartObject("propertyDependencies");
-        w.WriteStartArray("name");
-        w.WriteEndArray();
-        w.WriteEndObject();
+        if (before && i % 10 == 6)
+        {
+            w.WriteStartObject("outputs");
+            w.WriteString("arn", string.Create(CultureInfo.InvariantCulture, $"arn:aws:sqs:us-east-1:123456789012:api-{i}"));
+            w.WriteEndObject();
+        }
+
+        if (i % 10 == 6)
+        {
+            w.WriteString("parent", "urn:pulumi:prod::sc::pulumi:pulumi:Stack::sc-prod");
+        }
+
+        if (i % 10 == 6)
+        {
+            w.WriteStartArray("dependencies");
+            w.WriteStringValue("urn:pulumi:prod::sc::aws:rds/instance:Instance::orders-db");
+            w.WriteEndArray();
+        }
         w.WriteEndObject();
     }
 }

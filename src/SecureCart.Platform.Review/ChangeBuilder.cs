@@ -12,6 +12,13 @@ internal sealed class ChangeBuilder(PreviewStep first, string operation, int max
     private readonly List<string> _reasons = [];
     private ReplaceStrategy _strategy = operation == "replace" ? ReplaceStrategy.Unspecified : ReplaceStrategy.None;
     private string? _parent = ParentOf(first);
+
+    // What the result needs of the first step, not the step itself: a change kept until the report is written
+    // must not keep its step's reasons, diff and states alive.
+    private readonly string _urn = first.Urn.Value;
+    private readonly string _type = first.Type;
+    private readonly string _name = first.Urn.Name;
+    private readonly long _line = first.Line;
     private readonly bool _pendingDelete = operation == "pending-delete";
     private int _omitted;
 
@@ -44,11 +51,31 @@ internal sealed class ChangeBuilder(PreviewStep first, string operation, int max
         return this;
     }
 
-    public ResourceChange Build() => new()
+    private ResourceChange? _built;
+
+    public ResourceChange Build() => _built ?? Create();
+
+    /// <summary>
+    /// Builds the change now and lets go of what it was built from: a change that takes no further steps costs
+    /// only its result while the rest of the preview is read.
+    /// </summary>
+    public ChangeBuilder Freeze()
     {
-        Urn = first.Urn.Value,
-        Type = first.Type,
-        Name = first.Urn.Name,
+        _built = Create();
+        _properties.Clear();
+        _properties.TrimExcess();
+        _steps.Clear();
+        _steps.TrimExcess();
+        _reasons.Clear();
+        _reasons.TrimExcess();
+        return this;
+    }
+
+    private ResourceChange Create() => new()
+    {
+        Urn = _urn,
+        Type = _type,
+        Name = _name,
         Operation = operation,
         Parent = _parent,
         Strategy = _strategy,
@@ -60,7 +87,7 @@ internal sealed class ChangeBuilder(PreviewStep first, string operation, int max
             : [.. _reasons],
         Steps = [.. _steps],
         PendingDelete = _pendingDelete,
-        Line = first.Line,
+        Line = _line,
     };
 
     private IEnumerable<PropertyChange> Omitted() =>

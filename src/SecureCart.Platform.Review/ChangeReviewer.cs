@@ -216,7 +216,8 @@ public sealed class ChangeReviewer(ReviewOptions? options = null)
                 return;
             }
 
-            _changes.Add(new ChangeBuilder(step, operation, options.MaxPropertiesPerResource).Merge(step));
+            // Only the parts of a replacement come in several steps; any other change is complete now.
+            _changes.Add(new ChangeBuilder(step, operation, options.MaxPropertiesPerResource).Merge(step).Freeze());
             Count(operation);
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
@@ -31,7 +32,14 @@ public sealed class PreviewReader(PreviewReaderOptions? options = null)
         var collector = new Collector(source, _options.KeepValues, onStep);
         try
         {
-            scanner.Scan(collector.Handle);
+            if (_options.Pipelined && Environment.ProcessorCount > 1)
+            {
+                Pipelined(scanner, collector);
+            }
+            else
+            {
+                scanner.Scan(collector.Handle);
+            }
         }
         catch (DecoderFallbackException ex)
         {
@@ -40,6 +48,64 @@ public sealed class PreviewReader(PreviewReaderOptions? options = null)
 
         return collector.Header(scanner.Format!.Value, scanner.TopFields);
     }
+
+    // Reading (UTF-8 checks, tokenising, parsing each step) on one thread and judging on the caller's, with a
+    // bounded queue between them so memory stays flat when one side is slower. Values are handled in input
+    // order, exactly as in a single-threaded scan; the first error on either side ends both, and the reader's
+    // errors surface only after every value read before them was handled, as they would have been.
+    private static void Pipelined(StreamingJsonScanner scanner, Collector collector)
+    {
+        using var queue = new BlockingCollection<ScannedValue>(QueueLength);
+        using var stop = new CancellationTokenSource();
+        var reading = Task.Factory.StartNew(
+            () =>
+            {
+                try
+                {
+                    scanner.Scan(value => queue.Add(value, stop.Token), handOver: true);
+                }
+                finally
+                {
+                    queue.CompleteAdding();
+                }
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+        try
+        {
+            foreach (var value in queue.GetConsumingEnumerable())
+            {
+                using (value.Document)
+                {
+                    collector.Handle(value);
+                }
+            }
+        }
+        catch
+        {
+            stop.Cancel();
+            try
+            {
+                reading.Wait();
+            }
+            catch (AggregateException)
+            {
+                // The handler's error is the one to report: the reader only stopped because of it.
+            }
+
+            while (queue.TryTake(out var left))
+            {
+                left.Document?.Dispose();
+            }
+
+            throw;
+        }
+
+        reading.GetAwaiter().GetResult();
+    }
+
+    private const int QueueLength = 256;
 
     private sealed class Collector(string source, bool keep, Action<PreviewStep> onStep)
     {

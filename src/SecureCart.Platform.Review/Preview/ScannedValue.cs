@@ -13,5 +13,8 @@ internal enum ScannedValueKind
     ExportResource,
 }
 
-/// <summary>One complete value; <see cref="Value"/> is only valid during the callback that receives it.</summary>
-internal readonly record struct ScannedValue(ScannedValueKind Kind, string? Name, JsonElement Value, long Line, long Offset);
+/// <summary>
+/// One complete value; <see cref="Value"/> is only valid during the callback that receives it, unless the scan
+/// hands the values over, and then until whoever receives it disposes <see cref="Document"/>.
+/// </summary>
+internal readonly record struct ScannedValue(ScannedValueKind Kind, string? Name, JsonElement Value, long Line, long Offset, JsonDocument? Document = null);

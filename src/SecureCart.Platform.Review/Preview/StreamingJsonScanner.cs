@@ -19,6 +19,7 @@ internal sealed class StreamingJsonScanner(Stream stream, string source, int max
     private long _offsetBase;
     private long _lineBase = 1;
     private bool _sawDocument;
+    private bool _handOver;
     private JsonReaderState _state = new(new JsonReaderOptions { AllowMultipleValues = true, MaxDepth = 256 });
 
     public InputFormat? Format { get; private set; }
@@ -26,8 +27,13 @@ internal sealed class StreamingJsonScanner(Stream stream, string source, int max
     /// <summary>The names of the top-level object's fields (not collected for JSON-lines event logs).</summary>
     public HashSet<string> TopFields { get; } = new(StringComparer.Ordinal);
 
-    public void Scan(Action<ScannedValue> handler)
+    /// <param name="handOver">
+    /// The handler takes ownership of each value's <see cref="ScannedValue.Document"/> (to judge it on another
+    /// thread) and disposes it; otherwise each value is disposed as soon as the handler returns.
+    /// </param>
+    public void Scan(Action<ScannedValue> handler, bool handOver = false)
     {
+        _handOver = handOver;
         var final = false;
         while (true)
         {
@@ -164,8 +170,18 @@ internal sealed class StreamingJsonScanner(Stream stream, string source, int max
                         line += data[countedTo..start].Count((byte)'\n');
                         countedTo = start;
                         var name = depth is > 0 and <= 3 ? _names[Math.Min(depth, 2)] : null;
-                        using var document = JsonDocument.ParseValue(ref reader);
-                        handler(new ScannedValue(kind, name, document.RootElement, line, _offsetBase + start));
+                        var document = JsonDocument.ParseValue(ref reader);
+                        if (_handOver)
+                        {
+                            handler(new ScannedValue(kind, name, document.RootElement, line, _offsetBase + start, document));
+                        }
+                        else
+                        {
+                            using (document)
+                            {
+                                handler(new ScannedValue(kind, name, document.RootElement, line, _offsetBase + start));
+                            }
+                        }
                     }
                 }
 

@@ -84,6 +84,7 @@ public static class JsonReport
                 w.WriteEndArray();
                 w.WriteNumber("line", f.Line);
                 w.WriteEndObject();
+                FlushEvery(w);
             }
 
             w.WriteEndArray();
@@ -117,6 +118,7 @@ public static class JsonReport
 
                 w.WriteEndArray();
                 w.WriteEndObject();
+                FlushEvery(w);
             }
 
             w.WriteEndArray();
@@ -155,6 +157,7 @@ public static class JsonReport
 
                     w.WriteString("basis", line.Basis);
                     w.WriteEndObject();
+                    FlushEvery(w);
                 }
 
                 w.WriteEndArray();
@@ -166,6 +169,15 @@ public static class JsonReport
 
         w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    // The writer keeps what it wrote until flushed: hand it on in chunks so a large report streams out.
+    private static void FlushEvery(Utf8JsonWriter w)
+    {
+        if (w.BytesPending >= 64 * 1024)
+        {
+            w.Flush();
+        }
     }
 
     public static void Write(ParityReport report, Stream output)

@@ -57,10 +57,23 @@ public static class ReportWriter
         }
     }
 
+    // JSON and SARIF are written as UTF-8 bytes. A file opened as UTF-8 takes them as they are, straight to its
+    // stream; any other writer gets them decoded a chunk at a time. Neither keeps the whole report in memory.
     private static void Utf8(TextWriter output, Action<Stream> write)
     {
-        using var buffer = new MemoryStream();
-        write(buffer);
-        output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        if (output is StreamWriter { Encoding: UTF8Encoding encoding, BaseStream: { CanWrite: true } file }
+            && encoding.GetPreamble().Length == 0)
+        {
+            output.Flush();
+            write(file);
+            file.Flush();
+        }
+        else
+        {
+            using var stream = new TextWriterStream(output);
+            write(stream);
+        }
+
+        output.WriteLine();
     }
 }

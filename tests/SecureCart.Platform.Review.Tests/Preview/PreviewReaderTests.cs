@@ -144,6 +144,50 @@ public sealed class PreviewReaderTests
         Assert.Contains("larger than 1 MiB", ex.Message);
     }
 
+    [Theory]
+    [InlineData("pulumi-cli/preview-aws-kms-lambda-ssm-update.json")]
+    [InlineData("pulumi-cli/preview-aws-sg-replace.json")]
+    public void Read_OnTwoThreads_GivesTheSameStepsInTheSameOrderAsOnOne(string fixture)
+    {
+        var (oneHeader, one) = Read(fixture, new PreviewReaderOptions { Pipelined = false });
+        var (twoHeader, two) = Read(fixture, new PreviewReaderOptions { Pipelined = true });
+
+        Assert.NotEmpty(one);
+        Assert.Equal(one.Select(s => (s.Op, s.Urn.Value, s.Line)), two.Select(s => (s.Op, s.Urn.Value, s.Line)));
+        Assert.Equal(oneHeader.StepCount, twoHeader.StepCount);
+        Assert.Equal(oneHeader.ChangeSummary, twoHeader.ChangeSummary);
+    }
+
+    [Theory]
+    [InlineData("malformed/truncated.json")]
+    [InlineData("malformed/wrong-type-op.json")]
+    [InlineData("malformed/invalid-utf8-value.json")]
+    [InlineData("malformed/not-json.json")]
+    public void Read_MalformedInputOnTwoThreads_FailsAtTheSamePlaceAfterTheSameSteps(string fixture)
+    {
+        var one = new List<string>();
+        var two = new List<string>();
+
+        var single = Assert.Throws<PreviewFormatException>(() => new PreviewReader(new PreviewReaderOptions { Pipelined = false }).ReadFile(Fixture.Path(fixture), s => one.Add(s.Urn.Value)));
+        var pipelined = Assert.Throws<PreviewFormatException>(() => new PreviewReader(new PreviewReaderOptions { Pipelined = true }).ReadFile(Fixture.Path(fixture), s => two.Add(s.Urn.Value)));
+
+        Assert.Equal(single.Message, pipelined.Message);
+        Assert.Equal(single.Line, pipelined.Line);
+        Assert.Equal(one, two);
+    }
+
+    [Fact]
+    public void Read_HandlerFailsOnTwoThreads_StopsReadingAndRaisesTheHandlersError()
+    {
+        var seen = 0;
+
+        var ex = Assert.Throws<InvalidCastException>(() => new PreviewReader(new PreviewReaderOptions { Pipelined = true })
+            .ReadFile(Fixture.Path("pulumi-cli/preview-aws-kms-lambda-ssm-update.json"), _ => throw new InvalidCastException($"handler {++seen}")));
+
+        Assert.Equal("handler 1", ex.Message);
+        Assert.Equal(1, seen);
+    }
+
     private sealed class TrickleStream(byte[] data, int chunk) : MemoryStream(data)
     {
         public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, chunk));
