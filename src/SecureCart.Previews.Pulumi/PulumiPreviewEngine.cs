@@ -43,28 +43,6 @@ internal sealed partial class PulumiPreviewEngine(
         return new EngineResult(outputs, string.IsNullOrEmpty(result.Summary.Message) ? $"up {result.Summary.Result}" : result.Summary.Message);
     }
 
-    public async Task<EngineResult> PreviewAsync(EngineRequest request, IEngineEventSink events, CancellationToken cancellationToken)
-    {
-        PreviewEnvironmentPlan plan = PlanFor(request);
-        PreviewResult result = await locks.RunAsync(
-            plan.StackName,
-            events,
-            token => EventForwarder.RunAsync(events, async forward =>
-            {
-                using OperationDirectory directory = NewDirectory(request, "preview");
-                using WorkspaceStack stack = await OpenStackAsync(plan, directory, create: true, token);
-                int slot = StackOutputs.ListenerSlot(await stack.GetOutputsAsync(token)) ?? ListenerPriorities.ProbeOrder(plan.Environment).First();
-                ListenerAssignment listeners = ListenerPriorities.Assign(slot, plan.Services);
-                return await stack.PreviewAsync(
-                    new PreviewOptions { Program = Program(plan, listeners), OnEvent = forward.OnEvent, OnStandardOutput = forward.OnOutput, OnStandardError = forward.OnOutput },
-                    token);
-            }, token),
-            token => ClearLockAsync(request, plan, token),
-            cancellationToken);
-        var changes = string.Join(", ", result.ChangeSummary.Select(c => $"{c.Key.ToString().ToLowerInvariant()} {c.Value}"));
-        return new EngineResult(ImmutableDictionary<string, string>.Empty, $"preview: {changes}");
-    }
-
     /// <summary>Destroys the stack's resources, then removes the stack itself, so nothing is left behind.</summary>
     public async Task<EngineResult> DestroyAsync(EngineRequest request, IEngineEventSink events, CancellationToken cancellationToken)
     {

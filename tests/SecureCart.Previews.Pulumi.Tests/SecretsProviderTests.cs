@@ -16,14 +16,12 @@ public sealed class SecretsProviderTests
 
         await replica.Engine.UpAsync(request, sink, TestContext.Current.CancellationToken);
         await replica.Engine.UpAsync(request with { OperationId = Guid.NewGuid() }, sink, TestContext.Current.CancellationToken);
-        await replica.Engine.PreviewAsync(request with { OperationId = Guid.NewGuid() }, sink, TestContext.Current.CancellationToken);
         var destroyed = await replica.Engine.DestroyAsync(request with { OperationId = Guid.NewGuid() }, sink, TestContext.Current.CancellationToken);
 
         var init = Assert.Single(fake.Calls("stack init"));
         Assert.Contains(Kms, init["args"]!.AsArray().Select(a => (string)a!));
         var onStack = fake.Calls().Where(c => (string?)c["stack"] == request.StackName).ToList();
         Assert.Equal(2, onStack.Count(c => FakePulumi.Command(c) == "up"));
-        Assert.Single(onStack, c => FakePulumi.Command(c) == "preview");
         Assert.Single(onStack, c => FakePulumi.Command(c) == "destroy");
         Assert.All(onStack, c => Assert.Contains($"secretsprovider: {Kms}", (string?)c["stackFile"] ?? "", StringComparison.Ordinal));
         Assert.All(onStack, c => Assert.False((bool)c["passphrase"]!));
