@@ -14,6 +14,9 @@ _standin_feed() {
 }
 
 setup_pulumi_packages() {
+  # The choice is this script's: versions or sources left in the environment by an earlier shell would hide what the
+  # package source really serves.
+  unset PulumiAwsVersion PulumiAwsxVersion RestoreAdditionalProjectSources
   local probe=src/SecureCart.Platform.Infra/SecureCart.Platform.Infra.csproj log
   if log=$(dotnet restore "$probe" --nologo 2>&1); then
     pulumi_layer="real Pulumi, Pulumi.Aws and Pulumi.Awsx from the package source"

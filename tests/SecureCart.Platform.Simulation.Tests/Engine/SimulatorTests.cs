@@ -79,6 +79,8 @@ public sealed class SimulatorTests
               securecart:home: false
               securecart:vpcCidr: 10.30.0.0/16
               securecart:domain: shop.securecart.example
+              securecart:paymentsApiKey:
+                secure: AAABAPlaceholderCiphertextReplaceWithPulumiConfigSetSecret
             """);
         var project = Repository.Load(directory);
         var profile = ((ProfileLoadResult.Loaded)ShippedProfiles.Load("regional-evacuation", Repository.StackNames(project))).Profile;
