@@ -55,7 +55,7 @@ internal static class OperationEndpoints
         ClaimsPrincipal user,
         HttpContext http,
         IDbContextFactory<PreviewsDbContext> contexts,
-        IOptions<PreviewsOptions> options,
+        IOptions<WorkerOptions> options,
         CancellationToken cancellationToken)
     {
         var team = user.ToCaller().Team;
@@ -77,7 +77,7 @@ internal static class OperationEndpoints
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
         http.Response.Headers["X-Accel-Buffering"] = "no";
-        var poll = TimeSpan.FromMilliseconds(Math.Clamp(options.Value.Worker.PollMilliseconds / 2, 20, 500));
+        var poll = TimeSpan.FromMilliseconds(Math.Clamp(options.Value.PollMilliseconds / 2, 20, 500));
         try
         {
             await StreamUntilDoneAsync(id, last, http.Response, contexts, poll, cancellationToken);

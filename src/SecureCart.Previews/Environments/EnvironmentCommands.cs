@@ -23,7 +23,8 @@ internal sealed class EnvironmentCommands(
     ViewMapper views,
     OperationSignal signal,
     TimeProvider time,
-    IOptions<PreviewsOptions> options)
+    IOptions<LifetimeOptions> lifetimes,
+    IOptions<QuotaOptions> quotaOptions)
 {
     public const int MaxIdempotencyKeyLength = 200;
     private const string Action = "environment.create";
@@ -31,8 +32,8 @@ internal sealed class EnvironmentCommands(
     public async Task<CommandOutcome<EnvironmentAcceptedView>> CreateAsync(
         CallerIdentity caller, CreateEnvironmentRequest request, string? idempotencyKey, RequestOrigin origin, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        var errors = CreateEnvironmentValidator.Validate(request, planner.Sizes, settings.Lifetime.MaxHours);
+        var lifetime = lifetimes.Value;
+        var errors = CreateEnvironmentValidator.Validate(request, planner.Sizes, lifetime.MaxHours);
         if (idempotencyKey is { Length: 0 or > MaxIdempotencyKeyLength })
         {
             errors["Idempotency-Key"] = [$"the Idempotency-Key header must be 1 to {MaxIdempotencyKeyLength} characters."];
@@ -62,7 +63,7 @@ internal sealed class EnvironmentCommands(
         }
 
         var estimate = ((PreviewPlanOutcome.Planned)planned).Estimate;
-        var requestHash = Hash(caller.Team, request, settings.Lifetime.DefaultHours);
+        var requestHash = Hash(caller.Team, request, lifetime.DefaultHours);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await TeamLock.AcquireAsync(db, caller.Team, cancellationToken);
@@ -99,7 +100,7 @@ internal sealed class EnvironmentCommands(
             Status = EnvironmentStatus.Provisioning,
             CreatedBy = caller.Actor,
             CreatedAt = now,
-            ExpiresAt = now.AddHours(request.TtlHours ?? settings.Lifetime.DefaultHours),
+            ExpiresAt = now.AddHours(request.TtlHours ?? lifetime.DefaultHours),
             CostPerHour = estimate.CostPerHour,
             CostPerMonth = estimate.CostPerMonth,
             ActiveOperationId = operation.Id,
@@ -154,7 +155,7 @@ internal sealed class EnvironmentCommands(
             return Refusal.Conflict("name-taken", "An environment with this name exists", $"Team '{team}' already has a live environment '{name}' ({clash}). Delete it or choose another name.");
         }
 
-        var quotas = options.Value.Quotas;
+        var quotas = quotaOptions.Value;
         quotas.Teams.TryGetValue(team, out var overrides);
         var maxCount = overrides?.MaxEnvironments ?? quotas.MaxEnvironments;
         var maxCost = overrides?.MaxMonthlyCost ?? quotas.MaxMonthlyCost;

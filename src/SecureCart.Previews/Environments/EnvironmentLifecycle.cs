@@ -18,12 +18,12 @@ internal sealed class EnvironmentLifecycle(
     ViewMapper views,
     OperationSignal signal,
     TimeProvider time,
-    IOptions<PreviewsOptions> options)
+    IOptions<LifetimeOptions> options)
 {
     public async Task<CommandOutcome<EnvironmentView>> ExtendAsync(CallerIdentity caller, Guid id, ExtendEnvironmentRequest request, RequestOrigin origin, CancellationToken cancellationToken)
     {
         const string Action = "environment.extend";
-        var maxHours = options.Value.Lifetime.MaxHours;
+        var maxHours = options.Value.MaxHours;
         if (request.Hours is not { } hours || hours < 1 || hours > maxHours)
         {
             var problem = Refusal.Invalid(new Dictionary<string, string[]> { ["hours"] = [$"hours is required: how many hours to add, 1 to {maxHours}."] });

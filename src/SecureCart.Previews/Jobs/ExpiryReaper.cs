@@ -16,7 +16,7 @@ internal sealed class ExpiryReaper(
     IDbContextFactory<PreviewsDbContext> contexts,
     EnvironmentLifecycle lifecycle,
     TimeProvider time,
-    IOptions<PreviewsOptions> options,
+    IOptions<ReaperOptions> options,
     ILogger<ExpiryReaper> logger) : BackgroundService
 {
     public const string Action = "environment.expire";
@@ -48,7 +48,7 @@ internal sealed class ExpiryReaper(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var settings = options.Value.Reaper;
+        var settings = options.Value;
         if (!settings.Enabled)
         {
             return;
