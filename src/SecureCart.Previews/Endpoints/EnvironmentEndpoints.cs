@@ -7,6 +7,7 @@ using SecureCart.Previews.Auth;
 using SecureCart.Previews.Domain;
 using SecureCart.Previews.Environments;
 using SecureCart.Previews.State;
+using SecureCart.Previews.State.Entities;
 
 namespace SecureCart.Previews.Endpoints;
 
@@ -74,20 +75,21 @@ internal static class EnvironmentEndpoints
     }
 
     private static async Task<Results<Ok<EnvironmentView>, ProblemHttpResult>> ExtendAsync(
-        Guid id, ExtendEnvironmentRequest request, ClaimsPrincipal user, HttpContext http, EnvironmentLifecycle lifecycle, CancellationToken cancellationToken) =>
-        await lifecycle.ExtendAsync(user.ToCaller(), id, request, http.Origin(), cancellationToken) switch
+        Guid id, ExtendEnvironmentRequest request, ClaimsPrincipal user, HttpContext http, EnvironmentLifecycle lifecycle, ViewMapper views, CancellationToken cancellationToken) =>
+        await lifecycle.ExtendAsync(user.ToCaller(), id, request.Hours, http.Origin(), cancellationToken) switch
         {
-            CommandOutcome<EnvironmentView>.Accepted accepted => TypedResults.Ok(accepted.Value),
-            CommandOutcome<EnvironmentView>.Refused refused => refused.Refusal.ToResult(),
+            CommandOutcome<EnvironmentRecord>.Accepted accepted => TypedResults.Ok(views.ToView(accepted.Value)),
+            CommandOutcome<EnvironmentRecord>.Refused refused => refused.Refusal.ToResult(),
             _ => throw new InvalidOperationException("unknown outcome"),
         };
 
     private static async Task<Results<Accepted<EnvironmentAcceptedView>, ProblemHttpResult>> DeleteAsync(
-        Guid id, ClaimsPrincipal user, HttpContext http, EnvironmentLifecycle lifecycle, CancellationToken cancellationToken) =>
+        Guid id, ClaimsPrincipal user, HttpContext http, EnvironmentLifecycle lifecycle, ViewMapper views, CancellationToken cancellationToken) =>
         await lifecycle.DeleteAsync(user.ToCaller(), id, "environment.delete", http.Origin(), cancellationToken) switch
         {
-            CommandOutcome<EnvironmentAcceptedView>.Accepted accepted => TypedResults.Accepted($"/v1/operations/{accepted.Value.Operation.Id}/events", accepted.Value),
-            CommandOutcome<EnvironmentAcceptedView>.Refused refused => refused.Refusal.ToResult(),
+            CommandOutcome<DestroyQueued>.Accepted accepted => TypedResults.Accepted(
+                $"/v1/operations/{accepted.Value.Operation.Id}/events", new EnvironmentAcceptedView(views.ToView(accepted.Value.Environment), ViewMapper.ToView(accepted.Value.Operation))),
+            CommandOutcome<DestroyQueued>.Refused refused => refused.Refusal.ToResult(),
             _ => throw new InvalidOperationException("unknown outcome"),
         };
 }

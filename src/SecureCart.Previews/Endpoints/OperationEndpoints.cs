@@ -11,6 +11,7 @@ using SecureCart.Previews.Domain;
 using SecureCart.Previews.Environments;
 using SecureCart.Previews.Options;
 using SecureCart.Previews.State;
+using SecureCart.Previews.State.Entities;
 
 namespace SecureCart.Previews.Endpoints;
 
@@ -43,8 +44,8 @@ internal static class OperationEndpoints
         Guid id, ClaimsPrincipal user, HttpContext http, EnvironmentLifecycle lifecycle, CancellationToken cancellationToken) =>
         await lifecycle.CancelAsync(user.ToCaller(), id, http.Origin(), cancellationToken) switch
         {
-            CommandOutcome<OperationView>.Accepted accepted => TypedResults.Accepted($"/v1/operations/{id}", accepted.Value),
-            CommandOutcome<OperationView>.Refused refused => refused.Refusal.ToResult(),
+            CommandOutcome<OperationRecord>.Accepted accepted => TypedResults.Accepted($"/v1/operations/{id}", ViewMapper.ToView(accepted.Value)),
+            CommandOutcome<OperationRecord>.Refused refused => refused.Refusal.ToResult(),
             _ => throw new InvalidOperationException("unknown outcome"),
         };
 

@@ -7,7 +7,6 @@ using SecureCart.Previews.Api;
 using SecureCart.Previews.Audit;
 using SecureCart.Previews.Auth;
 using SecureCart.Previews.Domain;
-using SecureCart.Previews.Jobs;
 using SecureCart.Previews.Options;
 using SecureCart.Previews.Planning;
 using SecureCart.Previews.State;
@@ -97,7 +96,7 @@ internal sealed class EnvironmentCommands(
             ImageTag = request.ImageTag,
             Size = estimate.Size,
             StackName = estimate.StackName,
-            Status = EnvironmentStatus.Provisioning,
+            Status = EnvironmentStateMachine.Running(OperationKind.Up),
             CreatedBy = caller.Actor,
             CreatedAt = now,
             ExpiresAt = now.AddHours(request.TtlHours ?? lifetime.DefaultHours),
@@ -139,9 +138,9 @@ internal sealed class EnvironmentCommands(
             .Where(t => t.Name == team)
             .Select(t => new TeamFacts
             {
-                Live = db.Environments.Count(e => e.Team == team && e.Status != EnvironmentStatus.Destroyed),
-                CommittedPerMonth = db.Environments.Where(e => e.Team == team && e.Status != EnvironmentStatus.Destroyed).Sum(e => e.CostPerMonth),
-                Clash = db.Environments.Where(e => e.Team == team && e.Status != EnvironmentStatus.Destroyed && e.Name == name).Select(e => (Guid?)e.Id).FirstOrDefault(),
+                Live = db.Environments.Count(e => e.Team == team && e.Status != EnvironmentStateMachine.Final),
+                CommittedPerMonth = db.Environments.Where(e => e.Team == team && e.Status != EnvironmentStateMachine.Final).Sum(e => e.CostPerMonth),
+                Clash = db.Environments.Where(e => e.Team == team && e.Status != EnvironmentStateMachine.Final && e.Name == name).Select(e => (Guid?)e.Id).FirstOrDefault(),
                 EarlierRequestHash = db.IdempotencyKeys.Where(k => k.Team == team && k.Key == idempotencyKey).Select(k => k.RequestHash).FirstOrDefault(),
                 EarlierEnvironmentId = db.IdempotencyKeys.Where(k => k.Team == team && k.Key == idempotencyKey).Select(k => (Guid?)k.EnvironmentId).FirstOrDefault(),
                 EarlierOperationId = db.IdempotencyKeys.Where(k => k.Team == team && k.Key == idempotencyKey).Select(k => (Guid?)k.OperationId).FirstOrDefault(),

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SecureCart.Previews.Audit;
 using SecureCart.Previews.Domain;
 using SecureCart.Previews.Engine;
+using SecureCart.Previews.Environments;
 using SecureCart.Previews.Options;
 using SecureCart.Previews.Planning;
 using SecureCart.Previews.State;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SecureCart.Previews.Environments;
 using SecureCart.Previews.Logging;
 using SecureCart.Previews.Options;
 
