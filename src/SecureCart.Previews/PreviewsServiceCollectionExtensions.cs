@@ -7,6 +7,7 @@ using Npgsql;
 using SecureCart.Platform.Plan.Cost;
 using SecureCart.Previews.Audit;
 using SecureCart.Previews.Auth;
+using SecureCart.Previews.Endpoints;
 using SecureCart.Previews.Engine;
 using SecureCart.Previews.Environments;
 using SecureCart.Previews.Hosting;

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using SecureCart.Previews.Api;
 using SecureCart.Previews.Audit;
 using SecureCart.Previews.Auth;
 using SecureCart.Previews.Domain;
@@ -19,7 +18,6 @@ internal sealed class EnvironmentCommands(
     IDbContextFactory<PreviewsDbContext> contexts,
     IPreviewPlanner planner,
     AuditLog audit,
-    ViewMapper views,
     OperationSignal signal,
     TimeProvider time,
     IOptions<LifetimeOptions> lifetimes,
@@ -28,8 +26,8 @@ internal sealed class EnvironmentCommands(
     public const int MaxIdempotencyKeyLength = 200;
     private const string Action = "environment.create";
 
-    public async Task<CommandOutcome<EnvironmentAcceptedView>> CreateAsync(
-        CallerIdentity caller, CreateEnvironmentRequest request, string? idempotencyKey, RequestOrigin origin, CancellationToken cancellationToken)
+    public async Task<CommandOutcome<OperationQueued>> CreateAsync(
+        CallerIdentity caller, CreateEnvironment request, string? idempotencyKey, RequestOrigin origin, CancellationToken cancellationToken)
     {
         var lifetime = lifetimes.Value;
         var errors = CreateEnvironmentValidator.Validate(request, planner.Sizes, lifetime.MaxHours);
@@ -126,7 +124,7 @@ internal sealed class EnvironmentCommands(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         signal.Notify();
-        return new CommandOutcome<EnvironmentAcceptedView>.Accepted(new(views.ToView(environment), ViewMapper.ToView(operation)));
+        return new CommandOutcome<OperationQueued>.Accepted(new(environment, operation));
     }
 
     /// <summary>
@@ -174,26 +172,26 @@ internal sealed class EnvironmentCommands(
         return null;
     }
 
-    private async Task<CommandOutcome<EnvironmentAcceptedView>> ReplayAsync(PreviewsDbContext db, Guid environmentId, Guid operationId, CancellationToken cancellationToken)
+    private static async Task<CommandOutcome<OperationQueued>> ReplayAsync(PreviewsDbContext db, Guid environmentId, Guid operationId, CancellationToken cancellationToken)
     {
         var earlier = await db.Environments.AsNoTracking()
             .Where(e => e.Id == environmentId)
             .Join(db.Operations.AsNoTracking().Where(o => o.Id == operationId), e => e.Id, o => o.EnvironmentId, (e, o) => new { Environment = e, Operation = o })
             .SingleAsync(cancellationToken);
-        return new CommandOutcome<EnvironmentAcceptedView>.Accepted(new(views.ToView(earlier.Environment), ViewMapper.ToView(earlier.Operation)), Replayed: true);
+        return new CommandOutcome<OperationQueued>.Accepted(new(earlier.Environment, earlier.Operation), Replayed: true);
     }
 
-    private async Task<CommandOutcome<EnvironmentAcceptedView>> RefuseAsync(
+    private async Task<CommandOutcome<OperationQueued>> RefuseAsync(
         CallerIdentity caller, Guid? environmentId, Refusal problem, RequestOrigin origin, CancellationToken cancellationToken)
     {
         await audit.AppendStandaloneAsync(Entry(caller, environmentId, problem.AuditOutcome, origin), cancellationToken);
-        return new CommandOutcome<EnvironmentAcceptedView>.Refused(problem);
+        return new CommandOutcome<OperationQueued>.Refused(problem);
     }
 
     private static AuditEntry Entry(CallerIdentity caller, Guid? environmentId, string outcome, RequestOrigin origin) =>
         new(caller.Actor, caller.Team, Action, environmentId, outcome, origin.RequestId, origin.SourceAddress);
 
-    private static string Hash(string team, CreateEnvironmentRequest request, int defaultHours)
+    private static string Hash(string team, CreateEnvironment request, int defaultHours)
     {
         var canonical = JsonSerializer.Serialize(new[] { team, request.Name, request.GitRef, request.ImageTag, request.Size, (request.TtlHours ?? defaultHours).ToString(System.Globalization.CultureInfo.InvariantCulture) });
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));

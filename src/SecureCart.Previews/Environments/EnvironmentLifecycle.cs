@@ -69,7 +69,7 @@ internal sealed class EnvironmentLifecycle(
         return new CommandOutcome<EnvironmentRecord>.Accepted(environment);
     }
 
-    public async Task<CommandOutcome<DestroyQueued>> DeleteAsync(CallerIdentity caller, Guid id, string action, RequestOrigin origin, CancellationToken cancellationToken)
+    public async Task<CommandOutcome<OperationQueued>> DeleteAsync(CallerIdentity caller, Guid id, string action, RequestOrigin origin, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -88,7 +88,7 @@ internal sealed class EnvironmentLifecycle(
         if (refusal is not null)
         {
             await transaction.RollbackAsync(cancellationToken);
-            return await RefuseAsync<DestroyQueued>(caller, id, action, refusal, origin, cancellationToken);
+            return await RefuseAsync<OperationQueued>(caller, id, action, refusal, origin, cancellationToken);
         }
 
         var now = time.GetUtcNow();
@@ -102,7 +102,7 @@ internal sealed class EnvironmentLifecycle(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         signal.Notify();
-        return new CommandOutcome<DestroyQueued>.Accepted(new(environment, operation));
+        return new CommandOutcome<OperationQueued>.Accepted(new(environment, operation));
     }
 
     public async Task<CommandOutcome<OperationRecord>> CancelAsync(CallerIdentity caller, Guid operationId, RequestOrigin origin, CancellationToken cancellationToken)

@@ -35,7 +35,7 @@ internal sealed class ExpiryReaper(
         foreach (var environment in expired)
         {
             var reaper = new CallerIdentity("reaper", environment.Team, IsAdmin: false);
-            if (await lifecycle.DeleteAsync(reaper, environment.Id, Action, RequestOrigin.System, cancellationToken) is CommandOutcome<DestroyQueued>.Accepted)
+            if (await lifecycle.DeleteAsync(reaper, environment.Id, Action, RequestOrigin.System, cancellationToken) is CommandOutcome<OperationQueued>.Accepted)
             {
                 Log.Reaped(logger, environment.Id, environment.Team, environment.Name);
                 queued++;
