@@ -7,6 +7,7 @@ using Npgsql;
 using SecureCart.Platform.Plan.Cost;
 using SecureCart.Previews.Audit;
 using SecureCart.Previews.Auth;
+using SecureCart.Previews.Endpoints;
 using SecureCart.Previews.Engine;
 using SecureCart.Previews.Environments;
 using SecureCart.Previews.Hosting;
@@ -25,25 +26,33 @@ public static class PreviewsServiceCollectionExtensions
     public static IServiceCollection AddPreviews(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<PreviewsOptions>().BindConfiguration(PreviewsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        var settings = configuration.GetSection(PreviewsOptions.Section).Get<PreviewsOptions>() ?? new PreviewsOptions();
+        // One options class per section, each checked before the host starts (a bad value stops start-up, not a request).
+        var state = AddSection<StateOptions>(services, configuration, StateOptions.Section);
+        var auth = AddSection<AuthOptions>(services, configuration, AuthOptions.Section);
+        var audit = AddSection<AuditOptions>(services, configuration, AuditOptions.Section);
+        var network = AddSection<NetworkOptions>(services, configuration, NetworkOptions.Section);
+        var previewBase = AddSection<PreviewBaseOptions>(services, configuration, PreviewBaseOptions.Section);
+        AddSection<LifetimeOptions>(services, configuration, LifetimeOptions.Section);
+        AddSection<QuotaOptions>(services, configuration, QuotaOptions.Section);
+        AddSection<WorkerOptions>(services, configuration, WorkerOptions.Section);
+        AddSection<ReaperOptions>(services, configuration, ReaperOptions.Section);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddPooledDbContextFactory<PreviewsDbContext>(options =>
         {
-            if (settings.State.IsPostgres)
+            if (state.IsPostgres)
             {
-                options.UseNpgsql(TunedForService(settings.State.ConnectionString));
+                options.UseNpgsql(TunedForService(state.ConnectionString));
             }
             else
             {
-                options.UseSqlite(settings.State.ConnectionString);
+                options.UseSqlite(state.ConnectionString);
             }
 
             // The migration is written by hand for both providers, so there is no provider-specific model snapshot to compare with.
             options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning));
         });
-        services.AddSingleton(new StateDialect(settings.State.IsPostgres));
+        services.AddSingleton(new StateDialect(state.IsPostgres));
 
         // The readiness check opens a context per probe; everything else uses the pooled factory.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PreviewsDbContext>>().CreateDbContext());
@@ -55,11 +64,11 @@ public static class PreviewsServiceCollectionExtensions
             .AddFilter("Microsoft.AspNetCore", LogLevel.Warning));
 
         services.TryAddSingleton(new PlatformPreviewPlanner(
-            PlatformPreviewPlanner.BaseFrom(settings.Base.StackName, settings.Base.Region, settings.Base.Domain, settings.Base.Architecture),
+            PlatformPreviewPlanner.BaseFrom(previewBase.StackName, previewBase.Region, previewBase.Domain, previewBase.Architecture),
             PriceBook.Default));
         services.TryAddSingleton<IPreviewPlanner>(sp => sp.GetRequiredService<PlatformPreviewPlanner>());
         services.TryAddSingleton<IPreviewEngine, PlanOnlyEngine>();
-        services.AddSingleton(new AuditHasher(System.Text.Encoding.UTF8.GetBytes(settings.Audit.HmacKey ?? "")));
+        services.AddSingleton(new AuditHasher(System.Text.Encoding.UTF8.GetBytes(audit.HmacKey ?? "")));
         services.AddSingleton<AuditLog>();
         services.AddSingleton<AuditAnchors>();
         services.AddSingleton<ViewMapper>();
@@ -79,9 +88,9 @@ public static class PreviewsServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<AuditAnchors>());
 
         // Parsed once here as well, so a mistyped address stops startup instead of the first request.
-        TrustedProxies.Apply(new ForwardedHeadersOptions(), settings.Network);
-        services.Configure<ForwardedHeadersOptions>(o => TrustedProxies.Apply(o, settings.Network));
-        AddAuth(services, settings.Auth);
+        TrustedProxies.Apply(new ForwardedHeadersOptions(), network);
+        services.Configure<ForwardedHeadersOptions>(o => TrustedProxies.Apply(o, network));
+        AddAuth(services, auth);
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -108,6 +117,14 @@ public static class PreviewsServiceCollectionExtensions
         }
 
         return builder.ConnectionString;
+    }
+
+    /// <summary>Binds one section and validates it (nested members too) at start-up; returns the bound values for registration-time choices.</summary>
+    private static T AddSection<T>(IServiceCollection services, IConfiguration configuration, string section)
+        where T : class, new()
+    {
+        services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+        return configuration.GetSection(section).Get<T>() ?? new T();
     }
 
     private static void AddAuth(IServiceCollection services, AuthOptions auth)

@@ -12,13 +12,13 @@ namespace SecureCart.Previews.Audit;
 /// Writes the audit chain's head to an append-only file outside the database, periodically and only when it moved,
 /// and reads the anchors back for verification. Several replicas may share the file: each line is one small append.
 /// </summary>
-internal sealed class AuditAnchors(IDbContextFactory<PreviewsDbContext> contexts, TimeProvider time, IOptions<PreviewsOptions> options, ILogger<AuditAnchors> logger)
+internal sealed class AuditAnchors(IDbContextFactory<PreviewsDbContext> contexts, TimeProvider time, IOptions<AuditOptions> options, ILogger<AuditAnchors> logger)
     : BackgroundService
 {
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
     private long _lastAnchored = -1;
 
-    private string? Path => options.Value.Audit.AnchorPath is { Length: > 0 } path ? path : null;
+    private string? Path => options.Value.AnchorPath is { Length: > 0 } path ? path : null;
 
     /// <summary>Appends the current head unless it was already anchored; returns the anchor written, if any.</summary>
     public async Task<AuditAnchor?> AnchorNowAsync(CancellationToken cancellationToken)
@@ -77,7 +77,7 @@ internal sealed class AuditAnchors(IDbContextFactory<PreviewsDbContext> contexts
             return;
         }
 
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.Audit.AnchorIntervalSeconds));
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.AnchorIntervalSeconds));
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))

@@ -15,7 +15,7 @@ namespace SecureCart.Previews.Auth;
 /// (<see cref="AuthOptions.KeyCacheSeconds"/>) so that a busy client does not pay that read on every request;
 /// unknown keys are never remembered, so guessing cannot fill the cache.
 /// </summary>
-internal sealed class ApiKeys(IDbContextFactory<PreviewsDbContext> contexts, TimeProvider time, IOptions<PreviewsOptions> options)
+internal sealed class ApiKeys(IDbContextFactory<PreviewsDbContext> contexts, TimeProvider time, IOptions<AuthOptions> options)
 {
     public const string KeyPrefix = "scp_";
     private const int MaxCached = 10_000;
@@ -62,7 +62,7 @@ internal sealed class ApiKeys(IDbContextFactory<PreviewsDbContext> contexts, Tim
         }
 
         var caller = new CallerIdentity($"key:{record.Name}", record.Team, record.IsAdmin);
-        var seconds = options.Value.Auth.KeyCacheSeconds;
+        var seconds = options.Value.KeyCacheSeconds;
         if (seconds > 0)
         {
             if (_known.Count >= MaxCached)

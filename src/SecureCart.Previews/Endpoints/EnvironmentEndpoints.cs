@@ -7,6 +7,7 @@ using SecureCart.Previews.Auth;
 using SecureCart.Previews.Domain;
 using SecureCart.Previews.Environments;
 using SecureCart.Previews.State;
+using SecureCart.Previews.State.Entities;
 
 namespace SecureCart.Previews.Endpoints;
 
@@ -29,18 +30,20 @@ internal static class EnvironmentEndpoints
         ClaimsPrincipal user,
         HttpContext http,
         EnvironmentCommands commands,
+        ViewMapper views,
         CancellationToken cancellationToken)
     {
-        var outcome = await commands.CreateAsync(user.ToCaller(), request, idempotencyKey, http.Origin(), cancellationToken);
+        var command = new CreateEnvironment(request.Team, request.Name, request.GitRef, request.ImageTag, request.Size, request.TtlHours);
+        var outcome = await commands.CreateAsync(user.ToCaller(), command, idempotencyKey, http.Origin(), cancellationToken);
         switch (outcome)
         {
-            case CommandOutcome<EnvironmentAcceptedView>.Accepted { Replayed: true } replay:
+            case CommandOutcome<OperationQueued>.Accepted { Replayed: true } replay:
                 // The same answer as the first time, marked as a replay.
                 http.Response.Headers["Idempotent-Replayed"] = "true";
-                return TypedResults.Accepted($"/v1/environments/{replay.Value.Environment.Id}", replay.Value);
-            case CommandOutcome<EnvironmentAcceptedView>.Accepted accepted:
-                return TypedResults.Accepted($"/v1/environments/{accepted.Value.Environment.Id}", accepted.Value);
-            case CommandOutcome<EnvironmentAcceptedView>.Refused refused:
+                return TypedResults.Accepted($"/v1/environments/{replay.Value.Environment.Id}", AcceptedView(views, replay.Value));
+            case CommandOutcome<OperationQueued>.Accepted accepted:
+                return TypedResults.Accepted($"/v1/environments/{accepted.Value.Environment.Id}", AcceptedView(views, accepted.Value));
+            case CommandOutcome<OperationQueued>.Refused refused:
                 return refused.Refusal.ToResult();
             default:
                 throw new InvalidOperationException("unknown outcome");
@@ -74,20 +77,23 @@ internal static class EnvironmentEndpoints
     }
 
     private static async Task<Results<Ok<EnvironmentView>, ProblemHttpResult>> ExtendAsync(
-        Guid id, ExtendEnvironmentRequest request, ClaimsPrincipal user, HttpContext http, EnvironmentLifecycle lifecycle, CancellationToken cancellationToken) =>
-        await lifecycle.ExtendAsync(user.ToCaller(), id, request, http.Origin(), cancellationToken) switch
+        Guid id, ExtendEnvironmentRequest request, ClaimsPrincipal user, HttpContext http, EnvironmentLifecycle lifecycle, ViewMapper views, CancellationToken cancellationToken) =>
+        await lifecycle.ExtendAsync(user.ToCaller(), id, request.Hours, http.Origin(), cancellationToken) switch
         {
-            CommandOutcome<EnvironmentView>.Accepted accepted => TypedResults.Ok(accepted.Value),
-            CommandOutcome<EnvironmentView>.Refused refused => refused.Refusal.ToResult(),
+            CommandOutcome<EnvironmentRecord>.Accepted accepted => TypedResults.Ok(views.ToView(accepted.Value)),
+            CommandOutcome<EnvironmentRecord>.Refused refused => refused.Refusal.ToResult(),
             _ => throw new InvalidOperationException("unknown outcome"),
         };
 
     private static async Task<Results<Accepted<EnvironmentAcceptedView>, ProblemHttpResult>> DeleteAsync(
-        Guid id, ClaimsPrincipal user, HttpContext http, EnvironmentLifecycle lifecycle, CancellationToken cancellationToken) =>
+        Guid id, ClaimsPrincipal user, HttpContext http, EnvironmentLifecycle lifecycle, ViewMapper views, CancellationToken cancellationToken) =>
         await lifecycle.DeleteAsync(user.ToCaller(), id, "environment.delete", http.Origin(), cancellationToken) switch
         {
-            CommandOutcome<EnvironmentAcceptedView>.Accepted accepted => TypedResults.Accepted($"/v1/operations/{accepted.Value.Operation.Id}/events", accepted.Value),
-            CommandOutcome<EnvironmentAcceptedView>.Refused refused => refused.Refusal.ToResult(),
+            CommandOutcome<OperationQueued>.Accepted accepted => TypedResults.Accepted($"/v1/operations/{accepted.Value.Operation.Id}/events", AcceptedView(views, accepted.Value)),
+            CommandOutcome<OperationQueued>.Refused refused => refused.Refusal.ToResult(),
             _ => throw new InvalidOperationException("unknown outcome"),
         };
+
+    private static EnvironmentAcceptedView AcceptedView(ViewMapper views, OperationQueued queued) =>
+        new(views.ToView(queued.Environment), ViewMapper.ToView(queued.Operation));
 }

@@ -11,6 +11,7 @@ using SecureCart.Previews.Domain;
 using SecureCart.Previews.Environments;
 using SecureCart.Previews.Options;
 using SecureCart.Previews.State;
+using SecureCart.Previews.State.Entities;
 
 namespace SecureCart.Previews.Endpoints;
 
@@ -43,8 +44,8 @@ internal static class OperationEndpoints
         Guid id, ClaimsPrincipal user, HttpContext http, EnvironmentLifecycle lifecycle, CancellationToken cancellationToken) =>
         await lifecycle.CancelAsync(user.ToCaller(), id, http.Origin(), cancellationToken) switch
         {
-            CommandOutcome<OperationView>.Accepted accepted => TypedResults.Accepted($"/v1/operations/{id}", accepted.Value),
-            CommandOutcome<OperationView>.Refused refused => refused.Refusal.ToResult(),
+            CommandOutcome<OperationRecord>.Accepted accepted => TypedResults.Accepted($"/v1/operations/{id}", ViewMapper.ToView(accepted.Value)),
+            CommandOutcome<OperationRecord>.Refused refused => refused.Refusal.ToResult(),
             _ => throw new InvalidOperationException("unknown outcome"),
         };
 
@@ -55,7 +56,7 @@ internal static class OperationEndpoints
         ClaimsPrincipal user,
         HttpContext http,
         IDbContextFactory<PreviewsDbContext> contexts,
-        IOptions<PreviewsOptions> options,
+        IOptions<WorkerOptions> options,
         CancellationToken cancellationToken)
     {
         var team = user.ToCaller().Team;
@@ -77,7 +78,7 @@ internal static class OperationEndpoints
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
         http.Response.Headers["X-Accel-Buffering"] = "no";
-        var poll = TimeSpan.FromMilliseconds(Math.Clamp(options.Value.Worker.PollMilliseconds / 2, 20, 500));
+        var poll = TimeSpan.FromMilliseconds(Math.Clamp(options.Value.PollMilliseconds / 2, 20, 500));
         try
         {
             await StreamUntilDoneAsync(id, last, http.Response, contexts, poll, cancellationToken);

@@ -1,4 +1,3 @@
-using SecureCart.Previews.Api;
 using SecureCart.Previews.Auth;
 using SecureCart.Previews.Domain;
 
@@ -8,7 +7,7 @@ internal static class CreateEnvironmentValidator
 {
     public const int MaxRefLength = 200;
 
-    public static Dictionary<string, string[]> Validate(CreateEnvironmentRequest request, IReadOnlyList<string> sizes, int maxHours)
+    public static Dictionary<string, string[]> Validate(CreateEnvironment request, IReadOnlyList<string> sizes, int maxHours)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (PreviewNames.Validate(request.Name) is { } nameError)
@@ -62,7 +61,7 @@ internal static class CreateEnvironmentValidator
         return errors;
     }
 
-    public static Refusal? CheckTeam(CreateEnvironmentRequest request, CallerIdentity caller) =>
+    public static Refusal? CheckTeam(CreateEnvironment request, CallerIdentity caller) =>
         request.Team is null || string.Equals(request.Team, caller.Team, StringComparison.Ordinal)
             ? null
             : new Refusal(

@@ -3,11 +3,9 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using SecureCart.Previews.Api;
 using SecureCart.Previews.Audit;
 using SecureCart.Previews.Auth;
 using SecureCart.Previews.Domain;
-using SecureCart.Previews.Jobs;
 using SecureCart.Previews.Options;
 using SecureCart.Previews.Planning;
 using SecureCart.Previews.State;
@@ -20,19 +18,19 @@ internal sealed class EnvironmentCommands(
     IDbContextFactory<PreviewsDbContext> contexts,
     IPreviewPlanner planner,
     AuditLog audit,
-    ViewMapper views,
     OperationSignal signal,
     TimeProvider time,
-    IOptions<PreviewsOptions> options)
+    IOptions<LifetimeOptions> lifetimes,
+    IOptions<QuotaOptions> quotaOptions)
 {
     public const int MaxIdempotencyKeyLength = 200;
     private const string Action = "environment.create";
 
-    public async Task<CommandOutcome<EnvironmentAcceptedView>> CreateAsync(
-        CallerIdentity caller, CreateEnvironmentRequest request, string? idempotencyKey, RequestOrigin origin, CancellationToken cancellationToken)
+    public async Task<CommandOutcome<OperationQueued>> CreateAsync(
+        CallerIdentity caller, CreateEnvironment request, string? idempotencyKey, RequestOrigin origin, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        var errors = CreateEnvironmentValidator.Validate(request, planner.Sizes, settings.Lifetime.MaxHours);
+        var lifetime = lifetimes.Value;
+        var errors = CreateEnvironmentValidator.Validate(request, planner.Sizes, lifetime.MaxHours);
         if (idempotencyKey is { Length: 0 or > MaxIdempotencyKeyLength })
         {
             errors["Idempotency-Key"] = [$"the Idempotency-Key header must be 1 to {MaxIdempotencyKeyLength} characters."];
@@ -62,7 +60,7 @@ internal sealed class EnvironmentCommands(
         }
 
         var estimate = ((PreviewPlanOutcome.Planned)planned).Estimate;
-        var requestHash = Hash(caller.Team, request, settings.Lifetime.DefaultHours);
+        var requestHash = Hash(caller.Team, request, lifetime.DefaultHours);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await TeamLock.AcquireAsync(db, caller.Team, cancellationToken);
@@ -96,10 +94,10 @@ internal sealed class EnvironmentCommands(
             ImageTag = request.ImageTag,
             Size = estimate.Size,
             StackName = estimate.StackName,
-            Status = EnvironmentStatus.Provisioning,
+            Status = EnvironmentStateMachine.Running(OperationKind.Up),
             CreatedBy = caller.Actor,
             CreatedAt = now,
-            ExpiresAt = now.AddHours(request.TtlHours ?? settings.Lifetime.DefaultHours),
+            ExpiresAt = now.AddHours(request.TtlHours ?? lifetime.DefaultHours),
             CostPerHour = estimate.CostPerHour,
             CostPerMonth = estimate.CostPerMonth,
             ActiveOperationId = operation.Id,
@@ -126,7 +124,7 @@ internal sealed class EnvironmentCommands(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         signal.Notify();
-        return new CommandOutcome<EnvironmentAcceptedView>.Accepted(new(views.ToView(environment), ViewMapper.ToView(operation)));
+        return new CommandOutcome<OperationQueued>.Accepted(new(environment, operation));
     }
 
     /// <summary>
@@ -138,9 +136,9 @@ internal sealed class EnvironmentCommands(
             .Where(t => t.Name == team)
             .Select(t => new TeamFacts
             {
-                Live = db.Environments.Count(e => e.Team == team && e.Status != EnvironmentStatus.Destroyed),
-                CommittedPerMonth = db.Environments.Where(e => e.Team == team && e.Status != EnvironmentStatus.Destroyed).Sum(e => e.CostPerMonth),
-                Clash = db.Environments.Where(e => e.Team == team && e.Status != EnvironmentStatus.Destroyed && e.Name == name).Select(e => (Guid?)e.Id).FirstOrDefault(),
+                Live = db.Environments.Count(e => e.Team == team && e.Status != EnvironmentStateMachine.Final),
+                CommittedPerMonth = db.Environments.Where(e => e.Team == team && e.Status != EnvironmentStateMachine.Final).Sum(e => e.CostPerMonth),
+                Clash = db.Environments.Where(e => e.Team == team && e.Status != EnvironmentStateMachine.Final && e.Name == name).Select(e => (Guid?)e.Id).FirstOrDefault(),
                 EarlierRequestHash = db.IdempotencyKeys.Where(k => k.Team == team && k.Key == idempotencyKey).Select(k => k.RequestHash).FirstOrDefault(),
                 EarlierEnvironmentId = db.IdempotencyKeys.Where(k => k.Team == team && k.Key == idempotencyKey).Select(k => (Guid?)k.EnvironmentId).FirstOrDefault(),
                 EarlierOperationId = db.IdempotencyKeys.Where(k => k.Team == team && k.Key == idempotencyKey).Select(k => (Guid?)k.OperationId).FirstOrDefault(),
@@ -154,7 +152,7 @@ internal sealed class EnvironmentCommands(
             return Refusal.Conflict("name-taken", "An environment with this name exists", $"Team '{team}' already has a live environment '{name}' ({clash}). Delete it or choose another name.");
         }
 
-        var quotas = options.Value.Quotas;
+        var quotas = quotaOptions.Value;
         quotas.Teams.TryGetValue(team, out var overrides);
         var maxCount = overrides?.MaxEnvironments ?? quotas.MaxEnvironments;
         var maxCost = overrides?.MaxMonthlyCost ?? quotas.MaxMonthlyCost;
@@ -174,26 +172,26 @@ internal sealed class EnvironmentCommands(
         return null;
     }
 
-    private async Task<CommandOutcome<EnvironmentAcceptedView>> ReplayAsync(PreviewsDbContext db, Guid environmentId, Guid operationId, CancellationToken cancellationToken)
+    private static async Task<CommandOutcome<OperationQueued>> ReplayAsync(PreviewsDbContext db, Guid environmentId, Guid operationId, CancellationToken cancellationToken)
     {
         var earlier = await db.Environments.AsNoTracking()
             .Where(e => e.Id == environmentId)
             .Join(db.Operations.AsNoTracking().Where(o => o.Id == operationId), e => e.Id, o => o.EnvironmentId, (e, o) => new { Environment = e, Operation = o })
             .SingleAsync(cancellationToken);
-        return new CommandOutcome<EnvironmentAcceptedView>.Accepted(new(views.ToView(earlier.Environment), ViewMapper.ToView(earlier.Operation)), Replayed: true);
+        return new CommandOutcome<OperationQueued>.Accepted(new(earlier.Environment, earlier.Operation), Replayed: true);
     }
 
-    private async Task<CommandOutcome<EnvironmentAcceptedView>> RefuseAsync(
+    private async Task<CommandOutcome<OperationQueued>> RefuseAsync(
         CallerIdentity caller, Guid? environmentId, Refusal problem, RequestOrigin origin, CancellationToken cancellationToken)
     {
         await audit.AppendStandaloneAsync(Entry(caller, environmentId, problem.AuditOutcome, origin), cancellationToken);
-        return new CommandOutcome<EnvironmentAcceptedView>.Refused(problem);
+        return new CommandOutcome<OperationQueued>.Refused(problem);
     }
 
     private static AuditEntry Entry(CallerIdentity caller, Guid? environmentId, string outcome, RequestOrigin origin) =>
         new(caller.Actor, caller.Team, Action, environmentId, outcome, origin.RequestId, origin.SourceAddress);
 
-    private static string Hash(string team, CreateEnvironmentRequest request, int defaultHours)
+    private static string Hash(string team, CreateEnvironment request, int defaultHours)
     {
         var canonical = JsonSerializer.Serialize(new[] { team, request.Name, request.GitRef, request.ImageTag, request.Size, (request.TtlHours ?? defaultHours).ToString(System.Globalization.CultureInfo.InvariantCulture) });
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));

@@ -1,13 +1,12 @@
 using System.Collections.Immutable;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using SecureCart.Previews.Api;
 using SecureCart.Previews.Audit;
 using SecureCart.Previews.Auth;
 using SecureCart.Previews.Domain;
-using SecureCart.Previews.Jobs;
 using SecureCart.Previews.Options;
 using SecureCart.Previews.State;
+using SecureCart.Previews.State.Entities;
 
 namespace SecureCart.Previews.Environments;
 
@@ -15,19 +14,18 @@ namespace SecureCart.Previews.Environments;
 internal sealed class EnvironmentLifecycle(
     IDbContextFactory<PreviewsDbContext> contexts,
     AuditLog audit,
-    ViewMapper views,
     OperationSignal signal,
     TimeProvider time,
-    IOptions<PreviewsOptions> options)
+    IOptions<LifetimeOptions> options)
 {
-    public async Task<CommandOutcome<EnvironmentView>> ExtendAsync(CallerIdentity caller, Guid id, ExtendEnvironmentRequest request, RequestOrigin origin, CancellationToken cancellationToken)
+    public async Task<CommandOutcome<EnvironmentRecord>> ExtendAsync(CallerIdentity caller, Guid id, int? hoursToAdd, RequestOrigin origin, CancellationToken cancellationToken)
     {
         const string Action = "environment.extend";
-        var maxHours = options.Value.Lifetime.MaxHours;
-        if (request.Hours is not { } hours || hours < 1 || hours > maxHours)
+        var maxHours = options.Value.MaxHours;
+        if (hoursToAdd is not { } hours || hours < 1 || hours > maxHours)
         {
             var problem = Refusal.Invalid(new Dictionary<string, string[]> { ["hours"] = [$"hours is required: how many hours to add, 1 to {maxHours}."] });
-            return await RefuseAsync<EnvironmentView>(caller, id, Action, problem, origin, cancellationToken);
+            return await RefuseAsync<EnvironmentRecord>(caller, id, Action, problem, origin, cancellationToken);
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -39,7 +37,7 @@ internal sealed class EnvironmentLifecycle(
         {
             refusal = Refusal.NotFound("Environment", id);
         }
-        else if (environment.Status is EnvironmentStatus.Destroyed or EnvironmentStatus.Destroying)
+        else if (!EnvironmentStateMachine.MayExtend(environment.Status))
         {
             refusal = Refusal.Conflict("environment-ending", "The environment is being destroyed", $"Environment {id} is {environment.Status.ToString().ToLowerInvariant()}; create a new one instead.");
         }
@@ -62,16 +60,16 @@ internal sealed class EnvironmentLifecycle(
         if (refusal is not null)
         {
             await transaction.RollbackAsync(cancellationToken);
-            return await RefuseAsync<EnvironmentView>(caller, id, Action, refusal, origin, cancellationToken);
+            return await RefuseAsync<EnvironmentRecord>(caller, id, Action, refusal, origin, cancellationToken);
         }
 
         await audit.StageAsync(db, new(caller.Actor, caller.Team, Action, id, $"accepted: expires {environment!.ExpiresAt:O}", origin.RequestId, origin.SourceAddress), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new CommandOutcome<EnvironmentView>.Accepted(views.ToView(environment));
+        return new CommandOutcome<EnvironmentRecord>.Accepted(environment);
     }
 
-    public async Task<CommandOutcome<EnvironmentAcceptedView>> DeleteAsync(CallerIdentity caller, Guid id, string action, RequestOrigin origin, CancellationToken cancellationToken)
+    public async Task<CommandOutcome<OperationQueued>> DeleteAsync(CallerIdentity caller, Guid id, string action, RequestOrigin origin, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -80,20 +78,22 @@ internal sealed class EnvironmentLifecycle(
         var refusal = environment switch
         {
             null => Refusal.NotFound("Environment", id),
-            { Status: EnvironmentStatus.Destroyed } => Refusal.Conflict("already-destroyed", "Already destroyed", $"Environment {id} was destroyed at {environment.DestroyedAt:O}."),
+            { Status: EnvironmentStateMachine.Final } => Refusal.Conflict("already-destroyed", "Already destroyed", $"Environment {id} was destroyed at {environment.DestroyedAt:O}."),
             { ActiveOperationId: { } running } => Refusal.Conflict("operation-running", "Another operation is running",
                 $"Operation {running} is still running on environment {id}. Wait for it (GET /v1/operations/{running}/events) or cancel it (POST /v1/operations/{running}/cancel), then delete again."),
+            _ when !EnvironmentStateMachine.MayStart(environment.Status, OperationKind.Destroy) => Refusal.Conflict("operation-running", "Another operation is running",
+                $"Environment {id} is {environment.Status.ToString().ToLowerInvariant()}; wait until it is ready or failed, then delete again."),
             _ => null,
         };
         if (refusal is not null)
         {
             await transaction.RollbackAsync(cancellationToken);
-            return await RefuseAsync<EnvironmentAcceptedView>(caller, id, action, refusal, origin, cancellationToken);
+            return await RefuseAsync<OperationQueued>(caller, id, action, refusal, origin, cancellationToken);
         }
 
         var now = time.GetUtcNow();
         var operation = OperationFactory.New(id, caller.Team, OperationKind.Destroy, caller.Actor, now);
-        environment!.Status = EnvironmentStatus.Destroying;
+        environment!.Status = EnvironmentStateMachine.Running(OperationKind.Destroy);
         environment.ActiveOperationId = operation.Id;
         environment.LastOperationId = operation.Id;
         db.Operations.Add(operation);
@@ -102,10 +102,10 @@ internal sealed class EnvironmentLifecycle(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         signal.Notify();
-        return new CommandOutcome<EnvironmentAcceptedView>.Accepted(new(views.ToView(environment), ViewMapper.ToView(operation)));
+        return new CommandOutcome<OperationQueued>.Accepted(new(environment, operation));
     }
 
-    public async Task<CommandOutcome<OperationView>> CancelAsync(CallerIdentity caller, Guid operationId, RequestOrigin origin, CancellationToken cancellationToken)
+    public async Task<CommandOutcome<OperationRecord>> CancelAsync(CallerIdentity caller, Guid operationId, RequestOrigin origin, CancellationToken cancellationToken)
     {
         const string Action = "operation.cancel";
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -118,7 +118,7 @@ internal sealed class EnvironmentLifecycle(
             var problem = operation is null
                 ? Refusal.NotFound("Operation", operationId)
                 : Refusal.Conflict("operation-finished", "The operation has already finished", $"Operation {operationId} ended {operation.Status.ToString().ToLowerInvariant()}; there is nothing to cancel.");
-            return await RefuseAsync<OperationView>(caller, operation?.EnvironmentId, Action, problem, origin, cancellationToken);
+            return await RefuseAsync<OperationRecord>(caller, operation?.EnvironmentId, Action, problem, origin, cancellationToken);
         }
 
         var now = time.GetUtcNow();
@@ -144,7 +144,7 @@ internal sealed class EnvironmentLifecycle(
         await audit.StageAsync(db, new(caller.Actor, caller.Team, Action, operation.EnvironmentId, queued == 1 ? "cancelled" : "cancel requested", origin.RequestId, origin.SourceAddress), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new CommandOutcome<OperationView>.Accepted(ViewMapper.ToView(operation));
+        return new CommandOutcome<OperationRecord>.Accepted(operation);
     }
 
     private async Task<CommandOutcome<T>> RefuseAsync<T>(CallerIdentity caller, Guid? environmentId, string action, Refusal problem, RequestOrigin origin, CancellationToken cancellationToken)

@@ -10,17 +10,16 @@ namespace SecureCart.Previews.Hosting;
 
 /// <summary>Migrates the state store and, when configured, makes sure the development key exists, before anything else starts.</summary>
 internal sealed class StateInitializer(
-    IDbContextFactory<PreviewsDbContext> contexts, ApiKeys keys, IPreviewEngine engine, IOptions<PreviewsOptions> options, ILogger<StateInitializer> logger)
+    IDbContextFactory<PreviewsDbContext> contexts, ApiKeys keys, IPreviewEngine engine, IOptions<StateOptions> state, IOptions<AuthOptions> auth, ILogger<StateInitializer> logger)
     : IHostedService
 {
     public const string DevelopmentTeam = "dev";
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var settings = options.Value;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            if (!settings.State.IsPostgres)
+            if (!state.Value.IsPostgres)
             {
                 // WAL lets readers (SSE, GETs) go on while the single writer commits.
                 await db.Database.OpenConnectionAsync(cancellationToken);
@@ -30,11 +29,11 @@ internal sealed class StateInitializer(
             await db.Database.MigrateAsync(cancellationToken);
         }
 
-        Log.Started(logger, settings.State.IsPostgres ? "PostgreSQL" : "SQLite", engine.Name);
-        if (!string.IsNullOrEmpty(settings.Auth.DevelopmentKey))
+        Log.Started(logger, state.Value.IsPostgres ? "PostgreSQL" : "SQLite", engine.Name);
+        if (!string.IsNullOrEmpty(auth.Value.DevelopmentKey))
         {
             // Only when the operator asked for it; the key came from configuration, so there is nothing to print.
-            await keys.EnsureAsync(DevelopmentTeam, "development", settings.Auth.DevelopmentKey, cancellationToken);
+            await keys.EnsureAsync(DevelopmentTeam, "development", auth.Value.DevelopmentKey, cancellationToken);
             Log.DevelopmentKeyEnsured(logger, DevelopmentTeam);
         }
     }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using SecureCart.Previews.Api;
 using SecureCart.Previews.Audit;
 using SecureCart.Previews.Auth;
 using SecureCart.Previews.Domain;
@@ -16,7 +15,7 @@ internal sealed class ExpiryReaper(
     IDbContextFactory<PreviewsDbContext> contexts,
     EnvironmentLifecycle lifecycle,
     TimeProvider time,
-    IOptions<PreviewsOptions> options,
+    IOptions<ReaperOptions> options,
     ILogger<ExpiryReaper> logger) : BackgroundService
 {
     public const string Action = "environment.expire";
@@ -27,7 +26,7 @@ internal sealed class ExpiryReaper(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var expired = await db.Environments.AsNoTracking()
             .Where(e => e.ExpiresAt <= now && e.ActiveOperationId == null
-                && (e.Status == EnvironmentStatus.Ready || e.Status == EnvironmentStatus.Failed))
+                && EnvironmentStateMachine.DestroyableStatuses.Contains(e.Status))
             .OrderBy(e => e.ExpiresAt)
             .Select(e => new { e.Id, e.Team, e.Name })
             .Take(100)
@@ -36,7 +35,7 @@ internal sealed class ExpiryReaper(
         foreach (var environment in expired)
         {
             var reaper = new CallerIdentity("reaper", environment.Team, IsAdmin: false);
-            if (await lifecycle.DeleteAsync(reaper, environment.Id, Action, RequestOrigin.System, cancellationToken) is CommandOutcome<EnvironmentAcceptedView>.Accepted)
+            if (await lifecycle.DeleteAsync(reaper, environment.Id, Action, RequestOrigin.System, cancellationToken) is CommandOutcome<OperationQueued>.Accepted)
             {
                 Log.Reaped(logger, environment.Id, environment.Team, environment.Name);
                 queued++;
@@ -48,7 +47,7 @@ internal sealed class ExpiryReaper(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var settings = options.Value.Reaper;
+        var settings = options.Value;
         if (!settings.Enabled)
         {
             return;

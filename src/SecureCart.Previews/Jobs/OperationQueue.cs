@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SecureCart.Previews.Audit;
 using SecureCart.Previews.Domain;
 using SecureCart.Previews.Engine;
+using SecureCart.Previews.Environments;
 using SecureCart.Previews.Options;
 using SecureCart.Previews.Planning;
 using SecureCart.Previews.State;
@@ -21,11 +22,11 @@ internal sealed class OperationQueue(
     AuditLog audit,
     IPreviewPlanner planner,
     TimeProvider time,
-    IOptions<PreviewsOptions> options)
+    IOptions<WorkerOptions> options)
 {
     private const int EventsPerStatement = 100;
 
-    private TimeSpan Lease => TimeSpan.FromSeconds(options.Value.Worker.LeaseSeconds);
+    private TimeSpan Lease => TimeSpan.FromSeconds(options.Value.LeaseSeconds);
 
     public async Task<OperationClaim?> ClaimAsync(string workerId, CancellationToken cancellationToken)
     {
@@ -50,7 +51,7 @@ internal sealed class OperationQueue(
             operation.LeaseOwner = null;
             operation.LeaseExpiresAt = null;
 
-            if (resumed && operation.Attempts >= options.Value.Worker.MaxAttempts)
+            if (resumed && operation.Attempts >= options.Value.MaxAttempts)
             {
                 var error = $"the worker running it stopped {operation.Attempts} times (lease expired, last held by {previousOwner}); not retried";
                 FinishInPlace(db, operation, environment, OperationStatus.Failed, error, ImmutableDictionary<string, string>.Empty, now, nextSequence + 1);

@@ -11,14 +11,14 @@ namespace SecureCart.Previews.Jobs;
 /// Runs one claimed operation on the engine under a <see cref="LeaseGuard"/>, then records the outcome exactly once:
 /// a finished result is retried until the database takes it (fenced by the claim's token), never dropped on a blip.
 /// </summary>
-internal sealed class OperationRunner(OperationQueue queue, IPreviewEngine engine, IOptions<PreviewsOptions> options, TimeProvider time, ILogger<OperationRunner> logger)
+internal sealed class OperationRunner(OperationQueue queue, IPreviewEngine engine, IOptions<WorkerOptions> options, TimeProvider time, ILogger<OperationRunner> logger)
 {
     private static readonly TimeSpan s_maxCompletionBackoff = TimeSpan.FromSeconds(2);
 
     public async Task RunAsync(OperationClaim claim, CancellationToken stopping)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        var timing = LeaseTiming.From(options.Value.Worker);
+        var timing = LeaseTiming.From(options.Value);
         using var run = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         var guard = new LeaseGuard(queue, engine, claim, timing, time, logger, run);
         var heartbeat = guard.RunAsync();

@@ -1,18 +1,19 @@
 using Microsoft.Extensions.Options;
+using SecureCart.Previews.Environments;
 using SecureCart.Previews.Logging;
 using SecureCart.Previews.Options;
 
 namespace SecureCart.Previews.Jobs;
 
 /// <summary>Each replica runs a few slots that claim and run operations; several replicas share the queue.</summary>
-internal sealed class OperationWorker(OperationQueue queue, OperationRunner runner, OperationSignal signal, IOptions<PreviewsOptions> options, ILogger<OperationWorker> logger)
+internal sealed class OperationWorker(OperationQueue queue, OperationRunner runner, OperationSignal signal, IOptions<WorkerOptions> options, ILogger<OperationWorker> logger)
     : BackgroundService
 {
-    public string WorkerId { get; } = options.Value.Worker.WorkerId ?? $"{Environment.MachineName}-{Environment.ProcessId}".ToLowerInvariant();
+    public string WorkerId { get; } = options.Value.WorkerId ?? $"{Environment.MachineName}-{Environment.ProcessId}".ToLowerInvariant();
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var settings = options.Value.Worker;
+        var settings = options.Value;
         if (!settings.Enabled)
         {
             return Task.CompletedTask;
@@ -24,7 +25,7 @@ internal sealed class OperationWorker(OperationQueue queue, OperationRunner runn
 
     private async Task SlotAsync(string slotId, CancellationToken stoppingToken)
     {
-        var poll = TimeSpan.FromMilliseconds(options.Value.Worker.PollMilliseconds);
+        var poll = TimeSpan.FromMilliseconds(options.Value.PollMilliseconds);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -4,6 +4,8 @@ namespace SecureCart.Previews.Options;
 
 internal sealed class AuditOptions
 {
+    public const string Section = "Previews:Audit";
+
     /// <summary>The HMAC key of the audit chain (at least 32 characters; keep it in a secret store, not in the database's reach).</summary>
     [Required(ErrorMessage = "Previews:Audit:HmacKey is required: a secret of at least 32 characters that keys the audit chain (e.g. dotnet user-secrets set Previews:Audit:HmacKey ...).")]
     [MinLength(32, ErrorMessage = "Previews:Audit:HmacKey must be at least 32 characters.")]

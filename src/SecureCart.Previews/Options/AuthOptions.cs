@@ -5,6 +5,8 @@ namespace SecureCart.Previews.Options;
 
 internal sealed class AuthOptions
 {
+    public const string Section = "Previews:Auth";
+
     /// <summary>
     /// Development only: an admin key of team "dev" that exists only when set here (e.g. in user secrets). Nothing is
     /// generated or logged; with this empty, the first key comes from an operator writing it to the state store.

@@ -6,6 +6,8 @@ namespace SecureCart.Previews.Options;
 /// </summary>
 internal sealed class NetworkOptions
 {
+    public const string Section = "Previews:Network";
+
     /// <summary>IP addresses, separated by commas or spaces, e.g. "10.0.0.5, 10.0.0.6".</summary>
     public string? KnownProxies { get; set; }
 

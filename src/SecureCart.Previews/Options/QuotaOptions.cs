@@ -4,6 +4,8 @@ namespace SecureCart.Previews.Options;
 
 internal sealed class QuotaOptions
 {
+    public const string Section = "Previews:Quotas";
+
     [Range(0, 10_000)] public int MaxEnvironments { get; set; } = 10;
 
     /// <summary>Ceiling on the summed estimated monthly cost (USD) of a team's live environments.</summary>

@@ -2,6 +2,8 @@ namespace SecureCart.Previews.Options;
 
 internal sealed class StateOptions
 {
+    public const string Section = "Previews:State";
+
     /// <summary>"Sqlite" (embedded default) or "Postgres".</summary>
     public string Provider { get; set; } = "Sqlite";
 

@@ -4,6 +4,8 @@ namespace SecureCart.Previews.Options;
 
 internal sealed class WorkerOptions
 {
+    public const string Section = "Previews:Worker";
+
     public bool Enabled { get; set; } = true;
 
     /// <summary>Names this replica's claims; defaults to machine name and process id.</summary>

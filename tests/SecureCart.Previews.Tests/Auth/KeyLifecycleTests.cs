@@ -92,6 +92,8 @@ public sealed class KeyLifecycleTests
     [InlineData("Previews:Auth:DevelopmentKey", "short")]
     [InlineData("Previews:Audit:HmacKey", "too-short")]
     [InlineData("Previews:Audit:HmacKey", "")]
+    [InlineData("Previews:Auth:Jwt:TeamClaim", "")]
+    [InlineData("Previews:Reaper:IntervalSeconds", "0")]
     public async Task Options_NestedValueOutOfRange_StartFails(string setting, string value)
     {
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => PreviewsServer.StartAsync("Sqlite", settings: new() { [setting] = value }));

@@ -1,4 +1,4 @@
-namespace SecureCart.Previews.Jobs;
+namespace SecureCart.Previews.Environments;
 
 /// <summary>Wakes this replica's workers when it queues an operation; other replicas find it on their next poll.</summary>
 internal sealed class OperationSignal : IDisposable

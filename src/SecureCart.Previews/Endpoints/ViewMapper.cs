@@ -3,7 +3,7 @@ using SecureCart.Previews.Api;
 using SecureCart.Previews.Engine;
 using SecureCart.Previews.State.Entities;
 
-namespace SecureCart.Previews.Environments;
+namespace SecureCart.Previews.Endpoints;
 
 internal sealed class ViewMapper(TimeProvider time, IPreviewEngine engine)
 {

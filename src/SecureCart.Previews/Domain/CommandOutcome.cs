@@ -1,6 +1,6 @@
-using SecureCart.Previews.Domain;
+namespace SecureCart.Previews.Domain;
 
-namespace SecureCart.Previews.Api;
+/// <summary>What a command did: accepted with its result, or refused with a reason (mapped to a status code only at the HTTP edge).</summary>
 
 public abstract record CommandOutcome<T>
 {

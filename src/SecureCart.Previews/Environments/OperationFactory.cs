@@ -1,7 +1,7 @@
 using SecureCart.Previews.Domain;
 using SecureCart.Previews.State.Entities;
 
-namespace SecureCart.Previews.Jobs;
+namespace SecureCart.Previews.Environments;
 
 internal static class OperationFactory
 {
