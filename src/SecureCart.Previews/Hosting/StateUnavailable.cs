@@ -26,6 +26,8 @@ internal static class StateUnavailable
                 case SqliteException { SqliteErrorCode: 5 or 6 }:
                 case TimeoutException:
                 case SocketException:
+                // A pooled connection the outage broke fails on first use after the server is back.
+                case IOException:
                     return true;
                 case DbException:
                     return false;
