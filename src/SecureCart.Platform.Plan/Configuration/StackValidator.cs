@@ -178,29 +178,11 @@ internal static partial class StackValidator
     private static string Suggestion(string name)
     {
         var best = StackSettingsSchema.Keys
-            .Select(k => (k.Name, Distance: EditDistance(name.ToLowerInvariant(), k.Name.ToLowerInvariant())))
+            .Select(k => (k.Name, Distance: EditDistance.Between(name.ToLowerInvariant(), k.Name.ToLowerInvariant())))
             .MinBy(x => x.Distance);
 
         // A third of the longer name may differ: catches a dropped word (rdsReplicas) as well as a typo.
         return best.Distance <= Math.Max(3, Math.Max(name.Length, best.Name.Length) / 3) ? $" (did you mean '{Namespace}{best.Name}'?)" : "";
-    }
-
-    private static int EditDistance(string a, string b)
-    {
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var diagonal = row[0];
-            row[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var above = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
-                diagonal = above;
-            }
-        }
-
-        return row[b.Length];
     }
 
     [GeneratedRegex(@"^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$", RegexOptions.CultureInvariant)]

@@ -114,25 +114,7 @@ internal sealed class YamlFields(string file, List<ConfigFault> faults)
 
     public static string Suggest(string name, IEnumerable<string> known)
     {
-        var best = known.Select(k => (k, d: Distance(name.ToLowerInvariant(), k.ToLowerInvariant()))).MinBy(x => x.d);
+        var best = known.Select(k => (k, d: EditDistance.Between(name.ToLowerInvariant(), k.ToLowerInvariant()))).MinBy(x => x.d);
         return best.k is not null && best.d <= Math.Max(2, best.k.Length / 3) ? $" (did you mean '{best.k}'?)" : "";
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var diagonal = row[0];
-            row[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var above = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
-                diagonal = above;
-            }
-        }
-
-        return row[b.Length];
     }
 }
