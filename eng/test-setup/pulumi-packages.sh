@@ -1,4 +1,4 @@
-# The Pulumi layer (Infra, Deploy, Previews.Pulumi and their tests) is built and tested everywhere: against the
+# The Pulumi layer (Infra, Deploy, Previews.Automation and their tests) is built and tested everywhere: against the
 # real Pulumi packages where the package source serves them, otherwise against the local stand-in feed
 # (shared/feeds/pulumi-standin beside this checkout or beside the repository it was cloned from).
 

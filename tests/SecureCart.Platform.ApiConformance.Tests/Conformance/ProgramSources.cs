@@ -8,7 +8,7 @@ internal static class ProgramSources
     public const string InfraProject = "src/SecureCart.Platform.Infra";
 
     /// <summary>The projects whose C# is checked; the first must exist, the others are checked when present.</summary>
-    public static readonly IReadOnlyList<string> Projects = [InfraProject, "src/SecureCart.Platform.Deploy", "src/SecureCart.Previews.Pulumi"];
+    public static readonly IReadOnlyList<string> Projects = [InfraProject, "src/SecureCart.Platform.Deploy", "src/SecureCart.Previews.Automation"];
 
     public static IReadOnlyList<SourceFile> Load(string root) =>
         Projects.Select(p => Path.Combine(root, p)).Where(Directory.Exists)

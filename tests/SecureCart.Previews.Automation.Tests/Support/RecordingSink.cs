@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using SecureCart.Previews.Engine;
 
-namespace SecureCart.Previews.Pulumi.Tests.Support;
+namespace SecureCart.Previews.Automation.Tests.Support;
 
 internal sealed class RecordingSink : IEngineEventSink
 {

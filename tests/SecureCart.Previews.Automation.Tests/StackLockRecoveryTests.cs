@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
+using SecureCart.Previews.Automation.Tests.Support;
 using SecureCart.Previews.Engine;
-using SecureCart.Previews.Pulumi.Tests.Support;
 
-namespace SecureCart.Previews.Pulumi.Tests;
+namespace SecureCart.Previews.Automation.Tests;
 
 public sealed class StackLockRecoveryTests
 {

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
 
-namespace SecureCart.Previews.Pulumi.Tests.Support;
+namespace SecureCart.Previews.Automation.Tests.Support;
 
 /// <summary>
 /// The fake `pulumi` (FakeCli/) first on this process's PATH, and one test's view of its world: the calls it

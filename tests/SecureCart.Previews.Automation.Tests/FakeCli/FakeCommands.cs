@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace SecureCart.Previews.Pulumi.FakeCli;
+namespace SecureCart.Previews.Automation.FakeCli;
 
 /// <summary>
 /// Answers the commands the Automation API runs, in the shapes it parses (pulumi-dotnet sdk/Pulumi.Automation:

@@ -1,9 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using SecureCart.Previews.Automation;
 
-namespace SecureCart.Previews.Pulumi.Tests;
+namespace SecureCart.Previews.Automation.Tests;
 
 public sealed class PulumiEngineServiceCollectionExtensionsTests
 {

@@ -1,6 +1,6 @@
-using SecureCart.Previews.Pulumi.Tests.Support;
+using SecureCart.Previews.Automation.Tests.Support;
 
-namespace SecureCart.Previews.Pulumi.Tests;
+namespace SecureCart.Previews.Automation.Tests;
 
 public sealed class PulumiInstallationTests
 {

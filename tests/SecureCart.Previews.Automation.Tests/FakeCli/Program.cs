@@ -1,4 +1,4 @@
-using SecureCart.Previews.Pulumi.FakeCli;
+using SecureCart.Previews.Automation.FakeCli;
 
 // The Automation API's version check runs with the host's environment, not the workspace's: answer it first.
 if (args is ["version", ..])

@@ -1,11 +1,10 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using SecureCart.Platform.Plan.Compute;
 using SecureCart.Platform.Plan.Cost;
-using SecureCart.Previews.Automation;
 using SecureCart.Previews.Engine;
 using SecureCart.Previews.Planning;
 
-namespace SecureCart.Previews.Pulumi.Tests.Support;
+namespace SecureCart.Previews.Automation.Tests.Support;
 
 /// <summary>One replica of the service's Pulumi engine: its own installation and plugin folder, the fake's shared world.</summary>
 internal sealed class Replica : IDisposable

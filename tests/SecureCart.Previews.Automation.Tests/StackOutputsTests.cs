@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using SecureCart.Previews.Pulumi.Tests.Support;
+using SecureCart.Previews.Automation.Tests.Support;
 
-namespace SecureCart.Previews.Pulumi.Tests;
+namespace SecureCart.Previews.Automation.Tests;
 
 public sealed class StackOutputsTests
 {

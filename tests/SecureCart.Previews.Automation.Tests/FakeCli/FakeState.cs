@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace SecureCart.Previews.Pulumi.FakeCli;
+namespace SecureCart.Previews.Automation.FakeCli;
 
 /// <summary>
 /// The fake's backend, plugin downloads and shared listener, in files under one folder: concurrent fake processes
