@@ -14,10 +14,14 @@ public sealed class AuditHasher(byte[] key)
 {
     private readonly byte[] _key = [.. key];
 
-    public string Compute(AuditRecord record)
+    public string Compute(AuditRecord record) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(Canonical(record))));
+
+    /// <summary>The fields a link covers, in order, joined by the unit separator (which no field may contain).</summary>
+    internal static string Canonical(AuditRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var canonical = string.Join(
+        return string.Join(
             '\u001f',
             record.Sequence.ToString(CultureInfo.InvariantCulture),
             record.At.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
@@ -29,6 +33,5 @@ public sealed class AuditHasher(byte[] key)
             record.RequestId,
             record.SourceAddress,
             record.PreviousHash);
-        return Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(canonical)));
     }
 }

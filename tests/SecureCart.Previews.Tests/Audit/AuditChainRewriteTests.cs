@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
@@ -92,16 +91,7 @@ public sealed class AuditChainRewriteTests
         await db.SaveChangesAsync();
     }
 
-    private static string UnkeyedSha256(AuditRecord record) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join(
-        '\u001f',
-        record.Sequence.ToString(CultureInfo.InvariantCulture),
-        record.At.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
-        record.Actor,
-        record.Team,
-        record.Action,
-        record.EnvironmentId?.ToString("D") ?? "",
-        record.Outcome,
-        record.RequestId,
-        record.SourceAddress,
-        record.PreviousHash))));
+    // What someone with database access but not the key would compute: the same fields, hashed without the key.
+    private static string UnkeyedSha256(AuditRecord record) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(AuditHasher.Canonical(record))));
 }
