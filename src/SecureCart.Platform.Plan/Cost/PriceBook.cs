@@ -14,14 +14,22 @@ public sealed class PriceBook
     private static readonly Lazy<PriceBook> s_default = new(LoadEmbedded);
     private readonly FrozenDictionary<string, FrozenDictionary<string, decimal>> _regions;
     private readonly FrozenDictionary<string, decimal> _global;
+    private readonly FrozenDictionary<string, FrozenSet<string>> _unpriced;
 
-    private PriceBook(string source, string asOf, int hoursPerMonth, FrozenDictionary<string, FrozenDictionary<string, decimal>> regions, FrozenDictionary<string, decimal> global)
+    private PriceBook(
+        string source,
+        string asOf,
+        int hoursPerMonth,
+        FrozenDictionary<string, FrozenDictionary<string, decimal>> regions,
+        FrozenDictionary<string, decimal> global,
+        FrozenDictionary<string, FrozenSet<string>> unpriced)
     {
         Source = source;
         AsOf = asOf;
         HoursPerMonth = hoursPerMonth;
         _regions = regions;
         _global = global;
+        _unpriced = unpriced;
     }
 
     public static PriceBook Default => s_default.Value;
@@ -35,6 +43,20 @@ public sealed class PriceBook
     public IEnumerable<string> Regions => _regions.Keys.Order(StringComparer.Ordinal);
 
     public bool HasRegion(string region) => _regions.ContainsKey(region);
+
+    /// <summary>Entries with one price in every Region.</summary>
+    public IReadOnlyDictionary<string, decimal> Global => _global;
+
+    /// <summary>The entries priced for <paramref name="region"/> itself (global entries not included).</summary>
+    public IReadOnlyDictionary<string, decimal> RegionPrices(string region) =>
+        _regions.TryGetValue(region, out var prices) ? prices : FrozenDictionary<string, decimal>.Empty;
+
+    /// <summary>Regions the file records as lacking some prices.</summary>
+    public IEnumerable<string> UnpricedRegions => _unpriced.Keys.Order(StringComparer.Ordinal);
+
+    /// <summary>The entries the file records as having no citable price in <paramref name="region"/>.</summary>
+    public IReadOnlySet<string> Unpriced(string region) =>
+        _unpriced.TryGetValue(region, out var keys) ? keys : FrozenSet<string>.Empty;
 
     /// <summary>The price of <paramref name="sku"/> in <paramref name="region"/>, or a global price, or null.</summary>
     public decimal? Find(string region, string sku) =>
@@ -56,7 +78,13 @@ public sealed class PriceBook
             root.GetProperty("asOf").GetString()!,
             root.GetProperty("hoursPerMonth").GetInt32(),
             root.GetProperty("regions").EnumerateObject().ToFrozenDictionary(r => r.Name, r => Prices(r.Value), StringComparer.Ordinal),
-            Prices(root.GetProperty("global")));
+            Prices(root.GetProperty("global")),
+            root.TryGetProperty("unpriced", out var unpriced)
+                ? unpriced.EnumerateObject().ToFrozenDictionary(
+                    r => r.Name,
+                    r => r.Value.EnumerateArray().Select(k => k.GetString()!).ToFrozenSet(StringComparer.Ordinal),
+                    StringComparer.Ordinal)
+                : FrozenDictionary<string, FrozenSet<string>>.Empty);
     }
 
     private static PriceBook LoadEmbedded()

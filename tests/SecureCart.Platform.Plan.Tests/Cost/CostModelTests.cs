@@ -5,19 +5,18 @@ namespace SecureCart.Platform.Plan.Tests.Cost;
 
 public sealed class CostModelTests
 {
-    [Fact]
-    public void PriceBook_EveryAllowedClassPricedInEveryRegion()
+    [Theory]
+    [InlineData("us-east-1")]
+    [InlineData("us-west-2")]
+    [InlineData("eu-west-1")]
+    public void PriceBook_FullyPricedRegions_PriceEveryAllowedClass(string region)
     {
         var prices = PriceBook.Default;
 
-        Assert.NotEmpty(prices.Regions);
-        foreach (var region in prices.Regions)
-        {
-            Assert.All(InstanceClasses.Rds, c => Assert.NotNull(prices.Find(region, $"rds.{c}.hour")));
-            Assert.All(InstanceClasses.Redis, c => Assert.NotNull(prices.Find(region, $"elasticache.{c}.hour")));
-            Assert.All(InstanceClasses.Workers(Platform.Plan.Compute.CpuArchitecture.Arm64).Concat(InstanceClasses.Workers(Platform.Plan.Compute.CpuArchitecture.X64)), t => Assert.NotNull(prices.Find(region, $"ec2.{t}.hour")));
-        }
-
+        Assert.All(InstanceClasses.Rds, c => Assert.NotNull(prices.Find(region, $"rds.{c}.hour")));
+        Assert.All(InstanceClasses.Redis, c => Assert.NotNull(prices.Find(region, $"elasticache.{c}.hour")));
+        Assert.All(InstanceClasses.Workers(Platform.Plan.Compute.CpuArchitecture.Arm64).Concat(InstanceClasses.Workers(Platform.Plan.Compute.CpuArchitecture.X64)), t => Assert.NotNull(prices.Find(region, $"ec2.{t}.hour")));
+        Assert.Empty(prices.Unpriced(region));
         Assert.Contains("aws.amazon.com", prices.Source);
         Assert.Equal(730, prices.HoursPerMonth);
     }
@@ -130,5 +129,21 @@ public sealed class CostModelTests
 
         Assert.All(prices.Regions, r => Assert.True(Platform.Plan.Network.RegionCatalog.Default.Knows(r), r));
         Assert.Null(prices.Find("ap-southeast-1", "rds.db.r6g.xlarge.hour"));
+    }
+
+    [Fact]
+    public void Estimate_NewlyPricedRegion_PricesWhatTheSourcesGaveAndNamesTheRest()
+    {
+        var plan = PlanFixtures.Plan("prod-eu", s => s with { Region = "ap-southeast-1", Redis = new RedisSettings("cache.r6g.large", 2, 1) });
+
+        var estimate = CostModel.Default.Estimate(plan);
+
+        // 2 shards x 2 nodes at the tabulated ap-southeast-1 price of $0.247 per node-hour.
+        var redis = estimate.Items.Single(i => i.Sku == "elasticache.cache.r6g.large.hour");
+        Assert.False(redis.PriceUnknown);
+        Assert.Equal(4 * 0.247m, redis.HourlyUsd);
+        Assert.DoesNotContain("elasticache.cache.r6g.large.hour", estimate.MissingPrices);
+        Assert.All(estimate.MissingPrices, k => Assert.Contains(k, CostModel.Default.Prices.Unpriced("ap-southeast-1")));
+        Assert.True(estimate.MonthlyUsd > 0);
     }
 }
