@@ -1,6 +1,7 @@
 using System.Reflection;
 using SecureCart.Platform.ApiConformance.Tests.Conformance;
 using SecureCart.Platform.ApiConformance.Tests.Declarations;
+using SecureCart.Platform.ApiConformance.Tests.Numeric;
 
 namespace SecureCart.Platform.ApiConformance.Tests;
 
@@ -17,6 +18,7 @@ internal static class Fixtures
         return new SourceFile(resource, reader.ReadToEnd());
     }
 
-    public static ConformanceChecker Checker(PropertyRenameTable? renames = null) =>
-        new(ApiCatalog.Installed, renames ?? PropertyRenameTable.Load(PropertyRenameTable.DefaultPath), new HashSet<string>(StringComparer.Ordinal));
+    public static ConformanceChecker Checker(PropertyRenameTable? renames = null, NumericTypeTable? numbers = null) =>
+        new(ApiCatalog.Installed, renames ?? PropertyRenameTable.Load(PropertyRenameTable.DefaultPath), new HashSet<string>(StringComparer.Ordinal),
+            numbers ?? NumericTypeTable.Load(NumericTypeTable.DefaultPath));
 }

@@ -2,11 +2,12 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SecureCart.Platform.ApiConformance.Tests.Declarations;
+using SecureCart.Platform.ApiConformance.Tests.Numeric;
 
 namespace SecureCart.Platform.ApiConformance.Tests.Conformance;
 
 /// <summary>Checks C# sources against the provider declarations; the entry point of the conformance check.</summary>
-internal sealed class ConformanceChecker(ApiCatalog catalog, PropertyRenameTable renames, IReadOnlySet<string> repositoryTypeNames)
+internal sealed class ConformanceChecker(ApiCatalog catalog, PropertyRenameTable renames, IReadOnlySet<string> repositoryTypeNames, NumericTypeTable numbers)
 {
     private static readonly CSharpParseOptions s_parseOptions = new(LanguageVersion.Preview);
 
@@ -22,10 +23,11 @@ internal sealed class ConformanceChecker(ApiCatalog catalog, PropertyRenameTable
         var mapper = new ApiTypeMapper(catalog);
         var known = new KnownTypeNames(declared);
         var members = new MemberChecker(renames, report);
+        var numeric = new NumericChecker(numbers, ProgramCompilation.Create([.. trees.Select(t => t.Root.SyntaxTree)]), report);
         foreach ((SourceFile file, CompilationUnitSyntax root) in trees)
         {
             var names = new TypeNameResolver(root, globalUsings, mapper);
-            new UsageWalker(file, names, known, members, report).Visit(root);
+            new UsageWalker(file, names, known, members, numeric, report).Visit(root);
         }
 
         return report;

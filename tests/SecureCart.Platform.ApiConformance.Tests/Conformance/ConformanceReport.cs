@@ -1,3 +1,5 @@
+using SecureCart.Platform.ApiConformance.Tests.Numeric;
+
 namespace SecureCart.Platform.ApiConformance.Tests.Conformance;
 
 /// <summary>The findings and what was checked; the counts let a test prove the walk saw the program.</summary>
@@ -19,6 +21,11 @@ internal sealed class ConformanceReport
     public int LeftToCompiler { get; set; }
 
     public HashSet<PropertyRename> OverridesUsed { get; } = [];
+
+    /// <summary>Numeric inputs whose int-or-double the check decided against Overrides/numeric-types.tsv.</summary>
+    public int NumericChecked { get; set; }
+
+    public HashSet<NumericFact> NumericFactsUsed { get; } = [];
 
     public string Describe() => Findings.Count == 0
         ? "no findings"

@@ -8,4 +8,5 @@ public enum FindingKind
     UnknownEnumMember,
     CollisionRename,
     BadOverride,
+    NumericType,
 }

@@ -2,6 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SecureCart.Platform.ApiConformance.Tests.Declarations;
+using SecureCart.Platform.ApiConformance.Tests.Numeric;
 
 namespace SecureCart.Platform.ApiConformance.Tests.Conformance;
 
@@ -12,7 +13,7 @@ namespace SecureCart.Platform.ApiConformance.Tests.Conformance;
 /// program is written explicitly enough to be checked.
 /// </summary>
 internal sealed partial class UsageWalker(
-    SourceFile file, TypeNameResolver names, KnownTypeNames known, MemberChecker members, ConformanceReport report)
+    SourceFile file, TypeNameResolver names, KnownTypeNames known, MemberChecker members, NumericChecker numbers, ConformanceReport report)
     : CSharpSyntaxWalker
 {
     private static readonly HashSet<string> s_functionMembers = new(StringComparer.Ordinal) { "Invoke", "InvokeAsync" };
@@ -167,6 +168,8 @@ internal sealed partial class UsageWalker(
             {
                 continue;
             }
+
+            numbers.Check(type, wire, assignment.Right, file.Path, Line(left));
 
             // new() for an Input<T> / InputList<T> property does not compile (CS1729 / CS8752): the build against the
             // stand-in packages reports it, so the walk only notes it.
