@@ -3,8 +3,9 @@ using System.Collections.Immutable;
 namespace SecureCart.Platform.Plan.Cost;
 
 /// <summary>
-/// A plan's estimated fixed cost, item by item (usage-priced items are listed at zero). A region without some
-/// prices still gets an estimate: the items say which prices are unknown and count them as zero.
+/// A plan's estimated cost, item by item: fixed charges, and usage-priced items estimated from a usage profile (or
+/// listed at zero without one). A region without some prices still gets an estimate: the items say which prices
+/// are unknown and count them as zero.
 /// </summary>
 public sealed record CostEstimate(string Stack, string Region, string PriceSource, string PricesAsOf, ImmutableArray<CostItem> Items)
 {
@@ -17,4 +18,10 @@ public sealed record CostEstimate(string Stack, string Region, string PriceSourc
         [.. Items.Where(i => i.PriceUnknown).SelectMany(i => i.MissingPrices).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     public bool Complete => MissingPrices.IsEmpty;
+
+    /// <summary>The usage profile the usage-priced items were estimated at, or null when they were left unestimated.</summary>
+    public UsageProfile? Usage { get; init; }
+
+    /// <summary>Compute and Database Savings Plans sized to the on-demand floor, beside this list-price estimate.</summary>
+    public SavingsPlanScenario? SavingsPlans { get; init; }
 }

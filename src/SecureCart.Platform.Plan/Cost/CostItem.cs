@@ -19,4 +19,7 @@ public sealed record CostItem(string Component, string Resource, string Sku, dec
     public ImmutableArray<string> MissingPrices { get; init; } = [];
 
     public bool PriceUnknown => !MissingPrices.IsDefaultOrEmpty;
+
+    /// <summary>Estimated from the usage profile rather than from what the plan provisions.</summary>
+    public bool FromUsage { get; init; }
 }

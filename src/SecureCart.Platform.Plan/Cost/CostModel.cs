@@ -6,16 +6,22 @@ namespace SecureCart.Platform.Plan.Cost;
 
 /// <summary>
 /// Prices a plan at its steady state: desired tasks, minimum workers, every node and gateway, using the
-/// price file. Request- and transfer-priced services are listed without a figure rather than guessed, and so is
-/// anything the price file has no price for in the plan's region: a missing price never stops a plan.
+/// price file. Request- and transfer-priced services are estimated from a usage profile when one is given and
+/// listed without a figure otherwise; anything the price file has no price for in the plan's region is named and
+/// counted as zero: a missing price never stops a plan. Beside the list price sits a Savings Plans scenario.
 /// </summary>
-public sealed class CostModel(PriceBook prices)
+public sealed partial class CostModel(PriceBook prices)
 {
     public static CostModel Default { get; } = new(PriceBook.Default);
 
     public PriceBook Prices => prices;
 
-    public CostEstimate Estimate(RegionalPlan plan)
+    /// <summary>ECS-optimized Amazon Linux 2023 AMIs boot from a 30 GiB root volume; Infra maps no other.</summary>
+    public const int WorkerRootVolumeGb = 30;
+
+    public CostEstimate Estimate(RegionalPlan plan) => Estimate(plan, usage: null);
+
+    public CostEstimate Estimate(RegionalPlan plan, UsageProfile? usage)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var region = plan.Region;
@@ -37,6 +43,7 @@ public sealed class CostModel(PriceBook prices)
         void Usage(string component, string resource, string note) => items.Add(new CostItem(component, resource, "", 0, 0, 0, note));
 
         Hourly("network", "NAT gateways", "natgateway.hour", plan.Network.NatGatewayZones.Length, "hourly charge only; data processed is usage-priced");
+        Hourly("network", "public IPv4 on NAT gateways", "publicipv4.hour", plan.Network.NatGatewayZones.Length, "one Elastic IP per NAT gateway, charged per address-hour like any public IPv4 address");
         if (plan.Network.InterfaceEndpoints.Length > 0)
         {
             Hourly("network", "interface endpoints", "vpc-endpoint.interface.hour", plan.Network.InterfaceEndpoints.Length * plan.Network.AvailabilityZones.Length, "one ENI per endpoint per AZ");
@@ -51,10 +58,11 @@ public sealed class CostModel(PriceBook prices)
         {
             var type = workers.InstanceTypes[0];
             Hourly("compute", $"worker instances ({type})", $"ec2.{type}.hour", workers.MinSize, "minimum size, on demand (the on-demand base covers it)");
+            Monthly("compute", "worker root volumes (gp3)", "ebs.gp3.gb-month", workers.MinSize * WorkerRootVolumeGb,
+                string.Create(CultureInfo.InvariantCulture, $"{workers.MinSize} instance(s) x {WorkerRootVolumeGb} GiB, the ECS-optimized AMI's root volume"));
         }
 
         Hourly("ingress", "application load balancer", "alb.hour", 1, "hourly charge; LCUs are usage-priced");
-        Usage("ingress", "API Gateway HTTP API", "per million requests");
 
         var rds = plan.Data.Rds;
         var azFactor = rds.MultiAz ? 2 : 1;
@@ -67,7 +75,6 @@ public sealed class CostModel(PriceBook prices)
         Monthly("data", "PostgreSQL gp3 storage", "rds.gp3.gb-month", rds.AllocatedStorageGb * (azFactor + rds.Replicas.Length), "allocated GiB on the primary (twice when Multi-AZ) and each replica");
         var redis = plan.Data.Redis;
         Hourly("data", $"Redis nodes ({redis.NodeType})", $"elasticache.{redis.NodeType}.hour", redis.NodeCount, string.Create(CultureInfo.InvariantCulture, $"{redis.Shards} shard(s) x {1 + redis.ReplicasPerShard} node(s)"));
-        Usage("data", "DynamoDB global tables", "on-demand requests and replicated writes");
         Monthly("data", "KMS keys", "kms.key-month", 2, "PostgreSQL and DynamoDB customer-managed keys");
         var generated = 2 + (plan.Ingress.OriginVerification.OwnedHere ? 1 : 0);
         Monthly("data", "Secrets Manager secrets", "secretsmanager.secret-month", generated + plan.Compute.Services.Sum(s => s.SecretNames.Length),
@@ -76,9 +83,15 @@ public sealed class CostModel(PriceBook prices)
                 : "PostgreSQL master password, Redis AUTH token and service secrets");
 
         Usage("messaging", "SQS, SNS and EventBridge", "per request and per event");
-        Usage("workflow", "Step Functions and Lambda", "per state transition, request and GB-second");
+        Usage("workflow", "Lambda", "per request and GB-second");
         Monthly("observability", "CloudWatch alarms", "cloudwatch.alarm-month", plan.Observability.Alarms.Length, "standard-resolution alarms");
         Monthly("observability", "CloudWatch dashboard", "cloudwatch.dashboard-month", 1, "beyond the free three per account");
+        if (plan.Compute.ContainerInsights)
+        {
+            var metrics = ContainerInsightsMetrics(plan.Compute.Services.Length);
+            Monthly("observability", "Container Insights metrics", "cloudwatch.metric-month", metrics,
+                string.Create(CultureInfo.InvariantCulture, $"custom metrics: {ClusterMetrics} for the cluster, {ServiceMetrics} per service and {TaskFamilyMetrics} per task family, {plan.Compute.Services.Length} services"));
+        }
 
         if (plan.Edge is { } edge)
         {
@@ -86,10 +99,11 @@ public sealed class CostModel(PriceBook prices)
             Monthly("edge", "WAF web ACL", "waf.webacl-month", 1, "plus requests inspected, usage-priced");
             Monthly("edge", "WAF rules", "waf.rule-month", 1, "the rate-based rule");
             Monthly("edge", "Route 53 hosted zone", "route53.zone-month", 1, edge.HostedZone);
-            Usage("edge", "CloudFront", "per request and GB delivered");
         }
 
-        return new CostEstimate(plan.Stack, region, prices.Source, prices.AsOf, items.ToImmutable());
+        UsageItems(plan, usage, items);
+        var estimate = new CostEstimate(plan.Stack, region, prices.Source, prices.AsOf, items.ToImmutable()) { Usage = usage };
+        return estimate with { SavingsPlans = SavingsPlans(plan, estimate) };
     }
 
     private static bool OnWorkers(RegionalPlan plan, ServicePlan service) =>

@@ -15,6 +15,7 @@ public sealed class PriceBook
     private readonly FrozenDictionary<string, FrozenDictionary<string, decimal>> _regions;
     private readonly FrozenDictionary<string, decimal> _global;
     private readonly FrozenDictionary<string, FrozenSet<string>> _unpriced;
+    private SavingsPlanRates _savingsPlans = SavingsPlanRates.None;
 
     private PriceBook(
         string source,
@@ -39,6 +40,9 @@ public sealed class PriceBook
     public string AsOf { get; }
 
     public int HoursPerMonth { get; }
+
+    /// <summary>The published Savings Plans discount rates the savings scenario uses (zero when the file has none).</summary>
+    public SavingsPlanRates SavingsPlans => _savingsPlans;
 
     public IEnumerable<string> Regions => _regions.Keys.Order(StringComparer.Ordinal);
 
@@ -73,7 +77,7 @@ public sealed class PriceBook
         var root = document.RootElement;
         static FrozenDictionary<string, decimal> Prices(JsonElement e) =>
             e.EnumerateObject().ToFrozenDictionary(p => p.Name, p => p.Value.GetDecimal(), StringComparer.Ordinal);
-        return new PriceBook(
+        var book = new PriceBook(
             root.GetProperty("source").GetString()!,
             root.GetProperty("asOf").GetString()!,
             root.GetProperty("hoursPerMonth").GetInt32(),
@@ -85,6 +89,22 @@ public sealed class PriceBook
                     r => r.Value.EnumerateArray().Select(k => k.GetString()!).ToFrozenSet(StringComparer.Ordinal),
                     StringComparer.Ordinal)
                 : FrozenDictionary<string, FrozenSet<string>>.Empty);
+        if (root.TryGetProperty("savingsPlans", out var plans))
+        {
+            var compute = plans.GetProperty("compute");
+            var database = plans.GetProperty("database");
+            book._savingsPlans = new SavingsPlanRates(
+                plans.GetProperty("asOf").GetString()!,
+                compute.GetProperty("fargateDiscount").GetDecimal(),
+                compute.GetProperty("ec2Discount").GetDecimal(),
+                compute.GetProperty("term").GetString()!,
+                compute.GetProperty("source").GetString()!,
+                database.GetProperty("instanceDiscount").GetDecimal(),
+                database.GetProperty("term").GetString()!,
+                database.GetProperty("source").GetString()!);
+        }
+
+        return book;
     }
 
     private static PriceBook LoadEmbedded()

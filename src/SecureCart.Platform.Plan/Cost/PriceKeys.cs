@@ -13,6 +13,14 @@ public static class PriceKeys
     /// <summary>Unitless factors, not prices: they must lie between zero and one.</summary>
     public static IReadOnlyList<string> Factors { get; } = ["fargate.spot-factor", "ec2.spot-factor"];
 
+    /// <summary>Prices per unit of use, estimated from a usage profile.</summary>
+    public static IReadOnlyList<string> Usage { get; } =
+    [
+        "cloudfront.gb", "cloudfront.https-10k", "waf.million-requests", "apigateway.http.million",
+        "dynamodb.million-rru", "dynamodb.million-wru", "stepfunctions.1k-transitions", "xray.million-traces",
+        "transfer.cross-az-gb", "cloudwatch.logs-ingest-gb",
+    ];
+
     public static FrozenSet<string> All { get; } = Build().ToFrozenSet(StringComparer.Ordinal);
 
     public static bool IsKnown(string key) => All.Contains(key);
@@ -49,8 +57,9 @@ public static class PriceKeys
             "rds.gp3.gb-month", "natgateway.hour", "alb.hour", "vpc-endpoint.interface.hour", "globalaccelerator.hour",
             "kms.key-month", "secretsmanager.secret-month", "cloudwatch.alarm-month", "cloudwatch.dashboard-month",
             "waf.webacl-month", "waf.rule-month", "route53.zone-month",
+            "publicipv4.hour", "ebs.gp3.gb-month", "cloudwatch.metric-month",
         ];
-        foreach (var key in fixedCharges)
+        foreach (var key in fixedCharges.Concat(Usage))
         {
             yield return key;
         }

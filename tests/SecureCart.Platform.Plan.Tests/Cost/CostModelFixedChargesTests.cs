@@ -1,0 +1,58 @@
+using SecureCart.Platform.Plan.Configuration;
+using SecureCart.Platform.Plan.Cost;
+
+namespace SecureCart.Platform.Plan.Tests.Cost;
+
+public sealed class CostModelFixedChargesTests
+{
+    [Fact]
+    public void Estimate_NatGateways_PayForTheirPublicIpv4Addresses()
+    {
+        var plan = PlanFixtures.Plan("prod-us");
+
+        var ipv4 = CostModel.Default.Estimate(plan).Items.Single(i => i.Sku == "publicipv4.hour");
+
+        // $0.005 per address-hour, one Elastic IP per NAT gateway.
+        Assert.Equal(plan.Network.NatGatewayZones.Length, ipv4.Quantity);
+        Assert.Equal(plan.Network.NatGatewayZones.Length * 0.005m, ipv4.HourlyUsd);
+        Assert.Equal(plan.Network.NatGatewayZones.Length * 0.005m * 730, ipv4.MonthlyUsd);
+    }
+
+    [Fact]
+    public void Estimate_Workers_PayForTheirRootVolumes()
+    {
+        var plan = PlanFixtures.Plan("prod-us");
+        Assert.NotNull(plan.Compute.Workers);
+
+        var volumes = CostModel.Default.Estimate(plan).Items.Single(i => i.Sku == "ebs.gp3.gb-month");
+
+        // 30 GiB of gp3 per instance at $0.08 per GB-month in us-east-1.
+        Assert.Equal(plan.Compute.Workers.MinSize * 30m, volumes.Quantity);
+        Assert.Equal(plan.Compute.Workers.MinSize * 30 * 0.08m, volumes.MonthlyUsd);
+    }
+
+    [Fact]
+    public void Estimate_ContainerInsights_ChargedAsCustomMetricsPerService()
+    {
+        var plan = PlanFixtures.Plan("prod-eu");
+        Assert.True(plan.Compute.ContainerInsights);
+        var services = plan.Compute.Services.Length;
+
+        var metrics = CostModel.Default.Estimate(plan).Items.Single(i => i.Resource == "Container Insights metrics");
+
+        // 20 cluster metrics, 17 per service and 13 per task family, $0.30 per metric-month in eu-west-1.
+        Assert.Equal(20 + 30m * services, metrics.Quantity);
+        Assert.Equal((20 + 30m * services) * 0.30m, metrics.MonthlyUsd);
+    }
+
+    [Fact]
+    public void Estimate_PreviewProfile_NoContainerInsights()
+    {
+        var plan = PlanFixtures.Plan("prod-eu", s => s with { Profile = SizeProfile.Preview });
+
+        var estimate = CostModel.Default.Estimate(plan);
+
+        Assert.False(plan.Compute.ContainerInsights);
+        Assert.DoesNotContain(estimate.Items, i => i.Resource == "Container Insights metrics");
+    }
+}
