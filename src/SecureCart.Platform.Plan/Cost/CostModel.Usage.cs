@@ -6,12 +6,14 @@ namespace SecureCart.Platform.Plan.Cost;
 /// <summary>The usage-priced services, estimated from a usage profile, and Container Insights' metric count.</summary>
 public sealed partial class CostModel
 {
-    // Container Insights (standard) publishes its ECS metrics per cluster, per service and per task-definition family;
-    // each is a custom metric. Counted from the CloudWatch user guide's "Amazon ECS Container Insights metrics"
-    // table, EBS and EC2-instance metrics included: an upper bound for Fargate-only services.
-    internal const int ClusterMetrics = 20;
-    internal const int ServiceMetrics = 17;
-    internal const int TaskFamilyMetrics = 13;
+    // Container Insights (standard) is billed as custom metrics. Its 16 ECS metric names (CloudWatch user guide,
+    // docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/appinsights-metrics-ecs.html: ContainerInstanceCount …
+    // TaskSetCount) are all published for the cluster; the 13 that describe tasks of a service (all but
+    // ContainerInstanceCount, ServiceCount and TaskCount) per service; the 9 resource ones (CPU and memory used and
+    // reserved, network in and out, storage read and write, running tasks) per task-definition family.
+    internal const int ClusterMetrics = 16;
+    internal const int ServiceMetrics = 13;
+    internal const int TaskFamilyMetrics = 9;
 
     public static int ContainerInsightsMetrics(int services) => ClusterMetrics + services * (ServiceMetrics + TaskFamilyMetrics);
 

@@ -40,9 +40,9 @@ public sealed class CostModelFixedChargesTests
 
         var metrics = CostModel.Default.Estimate(plan).Items.Single(i => i.Resource == "Container Insights metrics");
 
-        // 20 cluster metrics, 17 per service and 13 per task family, $0.30 per metric-month in eu-west-1.
-        Assert.Equal(20 + 30m * services, metrics.Quantity);
-        Assert.Equal((20 + 30m * services) * 0.30m, metrics.MonthlyUsd);
+        // 16 cluster metrics, 13 per service and 9 per task family, $0.30 per metric-month in eu-west-1.
+        Assert.Equal(16 + 22m * services, metrics.Quantity);
+        Assert.Equal((16 + 22m * services) * 0.30m, metrics.MonthlyUsd);
     }
 
     [Fact]
