@@ -39,6 +39,7 @@ internal sealed class StackModel
     private double _hourlySum;
     private double _seconds;
     private double _totalUsd;
+    private readonly SortedSet<string> _unpriced = new(StringComparer.Ordinal);
 
     public StackModel(RegionalPlan plan, TrafficProfile profile, AwsBehaviour aws, CostModel cost, double initialEntryRps)
     {
@@ -54,7 +55,7 @@ internal sealed class StackModel
         _calls = new double[_services.Length];
         _taskHourly = new double[_services.Length];
         _onDemand = new (int, double)[_services.Length];
-        _fargateSpotFactor = (double)prices.Get(region, "fargate.spot-factor");
+        _fargateSpotFactor = (double)Price(prices, region, "fargate.spot-factor");
         for (var i = 0; i < _services.Length; i++)
         {
             var service = plan.Compute.Services[i];
@@ -72,14 +73,14 @@ internal sealed class StackModel
                 // The capacity provider strategy, read once: on-demand base, then the FARGATE weight's share above it.
                 var fargate = service.CapacityProviders.FirstOrDefault(c => c.Provider == ComputePlanner.Fargate);
                 _onDemand[i] = fargate is null ? (0, 0) : (fargate.Base, (double)fargate.Weight / service.CapacityProviders.Sum(c => c.Weight));
-                _taskHourly[i] = (double)(prices.Get(region, $"fargate.vcpu-hour.{arch}") * service.Cpu / 1024m + prices.Get(region, $"fargate.gb-hour.{arch}") * service.MemoryMb / 1024m);
+                _taskHourly[i] = (double)(Price(prices, region, $"fargate.vcpu-hour.{arch}") * service.Cpu / 1024m + Price(prices, region, $"fargate.gb-hour.{arch}") * service.MemoryMb / 1024m);
             }
         }
 
         if (_pool is not null)
         {
-            _instanceHourly = (double)prices.Get(region, $"ec2.{_pool.InstanceType}.hour");
-            var spot = (double)prices.Get(region, "ec2.spot-factor");
+            _instanceHourly = (double)Price(prices, region, $"ec2.{_pool.InstanceType}.hour");
+            var spot = (double)Price(prices, region, "ec2.spot-factor");
             var onDemandShare = plan.Compute.Workers!.OnDemandPercentAboveBase / 100.0;
             _instanceSpotFactor = onDemandShare + (1 - onDemandShare) * spot;
         }
@@ -222,6 +223,18 @@ internal sealed class StackModel
         (_hourlySum, _seconds) = (0, 0);
     }
 
+    // A Region without a published price still simulates: the price counts as zero and the result names it.
+    private decimal Price(PriceBook prices, string region, string key)
+    {
+        if (prices.Find(region, key) is { } price)
+        {
+            return price;
+        }
+
+        _unpriced.Add(key);
+        return 0m;
+    }
+
     public StackResult Result()
     {
         var components = ImmutableArray.CreateBuilder<ComponentResult>();
@@ -255,7 +268,7 @@ internal sealed class StackModel
             }
         }
 
-        return new StackResult(_plan.Stack, _plan.Region, components.ToImmutable(), _arrivingRecorder.Result().Demand, [.. capacity], [.. _hourly], _totalUsd);
+        return new StackResult(_plan.Stack, _plan.Region, components.ToImmutable(), _arrivingRecorder.Result().Demand, [.. capacity], [.. _hourly], _totalUsd) { Unpriced = [.. _unpriced] };
     }
 
     // The same split as CostModel.OnDemandTasks, without its per-call lookups: this runs every step.

@@ -151,7 +151,7 @@ public sealed class FixFinder(Simulator simulator, CostModel cost)
             {
                 var extra = service.Scaling.Scheduled.Where(a => a.Name == "peak-start").Sum(a => a.MinCapacity - service.Scaling.Min);
                 var arch = service.Architecture == Plan.Compute.CpuArchitecture.Arm64 ? "arm64" : "x86_64";
-                var perTask = cost.Prices.Get(plan.Region, $"fargate.vcpu-hour.{arch}") * service.Cpu / 1024m + cost.Prices.Get(plan.Region, $"fargate.gb-hour.{arch}") * service.MemoryMb / 1024m;
+                var perTask = (cost.Prices.Find(plan.Region, $"fargate.vcpu-hour.{arch}") ?? 0m) * service.Cpu / 1024m + (cost.Prices.Find(plan.Region, $"fargate.gb-hour.{arch}") ?? 0m) * service.MemoryMb / 1024m;
                 total += extra * (double)perTask * hours;
             }
         }

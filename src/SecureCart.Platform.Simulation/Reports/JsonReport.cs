@@ -53,6 +53,7 @@ public static class JsonReport
             st.Rejected,
             st.PeakHourlyUsd,
             st.TotalUsd,
+            unpriced = st.Unpriced,
             components = st.Components.Select(c => new
             {
                 c.Name,

@@ -55,6 +55,11 @@ public static class TextReport
     private static void WriteStack(StackResult stack, TextWriter w)
     {
         w.WriteLine(F($"  {stack.Stack} ({stack.Region}): {stack.BreachMinutes} minute(s) over SLO, {stack.Rejected:N0} request(s) throttled or dropped, peak {stack.PeakHourlyUsd:N2} USD/hour, total {stack.TotalUsd:N2} USD"));
+        if (stack.Unpriced.Length > 0)
+        {
+            w.WriteLine(F($"    cost counts as zero what {stack.Region} has no price for: {string.Join(", ", stack.Unpriced)}"));
+        }
+
         foreach (var c in stack.Components)
         {
             var tasks = c.Tasks.IsEmpty ? "" : F($", tasks {c.Tasks.Min():0}-{c.Tasks.Max():0}");

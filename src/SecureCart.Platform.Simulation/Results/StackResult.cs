@@ -15,6 +15,9 @@ public sealed record StackResult(
     ImmutableArray<double> HourlyUsd,
     double TotalUsd)
 {
+    /// <summary>Price keys the Region has no price for; the cost counts them as zero.</summary>
+    public ImmutableArray<string> Unpriced { get; init; } = [];
+
     public double PeakHourlyUsd => HourlyUsd.Length == 0 ? 0 : HourlyUsd.Max();
 
     /// <summary>Minutes in which any component was over its SLO.</summary>

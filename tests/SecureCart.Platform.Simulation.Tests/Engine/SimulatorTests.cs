@@ -95,5 +95,28 @@ public sealed class SimulatorTests
             Assert.Equal(1.5 * alb.Demand[10], alb.Demand[60], 6);
         }
     }
-}
 
+    [Fact]
+    public void Run_StackInARegionWithoutPrices_SimulatesAndNamesWhatItCouldNotPrice()
+    {
+        var directory = Repository.CopyProject();
+        File.WriteAllText(Path.Combine(directory, "Pulumi.prod-apac.yaml"), """
+            config:
+              aws:region: ap-southeast-1
+              securecart:home: false
+              securecart:vpcCidr: 10.40.0.0/16
+              securecart:domain: shop.securecart.example
+              securecart:paymentsApiKey:
+                secure: AAABAPlaceholderCiphertextReplaceWithPulumiConfigSetSecret
+            """);
+        var project = Repository.Load(directory);
+        var profile = ((ProfileLoadResult.Loaded)ShippedProfiles.Load("regional-evacuation", Repository.StackNames(project))).Profile;
+
+        var scenarios = Simulator.Default.Run(profile, project.Stacks);
+
+        var apac = scenarios[0].Stacks.Single(s => s.Stack == "prod-apac");
+        Assert.Contains("fargate.vcpu-hour.arm64", apac.Unpriced);
+        Assert.DoesNotContain(apac.Unpriced, key => key.StartsWith("elasticache.", StringComparison.Ordinal));
+        Assert.Empty(scenarios[0].Stacks.Single(s => s.Stack == "prod-us").Unpriced);
+    }
+}
