@@ -7,6 +7,7 @@ using Npgsql;
 using SecureCart.Platform.Plan.Cost;
 using SecureCart.Previews.Audit;
 using SecureCart.Previews.Auth;
+using SecureCart.Previews.DeveloperConsole;
 using SecureCart.Previews.Endpoints;
 using SecureCart.Previews.Engine;
 using SecureCart.Previews.Environments;
@@ -96,6 +97,7 @@ public static class PreviewsServiceCollectionExtensions
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.AllowTrailingCommas = false);
         services.AddOpenApi();
+        services.AddDeveloperConsole();
         return services;
     }
 
@@ -141,13 +143,19 @@ public static class PreviewsServiceCollectionExtensions
         var builder = services.AddAuthentication(Selector)
             .AddPolicyScheme(Selector, "API key or OIDC token", o => o.ForwardDefaultSelector = context =>
             {
+                if (ConsoleAuthentication.Selects(context))
+                {
+                    return ConsoleAuthentication.SchemeName;
+                }
+
                 var header = context.Request.Headers.Authorization.ToString();
                 var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : "";
                 return jwt && !token.StartsWith(ApiKeys.KeyPrefix, StringComparison.Ordinal) && token.Count(c => c == '.') == 2
                     ? JwtBearerDefaults.AuthenticationScheme
                     : ApiKeyAuthenticationHandler.SchemeName;
             })
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddConsoleCookie();
         if (jwt)
         {
             builder.AddJwtBearer(o => JwtCallers.Configure(o, auth.Jwt));
