@@ -7,6 +7,7 @@ using Npgsql;
 using SecureCart.Platform.Plan.Cost;
 using SecureCart.Previews.Audit;
 using SecureCart.Previews.Auth;
+using SecureCart.Previews.Databases;
 using SecureCart.Previews.DeveloperConsole;
 using SecureCart.Previews.Endpoints;
 using SecureCart.Previews.Engine;
@@ -37,6 +38,7 @@ public static class PreviewsServiceCollectionExtensions
         AddSection<QuotaOptions>(services, configuration, QuotaOptions.Section);
         AddSection<WorkerOptions>(services, configuration, WorkerOptions.Section);
         AddSection<ReaperOptions>(services, configuration, ReaperOptions.Section);
+        var databases = AddSection<PreviewDatabaseOptions>(services, configuration, PreviewDatabaseOptions.Section);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddPooledDbContextFactory<PreviewsDbContext>(options =>
@@ -69,6 +71,7 @@ public static class PreviewsServiceCollectionExtensions
             PriceBook.Default));
         services.TryAddSingleton<IPreviewPlanner>(sp => sp.GetRequiredService<PlatformPreviewPlanner>());
         services.TryAddSingleton<IPreviewEngine, PlanOnlyEngine>();
+        services.AddPreviewDatabases(databases);
         services.AddSingleton(new AuditHasher(System.Text.Encoding.UTF8.GetBytes(audit.HmacKey ?? "")));
         services.AddSingleton<AuditLog>();
         services.AddSingleton<AuditAnchors>();
