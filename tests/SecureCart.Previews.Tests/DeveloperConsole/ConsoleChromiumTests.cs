@@ -110,6 +110,11 @@ public sealed class ConsoleChromiumTests
         await browser.NavigateAsync(new Uri(server.Address, "/console"));
         await browser.WaitForAsync("!!document.getElementById('empty')");
 
+        await Submit(browser, "sign-out");
+        await browser.WaitForAsync("location.pathname === '/console/sign-in'");
+        await browser.NavigateAsync(new Uri(server.Address, "/console"));
+        await browser.WaitForAsync("location.pathname === '/console/sign-in' && !!document.getElementById('key')");
+
         Assert.Empty(browser.Errors);
     }
 
