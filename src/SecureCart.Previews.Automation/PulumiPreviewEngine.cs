@@ -102,6 +102,7 @@ internal sealed partial class PulumiPreviewEngine(
         PulumiEngineOptions settings = options.Value;
         using OperationDirectory directory = NewDirectory(request, "up");
         using WorkspaceStack stack = await OpenStackAsync(plan, directory, create: true, cancellationToken);
+        await RecordDatabaseAsync(stack, request.Database, cancellationToken);
         int? kept = StackOutputs.ListenerSlot(await stack.GetOutputsAsync(cancellationToken));
         IEnumerable<int> slots = kept is { } slot ? [slot] : ListenerPriorities.ProbeOrder(plan.Environment).Take(settings.ListenerSlotProbes);
         var refused = new List<int>();
@@ -142,6 +143,18 @@ internal sealed partial class PulumiPreviewEngine(
                 [$"{project}:listenerPriorities"] = new ConfigValue(string.Join(",", listeners.Priorities.Values.Select(p => p.ToString(CultureInfo.InvariantCulture)))),
             },
             cancellationToken);
+    }
+
+    /// <summary>
+    /// The database role's password goes into the stack's configuration as a secret (encrypted by the stack's secrets
+    /// provider), where the program reads it; without a database the key is removed, so no stale password remains.
+    /// </summary>
+    private Task RecordDatabaseAsync(WorkspaceStack stack, EngineDatabase? database, CancellationToken cancellationToken)
+    {
+        string key = $"{options.Value.ProjectName}:{PreviewEnvironment.DatabasePasswordConfigKey}";
+        return database is null
+            ? stack.RemoveConfigAsync(key, cancellationToken)
+            : stack.SetConfigAsync(key, new ConfigValue(database.Password, isSecret: true), cancellationToken);
     }
 
     private async Task ClearLockAsync(EngineRequest request, PreviewEnvironmentPlan plan, CancellationToken cancellationToken)

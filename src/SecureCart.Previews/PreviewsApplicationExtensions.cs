@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
+using SecureCart.Previews.DeveloperConsole;
 using SecureCart.Previews.Endpoints;
 
 namespace SecureCart.Previews;
@@ -16,6 +17,7 @@ public static class PreviewsApplicationExtensions
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
 
         // Alive: the process answers. Ready: it can also reach its database (a load balancer stops sending it requests until then).
         app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health").AllowAnonymous();
@@ -32,6 +34,7 @@ public static class PreviewsApplicationExtensions
         app.MapOperationEndpoints();
         app.MapAuditEndpoints();
         app.MapApiKeyEndpoints();
+        app.MapDeveloperConsole();
         return app;
     }
 

@@ -7,6 +7,8 @@ using Npgsql;
 using SecureCart.Platform.Plan.Cost;
 using SecureCart.Previews.Audit;
 using SecureCart.Previews.Auth;
+using SecureCart.Previews.Databases;
+using SecureCart.Previews.DeveloperConsole;
 using SecureCart.Previews.Endpoints;
 using SecureCart.Previews.Engine;
 using SecureCart.Previews.Environments;
@@ -36,6 +38,7 @@ public static class PreviewsServiceCollectionExtensions
         AddSection<QuotaOptions>(services, configuration, QuotaOptions.Section);
         AddSection<WorkerOptions>(services, configuration, WorkerOptions.Section);
         AddSection<ReaperOptions>(services, configuration, ReaperOptions.Section);
+        var databases = AddSection<PreviewDatabaseOptions>(services, configuration, PreviewDatabaseOptions.Section);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddPooledDbContextFactory<PreviewsDbContext>(options =>
@@ -68,6 +71,7 @@ public static class PreviewsServiceCollectionExtensions
             PriceBook.Default));
         services.TryAddSingleton<IPreviewPlanner>(sp => sp.GetRequiredService<PlatformPreviewPlanner>());
         services.TryAddSingleton<IPreviewEngine, PlanOnlyEngine>();
+        services.AddPreviewDatabases(databases);
         services.AddSingleton(new AuditHasher(System.Text.Encoding.UTF8.GetBytes(audit.HmacKey ?? "")));
         services.AddSingleton<AuditLog>();
         services.AddSingleton<AuditAnchors>();
@@ -96,6 +100,7 @@ public static class PreviewsServiceCollectionExtensions
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.AllowTrailingCommas = false);
         services.AddOpenApi();
+        services.AddDeveloperConsole();
         return services;
     }
 
@@ -141,13 +146,19 @@ public static class PreviewsServiceCollectionExtensions
         var builder = services.AddAuthentication(Selector)
             .AddPolicyScheme(Selector, "API key or OIDC token", o => o.ForwardDefaultSelector = context =>
             {
+                if (ConsoleAuthentication.Selects(context))
+                {
+                    return ConsoleAuthentication.SchemeName;
+                }
+
                 var header = context.Request.Headers.Authorization.ToString();
                 var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : "";
                 return jwt && !token.StartsWith(ApiKeys.KeyPrefix, StringComparison.Ordinal) && token.Count(c => c == '.') == 2
                     ? JwtBearerDefaults.AuthenticationScheme
                     : ApiKeyAuthenticationHandler.SchemeName;
             })
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddConsoleCookie();
         if (jwt)
         {
             builder.AddJwtBearer(o => JwtCallers.Configure(o, auth.Jwt));

@@ -99,7 +99,7 @@ public sealed class PreviewEnvironmentTests
     private static PreviewEnvironmentPlan Planned() => ((PreviewPlanResult.Planned)PreviewPlanner.Plan("feat-1", "shop", PreviewSize.Small, "abc123",
         new PreviewBase("preview-base", "us-east-1", "shop.securecart.example", CpuArchitecture.Arm64), PriceBook.Default)).Plan;
 
-    private static async Task<(List<MockResourceArgs> Created, IDictionary<string, object?> Outputs)> RunAsync(PreviewEnvironmentPlan plan, ListenerAssignment? listeners = null)
+    private static async Task<(List<MockResourceArgs> Created, IDictionary<string, object?> Outputs)> RunAsync(PreviewEnvironmentPlan plan, ListenerAssignment? listeners = null, string? databasePassword = null)
     {
         listeners ??= ListenerPriorities.Assign(0, plan.Services);
         var created = new List<MockResourceArgs>();
@@ -115,7 +115,7 @@ public sealed class PreviewEnvironmentTests
             if (a.Type == "pulumi:pulumi:StackReference")
             {
                 state["outputs"] = ImmutableDictionary<string, object>.Empty.Add("vpcId", "vpc-1").Add("albHttpsListenerArn", "listener-1")
-                    .Add("clusterArn", "cluster-1").Add("taskExecutionRoleArn", "role-1").Add("servicesSecurityGroupId", "sg-1")
+                    .Add("clusterArn", "cluster-1").Add("taskExecutionRoleArn", "role-1").Add("servicesSecurityGroupId", "sg-1").Add("postgresEndpoint", "base-db.internal")
                     .Add("privateSubnetIds", ImmutableArray.Create<object>("subnet-a", "subnet-b"));
                 state["secretOutputNames"] = ImmutableArray<object>.Empty;
             }
@@ -126,7 +126,7 @@ public sealed class PreviewEnvironmentTests
         });
         mocks.Setup(m => m.CallAsync(It.IsAny<MockCallArgs>())).ReturnsAsync(ImmutableDictionary<string, object>.Empty.Add("accountId", "123456789012"));
 
-        var (_, outputs) = await Deployment.TestAsync(mocks.Object, new TestOptions { ProjectName = "previews", StackName = plan.StackName }, () => PreviewEnvironment.Run(plan, listeners));
+        var (_, outputs) = await Deployment.TestAsync(mocks.Object, new TestOptions { ProjectName = "previews", StackName = plan.StackName }, () => PreviewEnvironment.Run(plan, listeners, databasePassword is null ? null : new PreviewDatabaseCredentials(Output.CreateSecret(databasePassword))));
         return (created, outputs);
     }
 }

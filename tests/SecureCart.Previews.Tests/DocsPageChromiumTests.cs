@@ -11,11 +11,7 @@ namespace SecureCart.Previews.Tests;
 /// </summary>
 public sealed partial class DocsPageChromiumTests
 {
-    // A missing browser fails the test rather than skipping it: eng/test.sh finds or installs one.
-    private static string Chromium =>
-        Environment.GetEnvironmentVariable("SECURECART_CHROMIUM") is { Length: > 0 } configured ? configured
-        : File.Exists("/usr/bin/chromium") ? "/usr/bin/chromium"
-        : throw new InvalidOperationException("Chromium not found: install it (Debian: apt-get install chromium) or set SECURECART_CHROMIUM; eng/test.sh does either.");
+    private static string Chromium => ChromiumSession.Executable;
 
     [Fact]
     public async Task Docs_OpenedInHeadlessChromium_RendersOperationsAndFetchesOnlyFromServer()

@@ -13,6 +13,7 @@ public sealed class LayeringTests
     [InlineData("Domain")]
     [InlineData("Environments")]
     [InlineData("Jobs")]
+    [InlineData("Databases")]
     public void CoreFolder_UsesNoHttpType(string folder)
     {
         var offenders = Usings(folder).Where(u => s_httpNamespaces.Any(n => u.Using.StartsWith(n, StringComparison.Ordinal))).ToList();

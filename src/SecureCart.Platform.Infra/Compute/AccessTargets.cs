@@ -9,6 +9,7 @@ namespace SecureCart.Platform.Infra.Compute;
 /// </summary>
 /// <param name="Secrets">Secrets Manager secrets a grant may name, by plan logical name.</param>
 /// <param name="TableKey">The customer-managed key this region's copy of the tables is encrypted with; null when the stack has no tables.</param>
+/// <param name="TablesUseAwsOwnedKey">The tables are encrypted with DynamoDB's own key (a preview's): a grant needs no key actions.</param>
 public sealed record AccessTargets(
     ImmutableDictionary<string, Output<string>> Tables,
     Output<string>? TableKey,
@@ -16,4 +17,5 @@ public sealed record AccessTargets(
     ImmutableDictionary<string, Output<string>> Topics,
     ImmutableDictionary<string, Output<string>> Buses,
     ImmutableDictionary<string, Output<string>> StateMachines,
-    ImmutableDictionary<string, Output<string>>? Secrets = null);
+    ImmutableDictionary<string, Output<string>>? Secrets = null,
+    bool TablesUseAwsOwnedKey = false);

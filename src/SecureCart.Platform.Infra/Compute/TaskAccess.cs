@@ -27,6 +27,8 @@ internal static class TaskAccess
     // table key (the tables are encrypted with a customer-managed key, so DynamoDB calls it as the caller).
     private static IEnumerable<(string[] Actions, Input<string>[] Resources)> Statements(ServiceAccess grant, AccessTargets targets) => grant.Kind switch
     {
+        AccessKind.TableRead when targets.TablesUseAwsOwnedKey => [(s_tableRead, Table(Find(targets.Tables, grant)))],
+        AccessKind.TableReadWrite when targets.TablesUseAwsOwnedKey => [([.. s_tableRead, .. s_tableWrite], Table(Find(targets.Tables, grant)))],
         AccessKind.TableRead => [(s_tableRead, Table(Find(targets.Tables, grant))), (s_keyRead, [TableKey(targets, grant)])],
         AccessKind.TableReadWrite => [([.. s_tableRead, .. s_tableWrite], Table(Find(targets.Tables, grant))), (s_keyWrite, [TableKey(targets, grant)])],
         AccessKind.QueueSend => [(["sqs:SendMessage"], [Find(targets.Queues, grant)])],

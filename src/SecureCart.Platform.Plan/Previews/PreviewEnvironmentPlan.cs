@@ -7,7 +7,7 @@ namespace SecureCart.Platform.Plan.Previews;
 /// <summary>What one preview environment creates; everything else comes from its base stack.</summary>
 /// <param name="StackName">The environment's own Pulumi stack.</param>
 /// <param name="HostName">&lt;env&gt;.preview.&lt;domain&gt;, served by the base stack's wildcard record.</param>
-/// <param name="DatabaseName">Its own database inside the shared RDS instance.</param>
+/// <param name="Database">Its own database and role inside the shared RDS instance.</param>
 public sealed record PreviewEnvironmentPlan(
     string Environment,
     string Team,
@@ -17,7 +17,7 @@ public sealed record PreviewEnvironmentPlan(
     string ImageTag,
     string HostName,
     ImmutableArray<PreviewServicePlan> Services,
-    string DatabaseName,
+    PreviewDatabasePlan Database,
     ImmutableArray<QueuePlan> Queues,
     ImmutableArray<string> TableNames,
     ImmutableArray<PreviewTablePlan> Tables,
@@ -25,6 +25,9 @@ public sealed record PreviewEnvironmentPlan(
     ImmutableSortedDictionary<string, string> Tags,
     CostEstimate Cost)
 {
+    /// <summary>Its database's name (the same as its login role's).</summary>
+    public string DatabaseName => Database.Name;
+
     /// <summary>Every queue's name, dead-letter queues included.</summary>
     public ImmutableArray<string> QueueNames => [.. Queues.SelectMany(q => new[] { q.Name, q.DeadLetterName })];
 }

@@ -6,6 +6,7 @@ using SecureCart.Platform.Plan.Cost;
 using SecureCart.Platform.Plan.Data;
 using SecureCart.Platform.Plan.Messaging;
 using SecureCart.Platform.Plan.Naming;
+using SecureCart.Platform.Plan.Network;
 
 namespace SecureCart.Platform.Plan.Previews;
 
@@ -69,7 +70,8 @@ public static class PreviewPlanner
                 provider,
                 ComputePlanner.ServicePort,
                 ComputePlanner.HealthCheckPath,
-                d.Kind == ServiceKind.Public ? d.PathPattern ?? "/*" : null))
+                d.Kind == ServiceKind.Public ? d.PathPattern ?? "/*" : null,
+                OwnedAccess(d.Access)))
             .ToImmutableArray();
         var tags = Tagging.For(names.Prefix, baseStack.Region, SizeProfile.Preview)
             .SetItem("securecart:team", team)
@@ -85,7 +87,7 @@ public static class PreviewPlanner
             imageTag,
             $"{environment}.preview.{baseStack.Domain}",
             services,
-            DatabaseName: $"pv_{environment.Replace('-', '_')}",
+            PreviewDatabasePlan.For(team, environment, DataTier.PostgresPort),
             // Production's queue plans (dead-letter queue, receive count, retention) under the preview's names.
             Queues: [.. MessagingPlanner.Plan(names).Queues.Where(q => s_previewQueues.Contains(q.LogicalName))],
             TableNames: [.. TableDefinition.All.Select(t => names.Physical(t.LogicalName))],
@@ -96,6 +98,21 @@ public static class PreviewPlanner
             Estimate(stackName, baseStack.Region, baseStack.Architecture, services, prices));
         return new PreviewPlanResult.Planned(plan);
     }
+
+    /// <summary>
+    /// The grants a preview task keeps: on its own queues and tables (same logical names as production's), the
+    /// database (its own), and the shared Redis. Grants on what only production has are dropped, never widened.
+    /// </summary>
+    private static ImmutableArray<ServiceAccess> OwnedAccess(IReadOnlyList<ServiceAccess> access) =>
+    [
+        .. access.Where(a => a.Kind switch
+        {
+            AccessKind.TableRead or AccessKind.TableReadWrite => TableDefinition.All.Any(t => t.LogicalName == a.Resource),
+            AccessKind.QueueSend or AccessKind.QueueConsume => s_previewQueues.Contains(a.Resource),
+            AccessKind.PostgresConnect or AccessKind.RedisConnect => true,
+            _ => false,
+        }),
+    ];
 
     private static CostEstimate Estimate(string stack, string region, CpuArchitecture architecture, ImmutableArray<PreviewServicePlan> services, PriceBook prices)
     {

@@ -15,7 +15,8 @@ public sealed class PreviewPlannerTests
 
         Assert.Equal("pr-123.preview.shop.securecart.example", plan.HostName);
         Assert.Equal("preview-checkout-team-pr-123", plan.StackName);
-        Assert.Equal("pv_pr_123", plan.DatabaseName);
+        Assert.Matches("^pv_pr_123_[0-9a-f]{10}$", plan.DatabaseName);
+        Assert.Equal("securecart/previews/checkout-team/pr-123/database", plan.Database.SecretName);
         Assert.All(plan.Services, s => Assert.Equal((1, "FARGATE_SPOT", 256), (s.DesiredCount, s.CapacityProvider, s.Cpu)));
         // Fargate Spot places X86_64 tasks only, whatever the base stack's architecture.
         Assert.All(plan.Services, s => Assert.Equal("X86_64", s.RuntimeArchitecture));

@@ -145,6 +145,10 @@ internal sealed class FakeCommands(FakeState state, string[] args, string workDi
         {
             config[args[2]] = args[^1];
         }
+        else if (args[1] == "rm")
+        {
+            config.Remove(args[2]);
+        }
         else
         {
             foreach (var pair in args.Where(a => a.Contains('=', StringComparison.Ordinal) && !a.StartsWith('-')))

@@ -1,0 +1,24 @@
+using SecureCart.Previews.DeveloperConsole.Components;
+
+namespace SecureCart.Previews.DeveloperConsole;
+
+/// <summary>
+/// The console: server-rendered Razor components (static SSR, plain HTML forms with antiforgery tokens), served by
+/// the API's own process under /console. Pages call the same command and query services as the endpoints.
+/// </summary>
+internal static class DeveloperConsoleExtensions
+{
+    public static IServiceCollection AddDeveloperConsole(this IServiceCollection services)
+    {
+        services.AddRazorComponents();
+        services.AddSingleton<ConsoleQueries>();
+        return services;
+    }
+
+    public static WebApplication MapDeveloperConsole(this WebApplication app)
+    {
+        app.MapConsoleAssets();
+        app.MapRazorComponents<App>().ExcludeFromDescription();
+        return app;
+    }
+}

@@ -1,0 +1,6 @@
+namespace SecureCart.Previews.DeveloperConsole;
+
+public sealed class ExtendForm
+{
+    public string? Hours { get; set; }
+}
