@@ -75,7 +75,8 @@ public static class DataPlanner
             source.Rds.BackupRetentionDays,
             $"alias/{names.Physical("postgres")}",
             // The replicated backups keep the source's own window, so a restore here reaches as far back as one there.
-            source.Rds.BackupRetentionDays);
+            source.Rds.BackupRetentionDays,
+            source.Rds.StorageGb);
     }
 
     private static ImmutableArray<DynamoTablePlan> Tables(StackSettings stack, IReadOnlyList<StackSettings> allStacks, ResourceNames names)

@@ -9,6 +9,7 @@ namespace SecureCart.Platform.Plan.Data;
 /// <param name="SourceIdentifier">That primary's DB instance identifier (names are planned, so the ARN needs no stack reference).</param>
 /// <param name="SourceBackupRetentionDays">The source's backup retention: RDS replicates only from a source with automated backups.</param>
 /// <param name="KmsKeyAlias">This region's key (an encrypted cross-Region replica is encrypted with a key of its own region).</param>
+/// <param name="AllocatedStorageGb">The source's allocated storage, which a replica gets too.</param>
 /// <param name="BackupRetentionDays">How long this region keeps the source's replicated automated backups (point-in-time restore here).</param>
 public sealed record RdsStandbyPlan(
     string LogicalName,
@@ -19,7 +20,8 @@ public sealed record RdsStandbyPlan(
     string SourceIdentifier,
     int SourceBackupRetentionDays,
     string KmsKeyAlias,
-    int BackupRetentionDays)
+    int BackupRetentionDays,
+    int AllocatedStorageGb)
 {
     public const string StandbyLogicalName = "postgres-standby";
 

@@ -131,4 +131,18 @@ public sealed class CostModelTests
         Assert.All(prices.Regions, r => Assert.True(Platform.Plan.Network.RegionCatalog.Default.Knows(r), r));
         Assert.Null(prices.Find("ap-southeast-1", "rds.db.r6g.xlarge.hour"));
     }
+
+    [Fact]
+    public void Estimate_Standby_PricedAsOneInstanceOfThePartnersClassInThisRegion()
+    {
+        var plan = PlanFixtures.Plan("prod-eu");
+        var estimate = CostModel.Default.Estimate(plan);
+
+        var standby = estimate.Items.Single(i => i.Resource.StartsWith("PostgreSQL cross-Region standby of prod-us", StringComparison.Ordinal));
+        Assert.Equal($"rds.{plan.Data.Standby!.InstanceClass}.hour", standby.Sku);
+        Assert.Equal(CostModel.Default.Prices.Find("eu-west-1", standby.Sku), standby.HourlyUsd);
+        Assert.Equal(plan.Data.Standby.AllocatedStorageGb, estimate.Items.Single(i => i.Resource == "PostgreSQL standby gp3 storage").Quantity);
+        var alone = CostModel.Default.Estimate(RegionalPlanner.Plan(PlanFixtures.Settings("prod-eu"), [PlanFixtures.Settings("prod-eu")]));
+        Assert.DoesNotContain(alone.Items, i => i.Resource.Contains("standby", StringComparison.Ordinal));
+    }
 }
