@@ -52,7 +52,7 @@ public static class RecoveryPlanner
             "https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Redis-Global-Datastore.html"));
         var retention = messaging.Queues.Length == 0 ? 0 : messaging.Queues.Min(q => q.MessageRetentionSeconds) / 86400;
         objectives.Add(new($"SQS queues in flight ({string.Join(", ", messaging.Queues.Select(q => q.LogicalName))})", "region",
-            "regional and stored across zones: stranded, not lost; drained when the region returns (idempotent consumers)",
+            "regional and stored across zones: stranded, not lost; drained when the region returns",
             "0 once the region returns; orders queued but not yet fulfilled wait",
             string.Create(CultureInfo.InvariantCulture, $"until the region returns (messages kept {retention} d)"),
             "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-basic-architecture.html"));
