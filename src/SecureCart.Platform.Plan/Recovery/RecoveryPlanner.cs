@@ -79,7 +79,7 @@ public static class RecoveryPlanner
         steps.Add($"runbook: set {stack.Region}'s traffic dial to 0 (Global Accelerator's control plane is in us-west-2, outside both shop regions) so a flapping region gets no traffic");
         if (copied)
         {
-            steps.Add($"runbook: orders and payments of {stack.StackName} stay readable on {keptBy!.StackName}'s standby ({keptBy.Region}) at once; if the outage will outlast 30 minutes, promote it (aws rds promote-read-replica) and point {keptBy.StackName}'s evacuation writer at it");
+            steps.Add($"runbook: orders and payments of {stack.StackName} stay readable on {keptBy!.StackName}'s standby ({keptBy.Region}) at once; if the outage will outlast 30 minutes, promote it (aws rds promote-read-replica): its endpoint, which {keptBy.StackName}'s tasks already hold as their partner reader, then takes writes");
         }
         else
         {
