@@ -1,5 +1,6 @@
 using System.Globalization;
 using SecureCart.Platform.Plan;
+using SecureCart.Platform.Plan.Data;
 using Spectre.Console;
 
 namespace SecureCart.Platform.Cli.Rendering;
@@ -17,6 +18,13 @@ internal static class RecoveryRenderer
 
         if (!plan.Data.Clients.IsDefaultOrEmpty)
         {
+            var replicas = plan.Data.Rds.Replicas.Length;
+            if (replicas > 0)
+            {
+                data.AddNode(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                    $"replicas at the surge: {DatabaseConnectionsPlanner.ReplicaSurgeConnections(plan.Data.Clients, replicas)} reader connections each, of {RdsConnectionLimits.MaxConnections(plan.Data.Rds.InstanceClass)}")));
+            }
+
             data.AddNode(PlanRenderer.Table(["PostgreSQL client", "reads from", "read paths", "surge tasks x pool"], plan.Data.Clients.Select(c => new[]
             {
                 c.Service, c.ReadsFromReplicas ? "replicas" : "writer (proxy)", c.ReadPaths, string.Create(CultureInfo.InvariantCulture, $"{c.SurgeTasks} x {c.PoolSize}"),

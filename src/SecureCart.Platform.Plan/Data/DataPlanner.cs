@@ -59,7 +59,8 @@ public static class DataPlanner
     /// </summary>
     private static RdsStandbyPlan? Standby(StackSettings stack, IReadOnlyList<StackSettings> allStacks, ResourceNames names)
     {
-        if (stack.Profile != SizeProfile.Production || Recovery.RecoveryPartners.Protects(stack, allStacks) is not { } source)
+        // Both must be production: the source's data is what is worth protecting, and a preview stack hosts no production copy.
+        if (stack.Profile != SizeProfile.Production || Recovery.RecoveryPartners.Protects(stack, allStacks) is not { } source || source.Profile != SizeProfile.Production)
         {
             return null;
         }

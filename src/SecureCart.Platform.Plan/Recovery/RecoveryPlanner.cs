@@ -20,8 +20,8 @@ public static class RecoveryPlanner
         ArgumentNullException.ThrowIfNull(messaging);
         var keptBy = RecoveryPartners.KeptBy(stack, allStacks);
         var protects = RecoveryPartners.Protects(stack, allStacks);
-        // This stack's copies exist when the stack that keeps them plans a standby (production only).
-        var copied = keptBy is not null && stack.Profile == SizeProfile.Production;
+        // This stack's copies exist when it and its partner are production stacks (DataPlanner plans the standby there).
+        var copied = keptBy is not null && stack.Profile == SizeProfile.Production && keptBy.Profile == SizeProfile.Production;
         var rds = data.Rds;
         var objectives = ImmutableArray.CreateBuilder<RecoveryObjective>();
 

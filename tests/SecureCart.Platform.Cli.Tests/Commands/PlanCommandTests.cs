@@ -75,6 +75,7 @@ public sealed class PlanCommandTests
         Assert.Contains($"RDS Proxy securecart-{stack}-postgres-proxy: IAM auth REQUIRED", output);
         Assert.Contains($"standby securecart-{stack}-postgres-standby-{partner}: cross-Region replica of {partner}'s securecart-{partner}-postgres", output);
         Assert.Contains("writer (proxy)", output);
+        Assert.Contains("replicas at the surge: 120 reader connections each, of 3244", output);
     }
 
     [Fact]

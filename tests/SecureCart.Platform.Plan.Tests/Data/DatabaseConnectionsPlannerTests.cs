@@ -90,4 +90,26 @@ public sealed class DatabaseConnectionsPlannerTests
         Assert.Contains(data.Ingress, r => r.FromTier == "postgres-proxy-data-client" && r.FromPort == 5432);
         Assert.Contains(network.SecurityTiers, t => t.LogicalName == "postgres-proxy-data-client");
     }
+
+    [Fact]
+    public void ReplicaSurgeConnections_ReadersSpreadOverTheReplicasAndFitTheirLimit()
+    {
+        var data = PlanFixtures.Plan("prod-us").Data;
+
+        var each = DatabaseConnectionsPlanner.ReplicaSurgeConnections(data.Clients, data.Rds.Replicas.Length);
+
+        Assert.Equal(data.Clients.Where(c => c.ReadsFromReplicas).Sum(c => c.SurgeConnections) / data.Rds.Replicas.Length, each);
+        Assert.True(each < RdsConnectionLimits.MaxConnections(data.Rds.InstanceClass));
+        Assert.Equal(0, DatabaseConnectionsPlanner.ReplicaSurgeConnections(data.Clients, 0));
+    }
+
+    [Fact]
+    public void Standby_PreviewSourceInAProductionPair_NotKept()
+    {
+        var settings = PlanFixtures.Shipped.Stacks.Select(s => s.StackName == "prod-us" ? s with { Profile = SizeProfile.Preview } : s).ToList();
+
+        var eu = RegionalPlanner.Plan(settings.Single(s => s.StackName == "prod-eu"), settings);
+
+        Assert.Null(eu.Data.Standby);
+    }
 }
