@@ -49,7 +49,7 @@ public static class DataPlanner
             Protect: production,
             replicas);
 
-        return new DataPlan(rds, Tables(stack, allStacks, names), Redis(stack, names), Standby: Standby(stack, allStacks, names));
+        return new DataPlan(rds, Tables(stack, allStacks, names), Redis(stack, names), Clients: [], Standby: Standby(stack, allStacks, names));
     }
 
     /// <summary>
