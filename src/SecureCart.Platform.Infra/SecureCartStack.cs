@@ -61,7 +61,7 @@ public sealed class SecureCartStack : Stack
         var workflow = new RegionWorkflow("workflow", new RegionWorkflowArgs(
             plan.Workflow, plan.Region, plan.Messaging.BusName, messaging.BusArn, messaging.UndeliveredEventsQueueArn, messaging.UndeliveredEventsQueueUrl, functionAccess, network, plan.Observability.LogRetentionDays, tags));
         AccessTargets access = functionAccess with { StateMachines = functionAccess.StateMachines.Add(WorkflowPlan.LogicalName, workflow.StateMachineArn) };
-        var compute = new RegionCompute("compute", new RegionComputeArgs(plan.Compute, plan.Region, plan.Observability.LogRetentionDays, network, ingress, secrets, access, tags));
+        var compute = new RegionCompute("compute", new RegionComputeArgs(plan.Compute, plan.Region, plan.Observability.LogRetentionDays, network, ingress, secrets, access, tags, data.Database, plan.Data.Clients));
         _ = new RegionObservability("observability", new RegionObservabilityArgs(
             plan.Observability, DeployedIds(plan, ingress, compute, workflow), messaging.TopicArns[plan.Observability.AlarmTopic], tags));
 
@@ -92,7 +92,19 @@ public sealed class SecureCartStack : Stack
         AcceleratorDnsName = edge?.AcceleratorDnsName ?? home!.RequireOutput("acceleratorDnsName").Apply(v => (string)v);
         DistributionDomainName = edge?.DistributionDomainName ?? Output.Create("");
         OriginVerifyValue = Output.CreateSecret(originValue);
+        PostgresProxyEndpoint = data.Database?.Writer ?? Output.Create("");
+        PostgresReaderEndpoints = data.Database?.Readers ?? Output.Create("");
+        PostgresStandbyEndpoint = data.StandbyEndpoint ?? Output.Create("");
     }
+
+    /// <summary>The services' writer endpoint: RDS Proxy in front of the primary.</summary>
+    [Output("postgresProxyEndpoint")] public Output<string> PostgresProxyEndpoint { get; private set; }
+
+    /// <summary>The read replicas' addresses, comma-separated (the proxy's endpoint when there are none).</summary>
+    [Output("postgresReaderEndpoints")] public Output<string> PostgresReaderEndpoints { get; private set; }
+
+    /// <summary>The partner region's standby hosted here (empty without one): what the runbook promotes.</summary>
+    [Output("postgresStandbyEndpoint")] public Output<string> PostgresStandbyEndpoint { get; private set; }
 
     /// <summary>The origin header's value, which the other stacks' listener rules and gateways read (a secret output).</summary>
     [Output(OriginVerificationPlan.OutputName)] public Output<string> OriginVerifyValue { get; private set; }

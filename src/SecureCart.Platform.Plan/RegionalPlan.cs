@@ -12,6 +12,7 @@ using SecureCart.Platform.Plan.Workflow;
 namespace SecureCart.Platform.Plan;
 
 /// <summary>Everything one regional stack contains, with every name, size and tag decided.</summary>
+/// <param name="Recovery">RPO and RTO per data store and the region-failure path.</param>
 public sealed record RegionalPlan(
     string Project,
     string Stack,
@@ -29,7 +30,8 @@ public sealed record RegionalPlan(
     ObservabilityPlan Observability,
     EndpointGroupPlan EndpointGroup,
     DnsRecordPlan ApiRecord,
-    EdgePlan? Edge)
+    EdgePlan? Edge,
+    Recovery.RecoveryPlan? Recovery = null)
 {
     /// <summary>
     /// Logical names of the resources only the home stack has, from its edge and ingress plans (empty elsewhere). These, and the

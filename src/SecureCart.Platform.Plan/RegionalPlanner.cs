@@ -7,6 +7,7 @@ using SecureCart.Platform.Plan.Messaging;
 using SecureCart.Platform.Plan.Naming;
 using SecureCart.Platform.Plan.Network;
 using SecureCart.Platform.Plan.Observability;
+using SecureCart.Platform.Plan.Recovery;
 using SecureCart.Platform.Plan.Workflow;
 
 namespace SecureCart.Platform.Plan;
@@ -30,9 +31,12 @@ public static class RegionalPlanner
         var compute = ComputePlanner.Plan(stack, names);
         var workflow = WorkflowPlanner.Plan(stack, names);
         var network = NetworkPlanner.Plan(stack, names, DataClients(compute, workflow));
-        var data = DataPlanner.Plan(stack, allStacks, names, network);
+        var planned = DataPlanner.Plan(stack, allStacks, names, network);
+        var clients = DatabaseConnectionsPlanner.Clients(compute, planned.Rds.Replicas.Length);
+        var data = planned with { Clients = clients, Proxy = DatabaseConnectionsPlanner.Proxy(planned.Rds, clients, names) };
         var messaging = MessagingPlanner.Plan(names);
         var home = allStacks.FirstOrDefault(s => s.IsHome) ?? stack;
+        var edge = EdgePlanner.Plan(stack, allStacks, names);
         return new RegionalPlan(
             StackSettingsSchema.ProjectName,
             stack.StackName,
@@ -50,7 +54,8 @@ public static class RegionalPlanner
             ObservabilityPlanner.Plan(stack, names, compute, data, messaging),
             EdgePlanner.EndpointGroup(stack),
             EdgePlanner.RegionalApiRecord(stack),
-            EdgePlanner.Plan(stack, allStacks, names));
+            edge,
+            RecoveryPlanner.Plan(stack, allStacks, data, messaging, edge));
     }
 
     // The services and functions, and the AWS rotation function that logs in to PostgreSQL to change its password.
@@ -59,5 +64,6 @@ public static class RegionalPlanner
         .. compute.Services.Select(s => new DataClient(s.LogicalName, s.Access)),
         .. workflow.Functions.Select(f => new DataClient(f.LogicalName, f.Access)),
         new(DataTier.RotationClient, [new(AccessKind.PostgresConnect, DataTier.Postgres)]),
+        DatabaseConnectionsPlanner.ProxyClient,
     ];
 }

@@ -75,6 +75,7 @@ public sealed class AwsRulesInfraTests
                 "orders-data-client -> data:5432",
                 "payments-data-client -> data:5432",
                 "pl-com.amazonaws.global.cloudfront.origin-facing -> alb:443",
+                "postgres-proxy-data-client -> data:5432",
                 "postgres-rotation-data-client -> data:5432",
                 "refund-payment-data-client -> data:5432",
                 "services -> endpoints:443",
@@ -199,7 +200,7 @@ public sealed class AwsRulesInfraTests
         var rotation = run.Single("aws:secretsmanager/secretRotation:SecretRotation", "postgres-master-rotation").Inputs;
         Assert.Equal("arn:aws:lambda:us-east-1:123456789012:function:rotation", rotation["rotationLambdaArn"]);
         Assert.Equal(30d, Convert.ToDouble(((IDictionary<string, object>)rotation["rotationRules"])["automaticallyAfterDays"], System.Globalization.CultureInfo.InvariantCulture));
-        Assert.All(run.OfType("aws:rds/instance:Instance").Where(i => i.Name != "postgres"), r => Assert.Equal(rds.Identifier, r.Inputs["replicateSourceDb"]));
+        Assert.All(run.OfType("aws:rds/instance:Instance").Where(i => i.Name is not ("postgres" or "postgres-standby")), r => Assert.Equal(rds.Identifier, r.Inputs["replicateSourceDb"]));
     }
 
     [Theory]

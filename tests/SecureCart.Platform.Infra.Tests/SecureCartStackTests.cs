@@ -43,7 +43,7 @@ public sealed class SecureCartStackTests
         Assert.Equal($"{rds.FinalSnapshotPrefix}-1234abcd", primary["finalSnapshotIdentifier"]);
         Assert.Single(run.OfType("aws:secretsmanager/secretRotation:SecretRotation"));
         Assert.Contains("kmsKeyId", primary.Keys);
-        var replicas = run.OfType("aws:rds/instance:Instance").Where(i => i.Name != "postgres").ToList();
+        var replicas = run.OfType("aws:rds/instance:Instance").Where(i => i.Name is not ("postgres" or "postgres-standby")).ToList();
         Assert.Equal(rds.Replicas.Select(r => r.Identifier).Order(StringComparer.Ordinal), replicas.Select(r => (string)r.Inputs["identifier"]).Order(StringComparer.Ordinal));
         Assert.All(replicas, r => Assert.Equal(rds.Identifier, r.Inputs["replicateSourceDb"]));
     }
@@ -132,7 +132,7 @@ public sealed class SecureCartStackTests
         Assert.Equal(plan.Messaging.Topics.Length, run.OfType("aws:sns/topic:Topic").Count());
         Assert.Equal(plan.Messaging.Rules.Length, run.OfType("aws:cloudwatch/eventRule:EventRule").Count());
         Assert.Equal(plan.Workflow.Functions.Length, run.OfType("aws:lambda/function:Function").Count());
-        Assert.Equal(1 + plan.Data.Rds.Replicas.Length, run.OfType("aws:rds/instance:Instance").Count());
+        Assert.Equal(1 + plan.Data.Rds.Replicas.Length + (plan.Data.Standby is null ? 0 : 1), run.OfType("aws:rds/instance:Instance").Count());
         Assert.Equal(plan.Ingress.LoadBalancer.Rules.Length + 1, run.OfType("aws:lb/listenerRule:ListenerRule").Count()); // + the default service behind the origin header
         Assert.Single(run.OfType("aws:elasticache/replicationGroup:ReplicationGroup"));
         Assert.Single(run.OfType("aws:sfn/stateMachine:StateMachine"));

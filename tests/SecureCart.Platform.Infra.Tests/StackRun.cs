@@ -135,6 +135,18 @@ internal sealed class StackRun
             state["outputs"] = ImmutableDictionary<string, object>.Empty.Add("RotationLambdaARN", "arn:aws:lambda:us-east-1:123456789012:function:rotation");
         }
 
+        if (args.Type == "aws:rds/instance:Instance")
+        {
+            state.TryAdd("address", $"{args.Inputs.GetValueOrDefault("identifier") ?? name}.mock.rds.amazonaws.com");
+            state.TryAdd("resourceId", $"db-{name.ToUpperInvariant()}");
+        }
+
+        if (args.Type == "aws:rds/proxy:Proxy")
+        {
+            state.TryAdd("endpoint", $"{args.Inputs.GetValueOrDefault("name") ?? name}.proxy-mock.rds.amazonaws.com");
+            state["arn"] = $"arn:aws:rds:us-east-1:123456789012:db-proxy:prx-{name}";
+        }
+
         if (args.Type == "aws:kms/key:Key")
         {
             state["keyId"] = "1234abcd-12ab-34cd-56ef-1234567890ab";

@@ -49,6 +49,7 @@ internal static class PlanRenderer
         data.AddNode(Table(["table", "keys", "role", "home", "replicas", "capacity"], plan.Data.Tables.Select(t => new[] { t.Name, t.RangeKey is null ? t.HashKey : $"{t.HashKey}+{t.RangeKey}", t.Role.ToString(), t.HomeRegion, string.Join(", ", t.ReplicaRegions.DefaultIfEmpty("-")), t.Capacity.Reason })));
         var redis = plan.Data.Redis;
         data.AddNode(Markup.Escape($"Redis {redis.ReplicationGroupId} {redis.NodeType}: {redis.Shards} shard(s) x {1 + redis.ReplicasPerShard} node(s), TLS {redis.TransitEncryption}, at rest {redis.AtRestEncryption}"));
+        RecoveryRenderer.AddDatabase(data, plan);
 
         var messaging = root.AddNode(Markup.Escape($"messaging: bus {plan.Messaging.BusName}"));
         messaging.AddNode(Markup.Escape($"queues: {string.Join(", ", plan.Messaging.Queues.Select(q => $"{q.Name} (DLQ after {q.MaxReceiveCount})"))}"));
@@ -63,6 +64,7 @@ internal static class PlanRenderer
             edge.AddNode(Markup.Escape($"DNS: {string.Join(", ", e.Records.Select(r => $"{r.Name} {r.Type} -> {r.Target}"))}"));
         }
 
+        RecoveryRenderer.AddRecovery(root, plan);
         root.AddNode(Markup.Escape($"tags: {string.Join(", ", plan.Tags.Select(t => $"{t.Key}={t.Value}"))}"));
         console.Write(root);
     }

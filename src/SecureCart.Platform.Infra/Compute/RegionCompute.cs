@@ -126,13 +126,24 @@ public sealed class RegionCompute : ComponentResource
             }, Children.Of(this));
         }
 
+        if (args.Database is { } db && !args.DatabaseClients.IsDefaultOrEmpty && args.DatabaseClients.Any(c => c.Service == service.LogicalName))
+        {
+            // IAM tokens to the proxy (writer) and the replicas (reader user): the task holds no database password.
+            _ = new RolePolicy($"{id}-task-database", new RolePolicyArgs
+            {
+                Role = taskRole.Name,
+                Policy = db.ConnectResources.Apply(resources => Policies.Allow((["rds-db:connect"], [.. resources.Select(r => (Input<string>)r)]))),
+            }, Children.Of(this));
+        }
+
         Output<string> image = account.Apply(a =>
             $"{a}.dkr.ecr.{args.Region}.amazonaws.com/{ArtifactLocations.ImageRepository(service.LogicalName)}:{ArtifactLocations.ReleaseTag}");
         // ECS reads secrets when a task starts: naming the secrets' versions in the task definition makes a rotated
         // key (a new version) a new revision, which rolls every task onto it.
-        Output<string> containers = Output.Tuple(image, logGroup.Name, Output.All(secretArns.Values), Output.All(secretVersions)).Apply(t =>
+        Output<ImmutableArray<KeyValuePair<string, string>>> database = DatabaseEnvironment.For(service.LogicalName, args.Database, args.DatabaseClients);
+        Output<string> containers = Output.Tuple(image, logGroup.Name, Output.All(secretArns.Values), Output.All(secretVersions), database).Apply(t =>
             TaskContainers.Json(service, t.Item1, args.Plan, t.Item2, args.Region,
-                secretArns.Keys.Zip(t.Item3).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal), t.Item4));
+                secretArns.Keys.Zip(t.Item3).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal), t.Item4, t.Item5));
         TaskDefinition task = TaskDefinitions.Create(
             id, service.Name, service.Cpu, service.MemoryMb, service.RuntimeArchitecture, onWorkers ? "EC2" : "FARGATE", executionRole.Arn, taskRole.Arn, containers, tags, this);
 

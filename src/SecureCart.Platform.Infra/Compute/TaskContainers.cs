@@ -6,7 +6,10 @@ namespace SecureCart.Platform.Infra.Compute;
 /// <summary>The container definitions of a service's task: the service itself and the X-Ray daemon sidecar.</summary>
 internal static class TaskContainers
 {
-    public static string Json(ServicePlan service, string image, ComputePlan compute, string logGroup, string region, IReadOnlyDictionary<string, string> secretArns, IReadOnlyList<string> secretVersions)
+    /// <param name="environment">Further variables (the database endpoints of a PostgreSQL client), in order.</param>
+    public static string Json(
+        ServicePlan service, string image, ComputePlan compute, string logGroup, string region, IReadOnlyDictionary<string, string> secretArns, IReadOnlyList<string> secretVersions,
+        IReadOnlyList<KeyValuePair<string, string>>? environment = null)
     {
         JsonObject Logs(string prefix) => new JsonObject
         {
@@ -28,6 +31,11 @@ internal static class TaskContainers
             ["secrets"] = new JsonArray([.. secretArns.Select(s => (JsonNode)new JsonObject { ["name"] = s.Key, ["valueFrom"] = s.Value })]),
             ["logConfiguration"] = Logs(service.LogicalName),
         };
+        foreach ((string name, string value) in environment ?? [])
+        {
+            ((JsonArray)app["environment"]!).Add(new JsonObject { ["name"] = name, ["value"] = value });
+        }
+
         var xray = new JsonObject
         {
             ["name"] = "xray-daemon",

@@ -30,13 +30,16 @@ public sealed class RegionData : ComponentResource
         Output<ImmutableArray<string>> isolated = args.Network.SubnetIds[SubnetTier.Isolated];
         Output<string> dataGroup = args.Network.SecurityGroupIds["data"];
 
-        Postgres(args.Plan.Rds, isolated, dataGroup, args.Network, tags);
+        Postgres(args.Plan, isolated, dataGroup, args.Network, tags);
         TableArns = Tables(args, tags);
         Redis(args.Plan.Redis, isolated, dataGroup, tags);
         RegisterOutputs(new Dictionary<string, object?> { ["postgresEndpoint"] = PostgresEndpoint });
     }
 
     public Output<string> PostgresEndpoint { get; private set; } = null!;
+
+    /// <summary>The services' writer and reader endpoints and their connect grants; null when the plan has no proxy.</summary>
+    public DatabaseEndpoints? Database { get; private set; }
 
     public Output<string> PostgresIdentifier { get; private set; } = null!;
 
@@ -51,8 +54,9 @@ public sealed class RegionData : ComponentResource
     /// <summary>The AWS-published single-user rotation function for PostgreSQL (Serverless Application Repository).</summary>
     private const string RotationApplication = "arn:aws:serverlessrepo:us-east-1:297356227824:applications/SecretsManagerRDSPostgreSQLRotationSingleUser";
 
-    private void Postgres(RdsPlan plan, Output<ImmutableArray<string>> subnets, Output<string> securityGroup, Network.RegionNetwork network, InputMap<string> tags)
+    private void Postgres(DataPlan data, Output<ImmutableArray<string>> subnets, Output<string> securityGroup, Network.RegionNetwork network, InputMap<string> tags)
     {
+        RdsPlan plan = data.Rds;
         var key = new Key("postgres-key", new KeyArgs { Description = $"{plan.Identifier} storage", EnableKeyRotation = true, Tags = tags }, Children.Stateful(this, plan.Protect));
         _ = new Pulumi.Aws.Kms.Alias("postgres-key-alias", new AliasArgs { Name = plan.KmsKeyAlias, TargetKeyId = key.KeyId }, Children.Of(this));
         var subnetGroup = new Pulumi.Aws.Rds.SubnetGroup("postgres-subnets", new Pulumi.Aws.Rds.SubnetGroupArgs { Name = plan.SubnetGroupName, SubnetIds = subnets, Tags = tags }, Children.Of(this));
@@ -60,6 +64,7 @@ public sealed class RegionData : ComponentResource
         // The program keeps the master password (RDS cannot manage it for an instance with read replicas); the instance
         // takes the first value only, and the rotation function changes it afterwards.
         Output<string>? passwordValue = plan.ManageMasterPassword ? null : GeneratedSecret.NewValue();
+        Pulumi.Aws.SecretsManager.Secret? masterSecret = null;
         var primary = new Instance("postgres", new InstanceArgs
         {
             Identifier = plan.Identifier,
@@ -83,6 +88,8 @@ public sealed class RegionData : ComponentResource
             ManageMasterUserPassword = plan.ManageMasterPassword,
             Password = Children.Maybe(passwordValue),
             DbName = plan.DatabaseName,
+            // Readers reach the replicas with IAM tokens as the reader user; the replicas inherit the setting.
+            IamDatabaseAuthenticationEnabled = true,
             Username = plan.MasterUsername,
             Port = plan.Port,
             DbSubnetGroupName = subnetGroup.Name,
@@ -106,12 +113,14 @@ public sealed class RegionData : ComponentResource
                     ["dbname"] = plan.DatabaseName,
                 })));
             Rotation(plan, password.Secret, network, tags);
+            masterSecret = password.Secret;
         }
         PostgresIdentifier = primary.Identifier;
 
+        ImmutableArray<Instance>.Builder replicas = ImmutableArray.CreateBuilder<Instance>();
         foreach (RdsReplicaPlan replica in plan.Replicas)
         {
-            _ = new Instance(replica.LogicalName, new InstanceArgs
+            replicas.Add(new Instance(replica.LogicalName, new InstanceArgs
             {
                 Identifier = replica.Identifier,
                 ReplicateSourceDb = primary.Identifier,
@@ -124,9 +133,21 @@ public sealed class RegionData : ComponentResource
                 PubliclyAccessible = false,
                 SkipFinalSnapshot = true, // a replica's data is the primary's
                 Tags = tags,
-            }, Children.Stateful(this, plan.Protect));
+            }, Children.Stateful(this, plan.Protect)));
+        }
+
+        Instance? standby = data.Standby is { } standbyPlan ? PostgresStandby.Create(standbyPlan, plan, key, subnetGroup, securityGroup, tags, this) : null;
+        StandbyEndpoint = standby?.Address;
+        if (data.Proxy is { } proxy)
+        {
+            // The proxy logs in with the secret the program keeps; an RDS-managed secret would rule out the replicas anyway.
+            Database = PostgresAccess.Create(plan, proxy, primary, replicas.ToImmutable(), standby,
+                masterSecret ?? throw new InvalidOperationException("RDS Proxy needs the program's master secret; the plan lets RDS manage the password."), network, tags, this);
         }
     }
+
+    /// <summary>The standby this stack hosts for its partner's primary; null without one.</summary>
+    public Output<string>? StandbyEndpoint { get; private set; }
 
     // The rotation function runs in the functions tier (which reaches the interface endpoints) and its own
     // data-client group (which the data tier admits on 5432); it reaches Secrets Manager through the endpoint or NAT.

@@ -11,8 +11,9 @@ using SecureCart.Platform.Plan.Edge;
 namespace SecureCart.Platform.Infra.Edge;
 
 /// <summary>
-/// Home stack only: the accelerator and its listener, CloudFront (static assets from S3 through origin access
-/// control, <c>/api/*</c> to the accelerator), its us-east-1 certificate, the WAF rate rule and the public records.
+/// Home stack only: the accelerator and its listener, CloudFront (static assets from S3 through origin access control,
+/// with the bucket replicated to the partner region and an origin group over both, see <see cref="StaticReplica"/>;
+/// <c>/api/*</c> to the accelerator), its us-east-1 certificate, the WAF rate rule and the public records.
 /// Every resource takes its logical name from the plan (<see cref="EdgePlan.LogicalNames"/>).
 /// </summary>
 public sealed class GlobalEdge : ComponentResource
@@ -60,6 +61,8 @@ public sealed class GlobalEdge : ComponentResource
             SigningProtocol = "sigv4",
         }, Children.Of(this));
 
+        StaticReplica.Created? replica = cf.StaticReplication is { } replication ? StaticReplica.Create(replication, bucket, tags, this) : null;
+
         WebAclPlan acl = plan.WebAcl;
         var waf = new WebAcl(EdgeLogicalNames.WebAcl, new WebAclArgs
         {
@@ -100,7 +103,7 @@ public sealed class GlobalEdge : ComponentResource
             PriceClass = cf.PriceClass,
             WebAclId = waf.Arn,
             Origins =
-            {
+            [
                 new Pulumi.Aws.CloudFront.Inputs.DistributionOriginArgs { OriginId = CloudFrontPlan.StaticOrigin, DomainName = bucket.BucketRegionalDomainName, OriginAccessControlId = oac.Id },
                 new Pulumi.Aws.CloudFront.Inputs.DistributionOriginArgs
                 {
@@ -118,7 +121,8 @@ public sealed class GlobalEdge : ComponentResource
                         OriginSslProtocols = { "TLSv1.2" },
                     },
                 },
-            },
+                .. StaticFailoverOrigins(cf, replica, oac),
+            ],
             // Pages: rendered per visitor by the storefront, so never cached and forwarded with the visitor's cookies.
             DefaultCacheBehavior = new Pulumi.Aws.CloudFront.Inputs.DistributionDefaultCacheBehaviorArgs
             {
@@ -132,6 +136,7 @@ public sealed class GlobalEdge : ComponentResource
             },
             // First match wins: the shared dynamic paths come before the API behaviour that would otherwise take them.
             OrderedCacheBehaviors = [.. CachedBehaviors(cf, cachePolicies), ApiBehavior(cf, apiPolicy, apiRequestPolicy), StaticBehavior(cf, staticPolicy)],
+            OriginGroups = [.. StaticOriginGroups(cf)],
             Restrictions = new Pulumi.Aws.CloudFront.Inputs.DistributionRestrictionsArgs
             {
                 GeoRestriction = new Pulumi.Aws.CloudFront.Inputs.DistributionRestrictionsGeoRestrictionArgs { RestrictionType = "none" },
@@ -151,6 +156,16 @@ public sealed class GlobalEdge : ComponentResource
             Bucket = bucket.Id,
             Policy = Policies.ServiceMayUse("cloudfront.amazonaws.com", "s3:GetObject", Output.Format($"{bucket.Arn}/*"), Output.All(distribution.Arn)),
         }, Children.Of(this));
+
+        if (replica is not null)
+        {
+            _ = new BucketPolicy(StaticReplicationPlan.ReplicaBucketPolicy, new BucketPolicyArgs
+            {
+                Bucket = replica.Bucket.Id,
+                Region = cf.StaticReplication!.ReplicaRegion,
+                Policy = Policies.ServiceMayUse("cloudfront.amazonaws.com", "s3:GetObject", Output.Format($"{replica.Bucket.Arn}/*"), Output.All(distribution.Arn)),
+            }, Children.Of(this));
+        }
 
         foreach (DnsRecordPlan record in plan.Records)
         {
@@ -216,12 +231,33 @@ public sealed class GlobalEdge : ComponentResource
         OriginRequestPolicyId = requestPolicy,
     };
 
+    // The replica bucket as a second S3 origin (same origin access control), when the plan replicates the bucket.
+    private static IEnumerable<Pulumi.Aws.CloudFront.Inputs.DistributionOriginArgs> StaticFailoverOrigins(CloudFrontPlan cf, StaticReplica.Created? replica, OriginAccessControl oac) =>
+        cf.StaticReplication is { } r && replica is not null
+            ? [new Pulumi.Aws.CloudFront.Inputs.DistributionOriginArgs { OriginId = r.FailoverOriginId, DomainName = replica.Bucket.BucketRegionalDomainName, OriginAccessControlId = oac.Id }]
+            : [];
+
+    private static IEnumerable<Pulumi.Aws.CloudFront.Inputs.DistributionOriginGroupArgs> StaticOriginGroups(CloudFrontPlan cf) =>
+        cf.StaticReplication is { } r
+            ? [new Pulumi.Aws.CloudFront.Inputs.DistributionOriginGroupArgs
+            {
+                OriginId = r.OriginGroupId,
+                FailoverCriteria = new Pulumi.Aws.CloudFront.Inputs.DistributionOriginGroupFailoverCriteriaArgs { StatusCodes = [.. r.FailoverStatusCodes] },
+                Members =
+                {
+                    new Pulumi.Aws.CloudFront.Inputs.DistributionOriginGroupMemberArgs { OriginId = CloudFrontPlan.StaticOrigin },
+                    new Pulumi.Aws.CloudFront.Inputs.DistributionOriginGroupMemberArgs { OriginId = r.FailoverOriginId },
+                },
+            }]
+            : [];
+
+    // With a replica, the behaviour targets the origin group (primary, then the replica); its methods are the group's.
     private static Pulumi.Aws.CloudFront.Inputs.DistributionOrderedCacheBehaviorArgs StaticBehavior(CloudFrontPlan cf, Output<string> cachePolicy) => new Pulumi.Aws.CloudFront.Inputs.DistributionOrderedCacheBehaviorArgs
     {
         PathPattern = cf.StaticPathPattern,
-        TargetOriginId = CloudFrontPlan.StaticOrigin,
+        TargetOriginId = cf.StaticReplication?.OriginGroupId ?? CloudFrontPlan.StaticOrigin,
         ViewerProtocolPolicy = "redirect-to-https",
-        AllowedMethods = { "GET", "HEAD", "OPTIONS" },
+        AllowedMethods = cf.StaticReplication is { } group ? [.. group.AllowedMethods] : new InputList<string> { "GET", "HEAD", "OPTIONS" },
         CachedMethods = { "GET", "HEAD" },
         CachePolicyId = cachePolicy,
         Compress = true,

@@ -152,6 +152,7 @@ public static class AwsRules
         FargateSpotArchitecture, ClientIpPreservation, ReplicaOfManagedPassword, AlarmDimensions, NameLengths, EndpointGroupHealthIgnored,
         StageRouteSettings, ValidationRecordOwner, RedisAuthNeedsTls, ScheduledWindowInFuture, FunctionCodeVersioned, SecurityGroupRuleQuota,
         WafLogDestinationName,
+        .. DataRecoveryRules.All,
     ];
 
     // functions/<release>/<function>.zip

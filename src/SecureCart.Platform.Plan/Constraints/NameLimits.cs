@@ -13,5 +13,9 @@ public static class NameLimits
         ("SQS queue", 80, p => p.Messaging.Queues.SelectMany(q => new[] { q.Name, q.DeadLetterName })),
         ("Step Functions state machine", 80, p => [p.Workflow.StateMachineName]),
         ("ECS service", 255, p => p.Compute.Services.Select(s => s.Name)),
+        ("RDS DB instance identifier (standby)", 63, p => p.Data.Standby is { } s ? [s.Identifier] : []),
+        ("RDS Proxy", 60, p => p.Data.Proxy is { } x ? [x.Name] : []),
+        ("S3 bucket", 63, p => p.Edge is { } e ? [e.CloudFront.StaticBucketName, .. e.CloudFront.StaticReplication is { } r ? [r.ReplicaBucketName] : Array.Empty<string>()] : []),
+        ("IAM role", 64, p => p.Edge?.CloudFront.StaticReplication is { } r ? [r.RoleName] : []),
     ];
 }

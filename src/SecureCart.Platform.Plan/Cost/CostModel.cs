@@ -73,6 +73,13 @@ public sealed partial class CostModel(PriceBook prices)
         }
 
         Monthly("data", "PostgreSQL gp3 storage", "rds.gp3.gb-month", rds.AllocatedStorageGb * (azFactor + rds.Replicas.Length), "allocated GiB on the primary (twice when Multi-AZ) and each replica");
+        if (plan.Data.Standby is { } standby)
+        {
+            Hourly("data", $"PostgreSQL cross-Region standby of {standby.SourceStack} ({standby.InstanceClass})", $"rds.{standby.InstanceClass}.hour", 1, "single-AZ replica of the partner's primary, promoted when its region is lost");
+            Monthly("data", "PostgreSQL standby gp3 storage", "rds.gp3.gb-month", standby.AllocatedStorageGb, "the partner primary's allocated GiB");
+            Usage("data", "PostgreSQL cross-Region replication", "inter-region transfer of the partner's WAL and replicated backups, backup storage beyond the free allowance");
+        }
+
         var redis = plan.Data.Redis;
         Hourly("data", $"Redis nodes ({redis.NodeType})", $"elasticache.{redis.NodeType}.hour", redis.NodeCount, string.Create(CultureInfo.InvariantCulture, $"{redis.Shards} shard(s) x {1 + redis.ReplicasPerShard} node(s)"));
         Monthly("data", "KMS keys", "kms.key-month", 2, "PostgreSQL and DynamoDB customer-managed keys");

@@ -49,7 +49,35 @@ public static class DataPlanner
             Protect: production,
             replicas);
 
-        return new DataPlan(rds, Tables(stack, allStacks, names), Redis(stack, names));
+        return new DataPlan(rds, Tables(stack, allStacks, names), Redis(stack, names), Clients: [], Standby: Standby(stack, allStacks, names));
+    }
+
+    /// <summary>
+    /// The copy of the protected stack's primary that lives here: a cross-Region read replica of the same class (it becomes
+    /// that region's writer when promoted) plus that primary's automated backups, replicated here for point-in-time restore.
+    /// Production only: a preview's data is not worth a second region.
+    /// </summary>
+    private static RdsStandbyPlan? Standby(StackSettings stack, IReadOnlyList<StackSettings> allStacks, ResourceNames names)
+    {
+        // Both must be production: the source's data is what is worth protecting, and a preview stack hosts no production copy.
+        if (stack.Profile != SizeProfile.Production || Recovery.RecoveryPartners.Protects(stack, allStacks) is not { } source || source.Profile != SizeProfile.Production)
+        {
+            return null;
+        }
+
+        var sourceNames = new ResourceNames(names.Project, source.StackName);
+        return new RdsStandbyPlan(
+            RdsStandbyPlan.StandbyLogicalName,
+            names.Physical($"postgres-standby-{source.StackName}"),
+            source.Rds.InstanceClass,
+            source.StackName,
+            source.Region,
+            sourceNames.Physical("postgres"),
+            source.Rds.BackupRetentionDays,
+            $"alias/{names.Physical("postgres")}",
+            // The replicated backups keep the source's own window, so a restore here reaches as far back as one there.
+            source.Rds.BackupRetentionDays,
+            source.Rds.StorageGb);
     }
 
     private static ImmutableArray<DynamoTablePlan> Tables(StackSettings stack, IReadOnlyList<StackSettings> allStacks, ResourceNames names)

@@ -12,6 +12,7 @@ namespace SecureCart.Platform.Plan.Edge;
 /// The accelerator's public name (<c>api.&lt;domain&gt;</c>, an alias of its DNS name): CloudFront checks the
 /// origin's certificate against this name, and the ALB certificate covers it; the raw accelerator name it would not.
 /// </param>
+/// <param name="StaticReplication">The static bucket's copy in the partner region and the origin group over both; null without a partner region.</param>
 /// <param name="CertificateProviderLogicalName">The us-east-1 provider's name, or null when the home stack is in us-east-1.</param>
 public sealed record CloudFrontPlan(
     ImmutableArray<string> Aliases,
@@ -31,7 +32,8 @@ public sealed record CloudFrontPlan(
     string? CertificateProviderLogicalName,
     string DefaultOrigin,
     string StaticPathPattern,
-    ImmutableArray<EdgeCachePlan> DynamicCaches)
+    ImmutableArray<EdgeCachePlan> DynamicCaches,
+    StaticReplicationPlan? StaticReplication = null)
 {
     public const string ApiOrigin = "api";
 

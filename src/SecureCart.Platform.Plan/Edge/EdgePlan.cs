@@ -24,5 +24,6 @@ public sealed record EdgePlan(
         .. CloudFront.CertificateProviderLogicalName is { } provider ? [provider] : Array.Empty<string>(),
         .. Records.Select(r => r.LogicalName),
         .. CloudFront.DynamicCaches.Select(c => c.LogicalName),
+        .. CloudFront.StaticReplication is null ? [] : StaticReplicationPlan.LogicalNames,
     ];
 }

@@ -47,7 +47,8 @@ public static class EdgePlanner
             // Pages are rendered by the storefront (the ALB's default service), never served from the bucket.
             DefaultOrigin: CloudFrontPlan.ApiOrigin,
             StaticPathPattern: "/static/*",
-            EdgeCachePlanner.Plan(names));
+            EdgeCachePlanner.Plan(names),
+            StaticReplication(stack, allStacks, names));
         var records = PublicRecords(domain, stack.StackName);
         return new EdgePlan(
             names.Physical("accelerator"),
@@ -76,7 +77,26 @@ public static class EdgePlanner
         // The ingress plan's home-only names: the origin header's secret and the records of names every stack certifies.
         OriginVerificationPlan.LogicalName, $"{OriginVerificationPlan.LogicalName}-value", "alb-certificate-validation-2", "api-certificate-validation-1",
         .. EdgeCachePlanner.Plan(new ResourceNames("home", "example")).Select(c => c.LogicalName),
+        .. StaticReplicationPlan.LogicalNames,
     ];
+
+    // The copy goes to the region that keeps the home stack's other copies; no partner region, no copy.
+    private static StaticReplicationPlan? StaticReplication(StackSettings stack, IReadOnlyList<StackSettings> allStacks, ResourceNames names) =>
+        Recovery.RecoveryPartners.KeptBy(stack, allStacks) is { } partner
+            ? new StaticReplicationPlan(
+                names.Physical($"static-{partner.Region}"),
+                partner.Region,
+                // IAM role names: at most 64 characters.
+                names.Physical("static-replication", 64),
+                SourceVersioning: true,
+                ReplicaVersioning: true,
+                ReplicationTimeMinutes: 15,
+                OriginGroupId: "static-group",
+                FailoverOriginId: "static-replica",
+                // Server errors and throttling only: a 403/404 for a missing object would fetch it twice for nothing.
+                FailoverStatusCodes: [500, 502, 503, 504],
+                AllowedMethods: ["GET", "HEAD", "OPTIONS"])
+            : null;
 
     // dns-<label>[-<type>]: the label is "apex" for the zone itself; the type only where a name has two records.
     private static ImmutableArray<DnsRecordPlan> PublicRecords(string domain, string owner)

@@ -18,7 +18,8 @@ public sealed class EdgeCachingTests
         Assert.DoesNotContain("defaultRootObject", inputs.Keys); // "/" is the storefront's, not index.html in the bucket
         var ordered = ((IEnumerable<object>)inputs["orderedCacheBehaviors"]).Cast<IDictionary<string, object>>().ToList();
         Assert.Equal(["/api/catalog/*", "/api/*", "/static/*"], ordered.Select(b => (string)b["pathPattern"]));
-        Assert.Equal(["api", "api", "static"], ordered.Select(b => (string)b["targetOriginId"]));
+        // Static assets through the origin group: the bucket first, its copy in the partner region on a failure.
+        Assert.Equal(["api", "api", "static-group"], ordered.Select(b => (string)b["targetOriginId"]));
         // The cached path forwards nothing but its cache key: no origin request policy, so no cookie reaches the origin.
         Assert.DoesNotContain("originRequestPolicyId", ordered[0].Keys);
 

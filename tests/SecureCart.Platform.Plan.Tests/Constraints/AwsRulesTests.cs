@@ -114,6 +114,17 @@ public sealed class AwsRulesTests
             },
         }),
         "waf-log-destination-prefix" => Shipped(p => p.Edge is null ? p : p with { Edge = p.Edge with { WebAcl = p.Edge.WebAcl with { Region = "eu-west-1" } } }),
+        "rds-replica-source-has-backups" => Shipped(p => p.Stack == "prod-us" ? p with { Data = p.Data with { Rds = p.Data.Rds with { BackupRetentionDays = 0 } } } : p),
+        "rds-proxy-read-only-endpoint-aurora-only" => Shipped(p => p with { Data = p.Data with { Proxy = p.Data.Proxy! with { ReadOnlyEndpoint = "readers" } } }),
+        "rds-proxy-connection-pool-limits" => Shipped(p => p with { Data = p.Data with { Proxy = p.Data.Proxy! with { MaxIdleConnectionsPercent = p.Data.Proxy.MaxConnectionsPercent + 5 } } }),
+        "cloudfront-origin-group-failover" => Shipped(p => p.Edge is null ? p : p with
+        {
+            Edge = p.Edge with { CloudFront = p.Edge.CloudFront with { StaticReplication = p.Edge.CloudFront.StaticReplication! with { FailoverStatusCodes = [500, 429] } } },
+        }),
+        "s3-replication-needs-versioning" => Shipped(p => p.Edge is null ? p : p with
+        {
+            Edge = p.Edge with { CloudFront = p.Edge.CloudFront with { StaticReplication = p.Edge.CloudFront.StaticReplication! with { ReplicaVersioning = false } } },
+        }),
         _ => throw new ArgumentOutOfRangeException(nameof(id), id, "add a breaking case for the new rule"),
     };
 
@@ -176,5 +187,29 @@ public sealed class AwsRulesTests
         var violations = AwsRules.WafLogDestinationName.Check(new ConstraintContext([home, plans[1]], DateTimeOffset.UnixEpoch)).ToList();
 
         Assert.Equal(["prod-us: the web ACL logs to '/securecart/waf', which does not start with aws-waf-logs-"], violations);
+    }
+
+    [Fact]
+    public void ReplicaSourceBackups_PartnerWithoutBackups_ReportedByTheStackHostingTheStandby()
+    {
+        var us = PlanFixtures.Plan("prod-us");
+        var eu = PlanFixtures.Plan("prod-eu");
+        var noBackups = us with { Data = us.Data with { Rds = us.Data.Rds with { BackupRetentionDays = 0, Replicas = [] } } };
+
+        var violations = DataRecoveryRules.ReplicaSourceBackups.Check(new ConstraintContext([noBackups, eu], DateTimeOffset.UnixEpoch)).ToList();
+
+        Assert.Equal(["prod-eu: the standby replicates securecart-prod-us-postgres, which keeps no automated backups"], violations);
+    }
+
+    [Fact]
+    public void OriginGroupFailover_PostOnTheStaticBehaviour_Broken()
+    {
+        var us = PlanFixtures.Plan("prod-us");
+        var group = us.Edge!.CloudFront.StaticReplication!;
+        var post = us with { Edge = us.Edge with { CloudFront = us.Edge.CloudFront with { StaticReplication = group with { AllowedMethods = [.. group.AllowedMethods, "POST"] } } } };
+
+        var violations = DataRecoveryRules.OriginGroupFailover.Check(new ConstraintContext([post], DateTimeOffset.UnixEpoch)).ToList();
+
+        Assert.Equal(["prod-us: static-group's behaviour allows POST, which origin failover does not cover"], violations);
     }
 }

@@ -146,4 +146,18 @@ public sealed class CostModelTests
         Assert.All(estimate.MissingPrices, k => Assert.Contains(k, CostModel.Default.Prices.Unpriced("ap-southeast-1")));
         Assert.True(estimate.MonthlyUsd > 0);
     }
+
+    [Fact]
+    public void Estimate_Standby_PricedAsOneInstanceOfThePartnersClassInThisRegion()
+    {
+        var plan = PlanFixtures.Plan("prod-eu");
+        var estimate = CostModel.Default.Estimate(plan);
+
+        var standby = estimate.Items.Single(i => i.Resource.StartsWith("PostgreSQL cross-Region standby of prod-us", StringComparison.Ordinal));
+        Assert.Equal($"rds.{plan.Data.Standby!.InstanceClass}.hour", standby.Sku);
+        Assert.Equal(CostModel.Default.Prices.Find("eu-west-1", standby.Sku), standby.HourlyUsd);
+        Assert.Equal(plan.Data.Standby.AllocatedStorageGb, estimate.Items.Single(i => i.Resource == "PostgreSQL standby gp3 storage").Quantity);
+        var alone = CostModel.Default.Estimate(RegionalPlanner.Plan(PlanFixtures.Settings("prod-eu"), [PlanFixtures.Settings("prod-eu")]));
+        Assert.DoesNotContain(alone.Items, i => i.Resource.Contains("standby", StringComparison.Ordinal));
+    }
 }

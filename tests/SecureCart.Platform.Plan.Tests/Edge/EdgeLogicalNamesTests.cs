@@ -17,7 +17,9 @@ public sealed class EdgeLogicalNamesTests
                 "accelerator", "accelerator-listener", "alb-certificate-validation-2", "api-certificate-validation-1", "cache-catalog", "cloudfront",
                 "cloudfront-certificate", "cloudfront-certificate-validation", "cloudfront-certificate-validation-1",
                 "cloudfront-certificate-validation-2", "dns-apex-a", "dns-apex-aaaa", "dns-api", "dns-www-a", "dns-www-aaaa", "edge",
-                "origin-verify", "origin-verify-value", "static-bucket", "static-bucket-policy", "static-bucket-public-access", "static-oac", "waf", "waf-logging", "waf-logs",
+                "origin-verify", "origin-verify-value", "static-bucket", "static-bucket-policy", "static-bucket-public-access", "static-bucket-versioning", "static-oac",
+                "static-replica-bucket", "static-replica-bucket-policy", "static-replica-bucket-public-access", "static-replica-bucket-versioning",
+                "static-replication", "static-replication-policy", "static-replication-role", "waf", "waf-logging", "waf-logs",
             ],
             plan.HomeOnlyLogicalNames.Order(StringComparer.Ordinal));
         Assert.Empty(PlanFixtures.Plan("prod-eu").HomeOnlyLogicalNames);

@@ -64,7 +64,7 @@ public sealed class NetworkPlannerTests
             [
                 ("storefront-data-client", 6379), ("catalog-data-client", 6379), ("cart-data-client", 6379), ("orders-data-client", 5432),
                 ("payments-data-client", 5432), ("inventory-data-client", 5432), ("charge-payment-data-client", 5432),
-                ("refund-payment-data-client", 5432), ("postgres-rotation-data-client", 5432),
+                ("refund-payment-data-client", 5432), ("postgres-rotation-data-client", 5432), ("postgres-proxy-data-client", 5432),
             ],
             data.Ingress.Select(r => (r.FromTier, r.FromPort)));
         Assert.DoesNotContain(data.Ingress, r => r.FromTier == "services");
