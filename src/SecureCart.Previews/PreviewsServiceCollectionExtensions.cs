@@ -15,6 +15,7 @@ using SecureCart.Previews.Jobs;
 using SecureCart.Previews.Options;
 using SecureCart.Previews.Planning;
 using SecureCart.Previews.State;
+using SecureCart.Previews.State.Reads;
 
 namespace SecureCart.Previews;
 
@@ -53,6 +54,8 @@ public static class PreviewsServiceCollectionExtensions
             options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning));
         });
         services.AddSingleton(new StateDialect(state.IsPostgres));
+        services.AddEnvironmentReads(state.IsPostgres, state.IsPostgres ? TunedForService(state.ConnectionString) : state.ConnectionString);
+        services.AddSingleton<EnvironmentTotals>();
 
         // The readiness check opens a context per probe; everything else uses the pooled factory.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PreviewsDbContext>>().CreateDbContext());

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace SecureCart.Previews.State.Reads;
+
+internal static class EnvironmentReadsRegistration
+{
+    /// <summary>
+    /// PostgreSQL: the reader owns a data source of its own on the service's connection string (its statements are
+    /// prepared on its connections, and nothing else in the service shares or disposes it). SQLite: EF Core.
+    /// </summary>
+    public static IServiceCollection AddEnvironmentReads(this IServiceCollection services, bool isPostgres, string connectionString)
+    {
+        if (isPostgres)
+        {
+            services.AddSingleton<IEnvironmentReader>(_ => new PostgresEnvironmentReader(NpgsqlDataSource.Create(connectionString)));
+        }
+        else
+        {
+            services.AddSingleton<IEnvironmentReader>(sp => new EntityEnvironmentReader(sp.GetRequiredService<IDbContextFactory<PreviewsDbContext>>()));
+        }
+
+        return services;
+    }
+}
