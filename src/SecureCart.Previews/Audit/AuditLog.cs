@@ -88,6 +88,9 @@ internal sealed class AuditLog(TimeProvider time, IDbContextFactory<PreviewsDbCo
         // Resolved here, not injected: the anchor writer is a hosted service that itself reads the chains' heads.
         var anchors = await services.GetRequiredService<AuditAnchors>().ReadAsync(cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // One snapshot for heads and rows: appends that commit while the check reads must not look like a gap.
+        await using var snapshot = await db.Database.BeginTransactionAsync(
+            dialect.IsPostgres ? System.Data.IsolationLevel.RepeatableRead : System.Data.IsolationLevel.Serializable, cancellationToken);
         return await new AuditChainVerifier(db, hasher, anchors).VerifyAsync(cancellationToken);
     }
 
