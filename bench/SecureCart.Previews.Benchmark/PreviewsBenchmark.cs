@@ -77,6 +77,11 @@ internal static class PreviewsBenchmark
             ["Previews:Quotas:MaxEnvironments"] = "10000",
             ["Previews:Quotas:MaxMonthlyCost"] = "10000000",
             ["Previews:Audit:HmacKey"] = "benchmark-audit-key-0123456789abcdef0123",
+            // The limiter stays in the request path (its cost is measured) but never refuses the load generator.
+            ["Previews:RateLimits:KeyRequestsPerSecond"] = "1000000",
+            ["Previews:RateLimits:KeyBurst"] = "10000000",
+            ["Previews:RateLimits:TeamRequestsPerSecond"] = "1000000",
+            ["Previews:RateLimits:TeamBurst"] = "10000000",
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();

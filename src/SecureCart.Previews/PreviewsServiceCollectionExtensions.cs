@@ -10,6 +10,7 @@ using SecureCart.Previews.Auth;
 using SecureCart.Previews.Endpoints;
 using SecureCart.Previews.Engine;
 using SecureCart.Previews.Environments;
+using SecureCart.Previews.FairUse;
 using SecureCart.Previews.Hosting;
 using SecureCart.Previews.Jobs;
 using SecureCart.Previews.Options;
@@ -37,6 +38,8 @@ public static class PreviewsServiceCollectionExtensions
         AddSection<QuotaOptions>(services, configuration, QuotaOptions.Section);
         AddSection<WorkerOptions>(services, configuration, WorkerOptions.Section);
         AddSection<ReaperOptions>(services, configuration, ReaperOptions.Section);
+        var rateLimits = AddSection<RateLimitOptions>(services, configuration, RateLimitOptions.Section);
+        AddSection<RetentionOptions>(services, configuration, RetentionOptions.Section);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddPooledDbContextFactory<PreviewsDbContext>(options =>
@@ -89,6 +92,9 @@ public static class PreviewsServiceCollectionExtensions
         services.AddSingleton<ExpiryReaper>();
         services.AddHostedService(sp => sp.GetRequiredService<ExpiryReaper>());
         services.AddHostedService(sp => sp.GetRequiredService<AuditAnchors>());
+        services.AddSingleton<RetentionSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<RetentionSweeper>());
+        services.AddFairUse(rateLimits);
 
         // Parsed once here as well, so a mistyped address stops startup instead of the first request.
         TrustedProxies.Apply(new ForwardedHeadersOptions(), network);
