@@ -13,7 +13,7 @@ internal static class EnvironmentReadsRegistration
     {
         if (isPostgres)
         {
-            services.AddSingleton<IEnvironmentReader>(_ => new PostgresEnvironmentReader(NpgsqlDataSource.Create(connectionString)));
+            services.AddSingleton<IEnvironmentReader>(_ => new PostgresEnvironmentReader(NpgsqlDataSource.Create(ForReads(connectionString))));
         }
         else
         {
@@ -21,5 +21,20 @@ internal static class EnvironmentReadsRegistration
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// Unless the operator chose: multiplexing, so concurrent reads share connections and go out together in one
+    /// write instead of one connection and one round trip of wake-ups each (the reads need no session state).
+    /// </summary>
+    private static string ForReads(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Multiplexing", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Multiplexing = true;
+        }
+
+        return builder.ConnectionString;
     }
 }
