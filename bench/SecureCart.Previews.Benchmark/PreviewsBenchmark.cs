@@ -52,11 +52,12 @@ internal static class PreviewsBenchmark
             // The worker finishes the creates first, so its work does not fall into the read measurement.
             await DrainAsync(contexts);
             await Stages.CaptureAsync(client, firstId);
+            var stages = await Stages.MeasureAsync(client, firstId, duration, concurrency);
             var (api, bare) = await ReadRatio.MeasureAsync(client, $"/v1/environments/{firstId}", "/bare", duration, concurrency);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"GET /v1/environments/{{id}}:            {api.Rate,9:0} req/s, {api.Latency.Describe()}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"GET /bare (baseline, same process):    {bare.Rate,9:0} req/s, {bare.Latency.Describe()}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio API/baseline: throughput {api.Rate / bare.Rate:0.00}x, p99 {api.Latency.Percentile(99) / bare.Latency.Percentile(99):0.00}x"));
-            await Stages.PrintAsync(client, firstId, duration, concurrency);
+            stages.ForEach(Console.WriteLine);
             await app.StopAsync();
             return 0;
         }

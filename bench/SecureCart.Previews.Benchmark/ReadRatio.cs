@@ -12,11 +12,13 @@ internal static class ReadRatio
 
     public static async Task<(Load Subject, Load Baseline)> MeasureAsync(HttpClient client, string subject, string baseline, TimeSpan duration, int concurrency)
     {
-        await WarmAsync(client, subject);
-        await WarmAsync(client, baseline);
+        // Warm-up under the same load for a round each, unmeasured: tiered JIT recompiles hot code in the background,
+        // which on a busy machine takes seconds, and a few hundred calls would leave the measurement on first-tier code.
+        var round = duration / Rounds;
+        await RunAsync(client, subject, round, concurrency, new Load());
+        await RunAsync(client, baseline, round, concurrency, new Load());
         var subjectLoad = new Load();
         var baselineLoad = new Load();
-        var round = duration / Rounds;
         for (var i = 0; i < Rounds; i++)
         {
             await RunAsync(client, subject, round, concurrency, subjectLoad);
@@ -24,15 +26,6 @@ internal static class ReadRatio
         }
 
         return (subjectLoad, baselineLoad);
-    }
-
-    private static async Task WarmAsync(HttpClient client, string path)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            using var response = await client.GetAsync(path);
-            response.EnsureSuccessStatusCode();
-        }
     }
 
     private static async Task RunAsync(HttpClient client, string path, TimeSpan duration, int concurrency, Load load)

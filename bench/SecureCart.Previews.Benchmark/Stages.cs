@@ -38,8 +38,10 @@ internal static class Stages
         s_view = await client.GetFromJsonAsync<EnvironmentView>($"/v1/environments/{id}", PreviewsBenchmark.Json);
     }
 
-    public static async Task PrintAsync(HttpClient client, Guid id, TimeSpan duration, int concurrency)
+    /// <summary>Measured before the headline ratio (which they also warm up), printed after it.</summary>
+    public static async Task<List<string>> MeasureAsync(HttpClient client, Guid id, TimeSpan duration, int concurrency)
     {
+        var lines = new List<string>();
         var stages = new[]
         {
             ("+ authentication", "/stage/auth"),
@@ -49,7 +51,9 @@ internal static class Stages
         foreach (var (label, path) in stages)
         {
             var (stage, bare) = await ReadRatio.MeasureAsync(client, path, "/bare", duration, concurrency);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  stage bare {label,-24} {stage.Rate,9:0} req/s ({stage.Rate / bare.Rate:0.00}x bare), {stage.Latency.Describe()}"));
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"  stage bare {label,-24} {stage.Rate,9:0} req/s ({stage.Rate / bare.Rate:0.00}x bare), {stage.Latency.Describe()}"));
         }
+
+        return lines;
     }
 }
