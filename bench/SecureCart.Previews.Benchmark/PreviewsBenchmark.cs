@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -7,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using SecureCart.Previews.Auth;
+using SecureCart.Previews.Domain;
 using SecureCart.Previews.State;
 
 namespace SecureCart.Previews.Benchmark;
@@ -17,6 +17,8 @@ namespace SecureCart.Previews.Benchmark;
 /// </summary>
 internal static class PreviewsBenchmark
 {
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     public static async Task<int> RunAsync(int creates, TimeSpan duration, int concurrency)
     {
         var admin = Environment.GetEnvironmentVariable("SECURECART_TEST_POSTGRES");
@@ -33,45 +35,29 @@ internal static class PreviewsBenchmark
             var connection = new NpgsqlConnectionStringBuilder(admin) { Database = database, MaxPoolSize = 100 }.ConnectionString;
             await using var app = await StartAsync(connection);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            var key = ApiKeys.NewKey();
             var contexts = app.Services.GetRequiredService<IDbContextFactory<PreviewsDbContext>>();
-            await using (var db = await contexts.CreateDbContextAsync())
-            {
-                await app.Services.GetRequiredService<ApiKeys>().AddAsync(db, "bench", "bench", isAdmin: false, key, CancellationToken.None);
-            }
+            var benchKeys = await KeysAsync(app, Enumerable.Repeat("bench", concurrency));
+            var teamKeys = await KeysAsync(app, Enumerable.Range(0, concurrency).Select(i => $"team-{i}"));
 
             using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2 };
             using var client = new HttpClient(handler) { BaseAddress = new Uri(address) };
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", benchKeys[0]);
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"previews benchmark: PostgreSQL, plan-only engine, {Environment.ProcessorCount} cores, {creates} creates, GET {duration.TotalSeconds:0}s x {concurrency} connections"));
-            var createLatency = new Latencies();
-            Guid firstId = default;
-            for (var i = 0; i < creates + 20; i++)
-            {
-                var started = Stopwatch.GetTimestamp();
-                using var response = await client.PostAsJsonAsync("/v1/environments", new { name = $"bench-{i}", gitRef = "main", size = "small" });
-                var elapsed = Stopwatch.GetElapsedTime(started);
-                response.EnsureSuccessStatusCode();
-                if (i == 0)
-                {
-                    using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-                    firstId = body.RootElement.GetProperty("environment").GetProperty("id").GetGuid();
-                }
+            var (createLatency, firstId) = await ConcurrentCreates.RunAsync(new Uri(address), benchKeys, creates, "bench");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"create (POST /v1/environments, 202):  {createLatency.Describe()} [{concurrency} clients, one team]"));
+            var (spreadLatency, _) = await ConcurrentCreates.RunAsync(new Uri(address), teamKeys, creates, "spread");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"create (POST /v1/environments, 202):  {spreadLatency.Describe()} [{concurrency} clients, a team each]"));
 
-                // The first 20 warm up JIT, pools and caches.
-                if (i >= 20)
-                {
-                    createLatency.Add(elapsed);
-                }
-            }
-
-            Console.WriteLine($"create (POST /v1/environments, 202):  {createLatency.Describe()}");
-            var (apiRate, apiLatency) = await LoadAsync(client, $"/v1/environments/{firstId}", duration, concurrency);
-            var (bareRate, bareLatency) = await LoadAsync(client, "/bare", duration, concurrency);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"GET /v1/environments/{{id}}:            {apiRate,9:0} req/s, {apiLatency.Describe()}"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"GET /bare (baseline, same process):    {bareRate,9:0} req/s, {bareLatency.Describe()}"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio API/baseline: throughput {apiRate / bareRate:0.00}x, p99 {apiLatency.Percentile(99) / bareLatency.Percentile(99):0.00}x"));
+            // The worker finishes the creates first, so its work does not fall into the read measurement.
+            await DrainAsync(contexts);
+            await Stages.CaptureAsync(client, firstId);
+            var stages = await Stages.MeasureAsync(client, firstId, duration, concurrency);
+            var (api, bare) = await ReadRatio.MeasureAsync(client, $"/v1/environments/{firstId}", "/bare", duration, concurrency);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"GET /v1/environments/{{id}}:            {api.Rate,9:0} req/s, {api.Latency.Describe()}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"GET /bare (baseline, same process):    {bare.Rate,9:0} req/s, {bare.Latency.Describe()}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio API/baseline: throughput {api.Rate / bare.Rate:0.00}x, p99 {api.Latency.Percentile(99) / bare.Latency.Percentile(99):0.00}x"));
+            stages.ForEach(Console.WriteLine);
             await app.StopAsync();
             return 0;
         }
@@ -89,43 +75,47 @@ internal static class PreviewsBenchmark
         {
             ["Previews:State:Provider"] = "Postgres",
             ["Previews:State:ConnectionString"] = connection,
-            ["Previews:Quotas:MaxEnvironments"] = "100000",
+            ["Previews:Quotas:MaxEnvironments"] = "10000",
             ["Previews:Quotas:MaxMonthlyCost"] = "10000000",
             ["Previews:Audit:HmacKey"] = "benchmark-audit-key-0123456789abcdef0123",
+            // The limiter stays in the request path (its cost is measured) but never refuses the load generator.
+            ["Previews:RateLimits:KeyRequestsPerSecond"] = "1000000",
+            ["Previews:RateLimits:KeyBurst"] = "10000000",
+            ["Previews:RateLimits:TeamRequestsPerSecond"] = "1000000",
+            ["Previews:RateLimits:TeamBurst"] = "10000000",
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Services.AddPreviews(builder.Configuration);
         var app = builder.Build();
         app.MapPreviews();
-        app.MapGet("/bare", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous();
+        Stages.Map(app);
         await app.StartAsync();
         return app;
     }
 
-    private static async Task<(double Rate, Latencies Latency)> LoadAsync(HttpClient client, string path, TimeSpan duration, int concurrency)
+    private static async Task<List<string>> KeysAsync(WebApplication app, IEnumerable<string> teams)
     {
-        // A short warm-up, then the measured window.
-        for (var i = 0; i < 200; i++)
+        var keys = new List<string>();
+        var contexts = app.Services.GetRequiredService<IDbContextFactory<PreviewsDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        foreach (var (team, i) in teams.Select((t, i) => (t, i)))
         {
-            (await client.GetAsync(path)).EnsureSuccessStatusCode();
+            var key = ApiKeys.NewKey();
+            await app.Services.GetRequiredService<ApiKeys>().AddAsync(db, team, $"bench-{i}", isAdmin: false, key, CancellationToken.None);
+            keys.Add(key);
         }
 
-        var latency = new Latencies();
-        var stop = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        var started = Stopwatch.GetTimestamp();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        return keys;
+    }
+
+    private static async Task DrainAsync(IDbContextFactory<PreviewsDbContext> contexts)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        while (await db.Operations.AnyAsync(o => o.Status == OperationStatus.Queued || o.Status == OperationStatus.Running))
         {
-            while (Stopwatch.GetTimestamp() < stop)
-            {
-                var t = Stopwatch.GetTimestamp();
-                using var response = await client.GetAsync(path);
-                await response.Content.LoadIntoBufferAsync();
-                response.EnsureSuccessStatusCode();
-                latency.Add(Stopwatch.GetElapsedTime(t));
-            }
-        }));
-        return (latency.Count / Stopwatch.GetElapsedTime(started).TotalSeconds, latency);
+            await Task.Delay(200);
+        }
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql)

@@ -18,6 +18,8 @@ public static class PreviewsApplicationExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        // After authentication: the buckets are per key and per team.
+        app.UseRateLimiter();
 
         // Alive: the process answers. Ready: it can also reach its database (a load balancer stops sending it requests until then).
         app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health").AllowAnonymous();

@@ -12,11 +12,13 @@ using SecureCart.Previews.DeveloperConsole;
 using SecureCart.Previews.Endpoints;
 using SecureCart.Previews.Engine;
 using SecureCart.Previews.Environments;
+using SecureCart.Previews.FairUse;
 using SecureCart.Previews.Hosting;
 using SecureCart.Previews.Jobs;
 using SecureCart.Previews.Options;
 using SecureCart.Previews.Planning;
 using SecureCart.Previews.State;
+using SecureCart.Previews.State.Reads;
 
 namespace SecureCart.Previews;
 
@@ -39,6 +41,8 @@ public static class PreviewsServiceCollectionExtensions
         AddSection<WorkerOptions>(services, configuration, WorkerOptions.Section);
         AddSection<ReaperOptions>(services, configuration, ReaperOptions.Section);
         var databases = AddSection<PreviewDatabaseOptions>(services, configuration, PreviewDatabaseOptions.Section);
+        var rateLimits = AddSection<RateLimitOptions>(services, configuration, RateLimitOptions.Section);
+        AddSection<RetentionOptions>(services, configuration, RetentionOptions.Section);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddPooledDbContextFactory<PreviewsDbContext>(options =>
@@ -56,6 +60,8 @@ public static class PreviewsServiceCollectionExtensions
             options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning));
         });
         services.AddSingleton(new StateDialect(state.IsPostgres));
+        services.AddEnvironmentReads(state.IsPostgres, state.IsPostgres ? TunedForService(state.ConnectionString) : state.ConnectionString);
+        services.AddSingleton<EnvironmentTotals>();
 
         // The readiness check opens a context per probe; everything else uses the pooled factory.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PreviewsDbContext>>().CreateDbContext());
@@ -90,6 +96,9 @@ public static class PreviewsServiceCollectionExtensions
         services.AddSingleton<ExpiryReaper>();
         services.AddHostedService(sp => sp.GetRequiredService<ExpiryReaper>());
         services.AddHostedService(sp => sp.GetRequiredService<AuditAnchors>());
+        services.AddSingleton<RetentionSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<RetentionSweeper>());
+        services.AddFairUse(rateLimits);
 
         // Parsed once here as well, so a mistyped address stops startup instead of the first request.
         TrustedProxies.Apply(new ForwardedHeadersOptions(), network);

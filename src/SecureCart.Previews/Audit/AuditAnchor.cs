@@ -1,4 +1,8 @@
 namespace SecureCart.Previews.Audit;
 
-/// <summary>The chain's head as it was at <paramref name="At"/>: row <paramref name="Sequence"/> had hash <paramref name="Hash"/>.</summary>
-public sealed record AuditAnchor(long Sequence, string Hash, DateTimeOffset At);
+/// <summary>
+/// A chain's head as it was at <paramref name="At"/>: position <paramref name="Sequence"/> had hash
+/// <paramref name="Hash"/>. <paramref name="Team"/> names the chain; null for the single chain kept from before
+/// chains per team (anchor lines written then have no team).
+/// </summary>
+public sealed record AuditAnchor(long Sequence, string Hash, DateTimeOffset At, string? Team = null);

@@ -9,42 +9,65 @@ using SecureCart.Previews.State;
 namespace SecureCart.Previews.Audit;
 
 /// <summary>
-/// Writes the audit chain's head to an append-only file outside the database, periodically and only when it moved,
-/// and reads the anchors back for verification. Several replicas may share the file: each line is one small append.
+/// Writes each audit chain's head to an append-only file outside the database, periodically and only when it moved,
+/// and reads the anchors back for verification. Several replicas may share the file: each tick is one small append.
 /// </summary>
 internal sealed class AuditAnchors(IDbContextFactory<PreviewsDbContext> contexts, TimeProvider time, IOptions<AuditOptions> options, ILogger<AuditAnchors> logger)
     : BackgroundService
 {
-    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
-    private long _lastAnchored = -1;
+    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    // Per chain ("" for the sealed single chain): the position last anchored by this replica.
+    private readonly Dictionary<string, long> _lastAnchored = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _writing = new(1, 1);
 
     private string? Path => options.Value.AnchorPath is { Length: > 0 } path ? path : null;
 
-    /// <summary>Appends the current head unless it was already anchored; returns the anchor written, if any.</summary>
-    public async Task<AuditAnchor?> AnchorNowAsync(CancellationToken cancellationToken)
+    /// <summary>Appends the head of every chain that moved since it was last anchored; returns the anchors written.</summary>
+    public async Task<IReadOnlyList<AuditAnchor>> AnchorNowAsync(CancellationToken cancellationToken)
     {
         if (Path is not { } path)
         {
-            return null;
+            return [];
         }
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var head = await db.AuditHead.AsNoTracking().SingleAsync(h => h.Id == AuditLog.HeadId, cancellationToken);
-        if (head.LastSequence == 0 || head.LastSequence == _lastAnchored)
+        await _writing.WaitAsync(cancellationToken);
+        try
         {
-            return null;
-        }
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var legacy = await db.AuditHead.AsNoTracking().SingleAsync(h => h.Id == AuditLog.HeadId, cancellationToken);
+            var heads = await db.AuditChainHeads.AsNoTracking().Select(h => new { h.Team, h.LastSequence, h.LastHash }).ToListAsync(cancellationToken);
+            var now = time.GetUtcNow();
+            var written = heads.Select(h => new AuditAnchor(h.LastSequence, h.LastHash, now, h.Team))
+                .Prepend(new AuditAnchor(legacy.LastSequence, legacy.LastHash, now))
+                .Where(a => a.Sequence > 0 && (!_lastAnchored.TryGetValue(a.Team ?? "", out var last) || last != a.Sequence))
+                .ToList();
+            if (written.Count == 0)
+            {
+                return [];
+            }
 
-        var anchor = new AuditAnchor(head.LastSequence, head.LastHash, time.GetUtcNow());
-        var line = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(anchor, s_json) + "\n");
-        await using (var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite, 4096, FileOptions.WriteThrough))
+            var lines = Encoding.UTF8.GetBytes(string.Concat(written.Select(a => JsonSerializer.Serialize(a, s_json) + "\n")));
+            await using (var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite, 4096, FileOptions.WriteThrough))
+            {
+                await file.WriteAsync(lines, cancellationToken);
+                file.Flush(flushToDisk: true);
+            }
+
+            foreach (var anchor in written)
+            {
+                _lastAnchored[anchor.Team ?? ""] = anchor.Sequence;
+            }
+
+            return written;
+        }
+        finally
         {
-            await file.WriteAsync(line, cancellationToken);
-            file.Flush(flushToDisk: true);
+            _writing.Release();
         }
-
-        _lastAnchored = head.LastSequence;
-        return anchor;
     }
 
     public async Task<IReadOnlyList<AuditAnchor>> ReadAsync(CancellationToken cancellationToken)
@@ -67,6 +90,12 @@ internal sealed class AuditAnchors(IDbContextFactory<PreviewsDbContext> contexts
         }
 
         return anchors;
+    }
+
+    public override void Dispose()
+    {
+        _writing.Dispose();
+        base.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -17,12 +17,23 @@ public sealed class AuditHasher(byte[] key)
     public string Compute(AuditRecord record) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(Canonical(record))));
 
-    /// <summary>The fields a link covers, in order, joined by the unit separator (which no field may contain).</summary>
+    /// <summary>
+    /// The fields a link covers, in order, joined by the unit separator (which no field may contain). A row of a
+    /// team's chain also covers its place in that chain, behind a version mark no row of the older single chain
+    /// starts with; those rows (ChainSequence 0) keep the form their hashes were computed over.
+    /// </summary>
     internal static string Canonical(AuditRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return string.Join(
-            '\u001f',
+        var fields = new List<string>(13);
+        if (record.ChainSequence > 0)
+        {
+            fields.Add("chain-v1");
+            fields.Add(record.ChainSequence.ToString(CultureInfo.InvariantCulture));
+        }
+
+        fields.AddRange(
+        [
             record.Sequence.ToString(CultureInfo.InvariantCulture),
             record.At.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
             record.Actor,
@@ -32,6 +43,8 @@ public sealed class AuditHasher(byte[] key)
             record.Outcome,
             record.RequestId,
             record.SourceAddress,
-            record.PreviousHash);
+            record.PreviousHash,
+        ]);
+        return string.Join('\u001f', fields);
     }
 }

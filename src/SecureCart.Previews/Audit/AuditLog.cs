@@ -1,14 +1,31 @@
 using Microsoft.EntityFrameworkCore;
 using SecureCart.Previews.State;
 using SecureCart.Previews.State.Entities;
+using SecureCart.Previews.State.Migrations;
 
 namespace SecureCart.Previews.Audit;
 
-/// <summary>Appends hash-chained rows inside the caller's transaction, so a change and its audit row commit together.</summary>
-internal sealed class AuditLog(TimeProvider time, IDbContextFactory<PreviewsDbContext> contexts, AuditHasher hasher, IServiceProvider services)
+/// <summary>
+/// Appends hash-chained rows inside the caller's transaction, so a change and its audit row commit together. Each team
+/// has its own chain: an append locks only its team's head, so teams never queue behind each other's writes.
+/// </summary>
+internal sealed class AuditLog(TimeProvider time, IDbContextFactory<PreviewsDbContext> contexts, AuditHasher hasher, StateDialect dialect, IServiceProvider services)
 {
+    /// <summary>The head row of the sealed single chain kept from before chains per team.</summary>
     public const int HeadId = 1;
-    private const int VerifyPage = 2_000;
+
+    private const string Upsert = """
+        INSERT INTO "AuditChainHeads" ("Team", "LastSequence", "LastHash") VALUES ({0}, 1, '')
+        ON CONFLICT ("Team") DO UPDATE SET "LastSequence" = "AuditChainHeads"."LastSequence" + 1
+        RETURNING "LastSequence", "LastHash",
+        """;
+
+    // PostgreSQL numbers the row from a sequence in the same statement: a sequence hands out numbers without a lock.
+    private const string PostgresAppend = Upsert + $"""
+         nextval('"{AuditChainPerTeam.PostgresSequence}"') AS "RowNumber"
+        """;
+
+    private const string SqliteAppend = Upsert + """ 0 AS "RowNumber" """;
 
     public async Task AppendAsync(PreviewsDbContext db, AuditEntry entry, CancellationToken cancellationToken)
     {
@@ -17,23 +34,23 @@ internal sealed class AuditLog(TimeProvider time, IDbContextFactory<PreviewsDbCo
     }
 
     /// <summary>
-    /// Takes the next sequence number and queues the row and the head's new hash in <paramref name="db"/>'s change
-    /// tracker, so the caller's own SaveChanges writes them in the same batch as the change they record.
+    /// Takes the team chain's next position and queues the row and the head's new hash in <paramref name="db"/>'s
+    /// change tracker, so the caller's own SaveChanges writes them in the same batch as the change they record.
     /// </summary>
     public async Task StageAsync(PreviewsDbContext db, AuditEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(entry);
 
-        // Raising the head's counter locks the head row until the caller commits: appends from every replica queue
-        // here and form one chain. RETURNING (PostgreSQL, SQLite 3.35+) reads the tip in the same round trip.
-        var heads = await db.Database
-            .SqlQuery<HeadRow>($"""UPDATE "AuditHead" SET "LastSequence" = "LastSequence" + 1 WHERE "Id" = {HeadId} RETURNING "LastSequence", "LastHash" """)
-            .ToListAsync(cancellationToken);
+        // Raising the team head's counter (creating the head on a team's first row) locks that row until the caller
+        // commits: the team's appends from every replica queue here and form one chain; other teams' do not.
+        // RETURNING (PostgreSQL, SQLite 3.35+) reads the tip in the same round trip.
+        var heads = await db.Database.SqlQueryRaw<HeadRow>(dialect.IsPostgres ? PostgresAppend : SqliteAppend, entry.Team).ToListAsync(cancellationToken);
         var head = heads.Single();
         var record = new AuditRecord
         {
-            Sequence = head.LastSequence,
+            Sequence = dialect.IsPostgres ? head.RowNumber : await NextSqliteRowNumberAsync(db, cancellationToken),
+            ChainSequence = head.LastSequence,
             At = time.GetUtcNow(),
             Actor = entry.Actor,
             Team = entry.Team,
@@ -48,8 +65,8 @@ internal sealed class AuditLog(TimeProvider time, IDbContextFactory<PreviewsDbCo
         db.AuditEntries.Add(record);
 
         // Only the hash is written back: the counter was already raised in the database.
-        var tracked = db.ChangeTracker.Entries<AuditHeadRecord>().FirstOrDefault(e => e.Entity.Id == HeadId);
-        var tip = tracked?.Entity ?? db.AuditHead.Attach(new AuditHeadRecord { Id = HeadId }).Entity;
+        var tracked = db.ChangeTracker.Entries<AuditChainHeadRecord>().FirstOrDefault(e => e.Entity.Team == entry.Team);
+        var tip = tracked?.Entity ?? db.AuditChainHeads.Attach(new AuditChainHeadRecord { Team = entry.Team }).Entity;
         tip.LastSequence = head.LastSequence;
         tip.LastHash = record.Hash;
         var tipEntry = db.Entry(tip);
@@ -68,70 +85,30 @@ internal sealed class AuditLog(TimeProvider time, IDbContextFactory<PreviewsDbCo
 
     public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken)
     {
-        // Resolved here, not injected: the anchor writer is a hosted service that itself reads the chain's head.
-        var anchors = (await services.GetRequiredService<AuditAnchors>().ReadAsync(cancellationToken))
-            .GroupBy(a => a.Sequence).ToDictionary(g => g.Key, g => g.First());
+        // Resolved here, not injected: the anchor writer is a hosted service that itself reads the chains' heads.
+        var anchors = await services.GetRequiredService<AuditAnchors>().ReadAsync(cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var head = await db.AuditHead.AsNoTracking().SingleAsync(h => h.Id == HeadId, cancellationToken);
-        long expected = 1;
-        var previousHash = "";
-        while (true)
-        {
-            var page = await db.AuditEntries.AsNoTracking()
-                .Where(a => a.Sequence >= expected)
-                .OrderBy(a => a.Sequence)
-                .Take(VerifyPage)
-                .ToListAsync(cancellationToken);
-            foreach (var row in page)
-            {
-                if (row.Sequence != expected)
-                {
-                    return new AuditVerification(false, expected - 1, expected, $"row {expected} is missing (next row is {row.Sequence})");
-                }
+        // One snapshot for heads and rows: appends that commit while the check reads must not look like a gap.
+        await using var snapshot = await db.Database.BeginTransactionAsync(
+            dialect.IsPostgres ? System.Data.IsolationLevel.RepeatableRead : System.Data.IsolationLevel.Serializable, cancellationToken);
+        return await new AuditChainVerifier(db, hasher, anchors).VerifyAsync(cancellationToken);
+    }
 
-                if (!string.Equals(row.PreviousHash, previousHash, StringComparison.Ordinal))
-                {
-                    return new AuditVerification(false, expected - 1, row.Sequence, $"row {row.Sequence} does not link to the hash of row {row.Sequence - 1}");
-                }
-
-                if (!string.Equals(hasher.Compute(row), row.Hash, StringComparison.Ordinal))
-                {
-                    return new AuditVerification(false, expected - 1, row.Sequence, $"row {row.Sequence} was changed after it was written (its hash no longer matches)");
-                }
-
-                if (anchors.TryGetValue(row.Sequence, out var anchor) && !string.Equals(anchor.Hash, row.Hash, StringComparison.Ordinal))
-                {
-                    return new AuditVerification(false, expected - 1, row.Sequence,
-                        $"row {row.Sequence} differs from the head anchored outside the database at {anchor.At:O}: the chain was rewritten", anchors.Count);
-                }
-
-                previousHash = row.Hash;
-                expected++;
-            }
-
-            if (page.Count < VerifyPage)
-            {
-                break;
-            }
-        }
-
-        var count = expected - 1;
-        if (anchors.Keys.Where(s => s > count).Select(s => (long?)s).Min() is { } beyond)
-        {
-            return new AuditVerification(false, count, count + 1, $"row {beyond} was anchored outside the database but the chain ends at row {count}", anchors.Count);
-        }
-
-        if (count != head.LastSequence || !string.Equals(previousHash, head.LastHash, StringComparison.Ordinal))
-        {
-            return new AuditVerification(false, count, count + 1, $"the chain ends at row {count} but {head.LastSequence} rows were written");
-        }
-
-        return new AuditVerification(true, count, null, null, anchors.Count);
+    /// <summary>
+    /// SQLite has one writer at a time and this transaction already holds the write lock (the head upsert), so the
+    /// largest number plus one is exact; rows staged but not yet saved in this context count too.
+    /// </summary>
+    private static async Task<long> NextSqliteRowNumberAsync(PreviewsDbContext db, CancellationToken cancellationToken)
+    {
+        var stored = await db.AuditEntries.MaxAsync(a => (long?)a.Sequence, cancellationToken) ?? 0;
+        var staged = db.ChangeTracker.Entries<AuditRecord>().Select(e => e.Entity.Sequence).DefaultIfEmpty(0).Max();
+        return Math.Max(stored, staged) + 1;
     }
 
     private sealed class HeadRow
     {
         public long LastSequence { get; set; }
         public string LastHash { get; set; } = "";
+        public long RowNumber { get; set; }
     }
 }

@@ -1,23 +1,25 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using SecureCart.Previews.Api;
 using SecureCart.Previews.Auth;
 using SecureCart.Previews.Domain;
 using SecureCart.Previews.Environments;
-using SecureCart.Previews.State;
 using SecureCart.Previews.State.Entities;
+using SecureCart.Previews.State.Reads;
 
 namespace SecureCart.Previews.Endpoints;
 
 internal static class EnvironmentEndpoints
 {
+    public const int DefaultPage = 50;
+    public const int MaxPage = 200;
+
     public static RouteGroupBuilder MapEnvironmentEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/environments").WithTags("Environments").RequireAuthorization();
         group.MapPost("/", CreateAsync).WithSummary("Create a preview environment (202: watch its operation's events)");
-        group.MapGet("/", ListAsync).WithSummary("Your team's environments, with estimated cost");
+        group.MapGet("/", ListAsync).WithSummary("Your team's environments, oldest first, a page at a time ('limit', then 'cursor' from 'nextCursor'), with estimated cost");
         group.MapGet("/{id:guid}", GetAsync).WithSummary("One environment: status, URL, outputs, expiry, cost");
         group.MapPost("/{id:guid}/extend", ExtendAsync).WithSummary("Push the expiry back, within the maximum lifetime");
         group.MapDelete("/{id:guid}", DeleteAsync).WithSummary("Destroy the environment (202)");
@@ -50,29 +52,48 @@ internal static class EnvironmentEndpoints
         }
     }
 
-    private static async Task<Ok<EnvironmentListView>> ListAsync(
-        ClaimsPrincipal user, IDbContextFactory<PreviewsDbContext> contexts, ViewMapper views, CancellationToken cancellationToken, bool includeDestroyed = false)
+    private static async Task<Results<Ok<EnvironmentListView>, ProblemHttpResult>> ListAsync(
+        ClaimsPrincipal user, IEnvironmentReader reader, EnvironmentTotals totals, ViewMapper views, CancellationToken cancellationToken,
+        bool includeDestroyed = false, int limit = DefaultPage, string? cursor = null)
     {
-        var team = user.ToCaller().Team;
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = db.Environments.AsNoTracking().Where(e => e.Team == team);
-        if (!includeDestroyed)
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (limit is < 1 or > MaxPage)
         {
-            query = query.Where(e => e.Status != EnvironmentStatus.Destroyed);
+            errors["limit"] = [$"limit must be between 1 and {MaxPage} (default {DefaultPage})."];
         }
 
-        var items = (await query.OrderBy(e => e.CreatedAt).ToListAsync(cancellationToken)).Select(views.ToView).ToList();
-        var live = items.Where(e => e.Status != nameof(EnvironmentStatus.Destroyed)).ToList();
+        var after = cursor is null ? null : EnvironmentCursor.TryDecode(cursor);
+        if (cursor is not null && after is null)
+        {
+            errors["cursor"] = ["cursor is not one this API issued: pass the 'nextCursor' of the previous page unchanged, or leave it out to start at the first page."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Refusal.Invalid(errors).ToResult();
+        }
+
+        var team = user.ToCaller().Team;
+        // One row more than asked for says whether a next page exists without a count query.
+        var rows = await reader.PageAsync(team, includeDestroyed, after, limit + 1, cancellationToken);
+        var items = rows.Take(limit).Select(views.ToView).ToList();
+        var costs = await totals.ReadAsync(team, includeDestroyed, cancellationToken);
+        var next = rows.Count > limit ? EnvironmentCursor.Encode(new(items[^1].CreatedAt, items[^1].Id)) : null;
+        var link = next is null ? null : $"/v1/environments?limit={limit}&includeDestroyed={(includeDestroyed ? "true" : "false")}&cursor={next}";
         return TypedResults.Ok(new EnvironmentListView(
-            items, live.Sum(e => e.EstimatedCostPerHour), items.Sum(e => e.EstimatedCostSoFar), views.EngineName, views.CreatesResources));
+            items,
+            costs.Where(c => c.Live).Sum(c => c.CostPerHour),
+            costs.Sum(c => views.CostSoFar(c.CostPerHour, c.CreatedAt, c.DestroyedAt)),
+            views.EngineName,
+            views.CreatesResources,
+            next,
+            link));
     }
 
     private static async Task<Results<Ok<EnvironmentView>, ProblemHttpResult>> GetAsync(
-        Guid id, ClaimsPrincipal user, IDbContextFactory<PreviewsDbContext> contexts, ViewMapper views, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, IEnvironmentReader reader, ViewMapper views, CancellationToken cancellationToken)
     {
-        var team = user.ToCaller().Team;
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var environment = await db.Environments.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id && e.Team == team, cancellationToken);
+        var environment = await reader.FindAsync(user.ToCaller().Team, id, cancellationToken);
         return environment is null ? Refusal.NotFound("Environment", id).ToResult() : TypedResults.Ok(views.ToView(environment));
     }
 

@@ -35,8 +35,13 @@ internal sealed class ViewMapper(TimeProvider time, IPreviewEngine engine)
     public decimal CostSoFar(EnvironmentRecord e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        var end = e.DestroyedAt ?? time.GetUtcNow();
-        var hours = (decimal)Math.Max(0, (end - e.CreatedAt).TotalHours);
-        return decimal.Round(e.CostPerHour * hours, 4);
+        return CostSoFar(e.CostPerHour, e.CreatedAt, e.DestroyedAt);
+    }
+
+    public decimal CostSoFar(decimal costPerHour, DateTimeOffset createdAt, DateTimeOffset? destroyedAt)
+    {
+        var end = destroyedAt ?? time.GetUtcNow();
+        var hours = (decimal)Math.Max(0, (end - createdAt).TotalHours);
+        return decimal.Round(costPerHour * hours, 4);
     }
 }

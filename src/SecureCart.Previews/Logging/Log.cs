@@ -77,4 +77,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2301, Level = LogLevel.Error, Message = "Writing the audit anchor failed; retrying next interval")]
     public static partial void AuditAnchorFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2400, Level = LogLevel.Information, Message = "Request of {Actor} (team {Team}) to {Path} refused: rate limit")]
+    public static partial void RateLimited(ILogger logger, string team, string actor, string path);
+
+    [LoggerMessage(EventId = 2401, Level = LogLevel.Information, Message = "Retention sweep removed {IdempotencyKeys} idempotency keys and {OperationEvents} operation events")]
+    public static partial void RetentionSwept(ILogger logger, int idempotencyKeys, int operationEvents);
+
+    [LoggerMessage(EventId = 2402, Level = LogLevel.Error, Message = "Retention sweep failed; retrying next interval")]
+    public static partial void RetentionFault(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2403, Level = LogLevel.Debug, Message = "Retention sweep skipped: another replica holds the sweep lock")]
+    public static partial void RetentionSkipped(ILogger logger);
 }

@@ -15,6 +15,7 @@ public sealed class PreviewsDbContext(DbContextOptions<PreviewsDbContext> option
     public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
     public DbSet<AuditRecord> AuditEntries => Set<AuditRecord>();
     public DbSet<AuditHeadRecord> AuditHead => Set<AuditHeadRecord>();
+    public DbSet<AuditChainHeadRecord> AuditChainHeads => Set<AuditChainHeadRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -74,12 +75,18 @@ public sealed class PreviewsDbContext(DbContextOptions<PreviewsDbContext> option
             e.HasKey(x => x.Sequence);
             e.Property(x => x.Sequence).ValueGeneratedNever();
             e.HasIndex(x => new { x.Team, x.Sequence });
+            e.HasIndex(x => new { x.Team, x.ChainSequence }).IsUnique().HasFilter("\"ChainSequence\" > 0");
         });
         modelBuilder.Entity<AuditHeadRecord>(e =>
         {
             e.ToTable("AuditHead");
             e.HasKey(x => x.Id);
             e.Property(x => x.Id).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<AuditChainHeadRecord>(e =>
+        {
+            e.ToTable("AuditChainHeads");
+            e.HasKey(x => x.Team);
         });
     }
 }

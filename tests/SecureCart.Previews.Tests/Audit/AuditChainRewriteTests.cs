@@ -45,13 +45,15 @@ public sealed class AuditChainRewriteTests
             await RewriteAsync(server, hasher.Compute);
             var after = await admin.GetFromJsonAsync<AuditVerification>("/v1/audit/verify", PreviewsServer.Json);
 
-            Assert.NotNull(anchored);
-            Assert.Null(unchanged);
+            var alpha = Assert.Single(anchored);
+            Assert.Equal("alpha", alpha.Team);
+            Assert.Empty(unchanged);
             Assert.Single(File.ReadAllLines(anchorPath));
             Assert.True(before!.Valid, before.Problem);
             Assert.Equal(1, before.AnchorsChecked);
             Assert.False(after!.Valid);
-            Assert.Equal(anchored!.Sequence, after.FirstBadSequence);
+            Assert.Equal(alpha.Sequence, after.FirstBadSequence);
+            Assert.Equal("alpha", after.Chain);
             Assert.Contains("anchored outside the database", after.Problem);
         }
         finally
@@ -78,7 +80,7 @@ public sealed class AuditChainRewriteTests
         await db.Database.ExecuteSqlRawAsync(server.Database.IsPostgres
             ? "ALTER TABLE \"AuditEntries\" DISABLE TRIGGER USER"
             : "DROP TRIGGER audit_entries_no_update; DROP TRIGGER audit_entries_no_delete;");
-        var rows = await db.AuditEntries.OrderBy(a => a.Sequence).ToListAsync();
+        var rows = await db.AuditEntries.Where(a => a.Team == "alpha").OrderBy(a => a.ChainSequence).ToListAsync();
         rows[1].Outcome = "refused forbidden quota-environments";
         for (var i = 1; i < rows.Count; i++)
         {
@@ -86,7 +88,7 @@ public sealed class AuditChainRewriteTests
             rows[i].Hash = hash(rows[i]);
         }
 
-        var head = await db.AuditHead.SingleAsync();
+        var head = await db.AuditChainHeads.SingleAsync(h => h.Team == "alpha");
         head.LastHash = rows[^1].Hash;
         await db.SaveChangesAsync();
     }

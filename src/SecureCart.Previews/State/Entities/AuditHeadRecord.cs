@@ -1,6 +1,9 @@
 namespace SecureCart.Previews.State.Entities;
 
-/// <summary>The single row that serializes appends and remembers the chain's tip (so a removed last row shows).</summary>
+/// <summary>
+/// The tip of the single chain every append used to join; since chains are per team
+/// (<see cref="AuditChainHeadRecord"/>) it is sealed: nothing appends to it, verification still checks it.
+/// </summary>
 public sealed class AuditHeadRecord
 {
     public int Id { get; set; }

@@ -2,7 +2,11 @@ namespace SecureCart.Previews.State.Entities;
 
 public sealed class AuditRecord
 {
+    /// <summary>Unique across all chains, in the order appends took their number (the API pages by it).</summary>
     public long Sequence { get; set; }
+
+    /// <summary>The row's place in its team's chain, from 1; 0 marks a row of the single chain kept from before chains per team.</summary>
+    public long ChainSequence { get; set; }
     public DateTimeOffset At { get; set; }
     public string Actor { get; set; } = "";
     public string Team { get; set; } = "";

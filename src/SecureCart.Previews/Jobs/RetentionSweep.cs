@@ -1,0 +1,4 @@
+namespace SecureCart.Previews.Jobs;
+
+/// <summary>What one sweep removed.</summary>
+internal sealed record RetentionSweep(int IdempotencyKeys, int OperationEvents);
