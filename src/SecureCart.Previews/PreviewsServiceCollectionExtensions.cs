@@ -12,6 +12,7 @@ using SecureCart.Previews.Engine;
 using SecureCart.Previews.Environments;
 using SecureCart.Previews.Hosting;
 using SecureCart.Previews.Jobs;
+using SecureCart.Previews.Live;
 using SecureCart.Previews.Options;
 using SecureCart.Previews.Planning;
 using SecureCart.Previews.State;
@@ -36,6 +37,7 @@ public static class PreviewsServiceCollectionExtensions
         AddSection<QuotaOptions>(services, configuration, QuotaOptions.Section);
         AddSection<WorkerOptions>(services, configuration, WorkerOptions.Section);
         AddSection<ReaperOptions>(services, configuration, ReaperOptions.Section);
+        AddSection<LiveOptions>(services, configuration, LiveOptions.Section);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddPooledDbContextFactory<PreviewsDbContext>(options =>
@@ -86,6 +88,7 @@ public static class PreviewsServiceCollectionExtensions
         services.AddSingleton<ExpiryReaper>();
         services.AddHostedService(sp => sp.GetRequiredService<ExpiryReaper>());
         services.AddHostedService(sp => sp.GetRequiredService<AuditAnchors>());
+        AddLive(services, state);
 
         // Parsed once here as well, so a mistyped address stops startup instead of the first request.
         TrustedProxies.Apply(new ForwardedHeadersOptions(), network);
@@ -97,6 +100,18 @@ public static class PreviewsServiceCollectionExtensions
         services.Configure<JsonOptions>(o => o.SerializerOptions.AllowTrailingCommas = false);
         services.AddOpenApi();
         return services;
+    }
+
+    /// <summary>Operation events pushed to watchers: through LISTEN/NOTIFY across replicas, in-process on SQLite.</summary>
+    private static void AddLive(IServiceCollection services, StateOptions state)
+    {
+        services.AddSingleton<OperationFeed>();
+        services.AddSingleton<OperationWatch>();
+        if (state.IsPostgres)
+        {
+            services.AddSingleton<PostgresNotificationListener>();
+            services.AddHostedService(sp => sp.GetRequiredService<PostgresNotificationListener>());
+        }
     }
 
     /// <summary>

@@ -16,7 +16,8 @@ internal sealed class EnvironmentLifecycle(
     AuditLog audit,
     OperationSignal signal,
     TimeProvider time,
-    IOptions<LifetimeOptions> options)
+    IOptions<LifetimeOptions> options,
+    Live.OperationFeed feed)
 {
     public async Task<CommandOutcome<EnvironmentRecord>> ExtendAsync(CallerIdentity caller, Guid id, int? hoursToAdd, RequestOrigin origin, CancellationToken cancellationToken)
     {
@@ -144,6 +145,7 @@ internal sealed class EnvironmentLifecycle(
         await audit.StageAsync(db, new(caller.Actor, caller.Team, Action, operation.EnvironmentId, queued == 1 ? "cancelled" : "cancel requested", origin.RequestId, origin.SourceAddress), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        feed.Publish(operationId);
         return new CommandOutcome<OperationRecord>.Accepted(operation);
     }
 
