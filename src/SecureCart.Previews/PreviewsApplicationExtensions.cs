@@ -32,6 +32,7 @@ public static class PreviewsApplicationExtensions
         app.MapOperationEndpoints();
         app.MapAuditEndpoints();
         app.MapApiKeyEndpoints();
+        app.MapOrphanEndpoints();
         return app;
     }
 

@@ -38,6 +38,7 @@ public static class PreviewsServiceCollectionExtensions
         AddSection<WorkerOptions>(services, configuration, WorkerOptions.Section);
         AddSection<ReaperOptions>(services, configuration, ReaperOptions.Section);
         AddSection<LiveOptions>(services, configuration, LiveOptions.Section);
+        AddSection<OrphanOptions>(services, configuration, OrphanOptions.Section);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddPooledDbContextFactory<PreviewsDbContext>(options =>
@@ -89,6 +90,9 @@ public static class PreviewsServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ExpiryReaper>());
         services.AddHostedService(sp => sp.GetRequiredService<AuditAnchors>());
         AddLive(services, state);
+        services.AddSingleton<JobLease>();
+        services.AddSingleton<Orphans.OrphanSweep>();
+        services.AddHostedService<OrphanSweeper>();
 
         // Parsed once here as well, so a mistyped address stops startup instead of the first request.
         TrustedProxies.Apply(new ForwardedHeadersOptions(), network);

@@ -15,6 +15,8 @@ public sealed class PreviewsDbContext(DbContextOptions<PreviewsDbContext> option
     public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
     public DbSet<AuditRecord> AuditEntries => Set<AuditRecord>();
     public DbSet<AuditHeadRecord> AuditHead => Set<AuditHeadRecord>();
+    public DbSet<JobLeaseRecord> JobLeases => Set<JobLeaseRecord>();
+    public DbSet<ExpiryNoticeRecord> ExpiryNotices => Set<ExpiryNoticeRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -80,6 +82,17 @@ public sealed class PreviewsDbContext(DbContextOptions<PreviewsDbContext> option
             e.ToTable("AuditHead");
             e.HasKey(x => x.Id);
             e.Property(x => x.Id).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<JobLeaseRecord>(e =>
+        {
+            e.ToTable("JobLeases");
+            e.HasKey(x => x.Name);
+        });
+        modelBuilder.Entity<ExpiryNoticeRecord>(e =>
+        {
+            e.ToTable("ExpiryNotices");
+            e.HasKey(x => new { x.EnvironmentId, x.ExpiresAt, x.LeadMinutes, x.Channel });
+            e.HasIndex(x => new { x.Status, x.NextAttemptAt });
         });
     }
 }
