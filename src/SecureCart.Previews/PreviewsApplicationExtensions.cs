@@ -33,6 +33,7 @@ public static class PreviewsApplicationExtensions
         app.MapAuditEndpoints();
         app.MapApiKeyEndpoints();
         app.MapOrphanEndpoints();
+        app.MapNoticeEndpoints();
         return app;
     }
 

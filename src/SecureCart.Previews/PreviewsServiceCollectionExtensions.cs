@@ -39,6 +39,7 @@ public static class PreviewsServiceCollectionExtensions
         AddSection<ReaperOptions>(services, configuration, ReaperOptions.Section);
         AddSection<LiveOptions>(services, configuration, LiveOptions.Section);
         AddSection<OrphanOptions>(services, configuration, OrphanOptions.Section);
+        AddSection<NoticeOptions>(services, configuration, NoticeOptions.Section);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddPooledDbContextFactory<PreviewsDbContext>(options =>
@@ -93,6 +94,7 @@ public static class PreviewsServiceCollectionExtensions
         services.AddSingleton<JobLease>();
         services.AddSingleton<Orphans.OrphanSweep>();
         services.AddHostedService<OrphanSweeper>();
+        AddNotices(services);
 
         // Parsed once here as well, so a mistyped address stops startup instead of the first request.
         TrustedProxies.Apply(new ForwardedHeadersOptions(), network);
@@ -116,6 +118,17 @@ public static class PreviewsServiceCollectionExtensions
             services.AddSingleton<PostgresNotificationListener>();
             services.AddHostedService(sp => sp.GetRequiredService<PostgresNotificationListener>());
         }
+    }
+
+    /// <summary>Notices before expiry: scheduled and delivered on every replica, the extend links they carry.</summary>
+    private static void AddNotices(IServiceCollection services)
+    {
+        services.AddHttpClient(Notices.WebhookSender.ClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<Notices.ExtendLinks>();
+        services.AddSingleton<Notices.WebhookSender>();
+        services.AddSingleton<Notices.EmailSender>();
+        services.AddSingleton<Notices.NoticeDispatcher>();
+        services.AddHostedService<NoticeJob>();
     }
 
     /// <summary>

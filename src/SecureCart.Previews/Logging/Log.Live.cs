@@ -29,4 +29,22 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2544, Level = LogLevel.Error, Message = "Orphan sweep failed; retrying next interval")]
     public static partial void OrphanSweepFault(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2520, Level = LogLevel.Information, Message = "Notice for environment {EnvironmentId} ({LeadMinutes} min before expiry) sent by {Channel}")]
+    public static partial void NoticeSent(ILogger logger, Guid environmentId, int leadMinutes, string channel);
+
+    [LoggerMessage(EventId = 2521, Level = LogLevel.Warning, Message = "Notice for environment {EnvironmentId} by {Channel}: attempt {Attempt} failed ({Error}); retrying in {Delay}")]
+    public static partial void NoticeRetrying(ILogger logger, Guid environmentId, string channel, int attempt, TimeSpan delay, string error);
+
+    [LoggerMessage(EventId = 2522, Level = LogLevel.Error, Message = "Notice for environment {EnvironmentId} by {Channel} failed after {Attempts} attempts; not retried")]
+    public static partial void NoticeFailed(ILogger logger, Exception exception, Guid environmentId, string channel, int attempts);
+
+    [LoggerMessage(EventId = 2523, Level = LogLevel.Information, Message = "Notice for environment {EnvironmentId} ({LeadMinutes} min, {Channel}) not sent: {Reason}")]
+    public static partial void NoticeSkipped(ILogger logger, Guid environmentId, int leadMinutes, string channel, string reason);
+
+    [LoggerMessage(EventId = 2524, Level = LogLevel.Error, Message = "Notice round failed; retrying next interval")]
+    public static partial void NoticeJobFault(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2525, Level = LogLevel.Information, Message = "Environment {EnvironmentId} extended by its notice's link; expires {ExpiresAt}")]
+    public static partial void ExtendedByLink(ILogger logger, Guid environmentId, DateTimeOffset expiresAt);
 }
