@@ -1,9 +1,11 @@
 using System.Net;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SecureCart.Previews.Api;
+using SecureCart.Previews.Audit;
 using SecureCart.Previews.Auth;
 using SecureCart.Previews.Domain;
 using SecureCart.Previews.Environments;
@@ -26,7 +28,47 @@ internal static class NoticeEndpoints
         var group = app.MapGroup(ExtendLinks.Path).WithTags("Notices").AllowAnonymous();
         group.MapGet("/", Confirm).WithSummary("The page behind a notice's extend link: one button that extends (changes nothing itself)");
         group.MapPost("/", ExtendAsync).WithSummary("Extend by the notice's hours, once per link, until the expiry it warned about").DisableAntiforgery();
+        app.MapPut("/v1/environments/{id:guid}/notice-webhook", SetWebhookAsync).WithTags("Notices").RequireAuthorization()
+            .WithSummary("This environment's notices go to this webhook instead of its team's (url null: back to the team's)");
         return group;
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> SetWebhookAsync(
+        Guid id, NoticeWebhookRequest request, ClaimsPrincipal user, HttpContext http, IDbContextFactory<PreviewsDbContext> contexts, AuditLog audit,
+        IOptions<NoticeOptions> options, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var caller = user.ToCaller();
+        if (!settings.Enabled || (settings.WebhookSecret ?? "").Length < 32)
+        {
+            return Refusal.Conflict("notices-off", "Webhook notices are not configured", "This service sends no webhook notices (Previews:Notices:Enabled and Previews:Notices:WebhookSecret); ask the platform team.").ToResult();
+        }
+
+        if (request.Url is { } url && (TextInput.CheckVisible("url", url) is not null || url.Length > 2_048
+            || !Uri.TryCreate(url, UriKind.Absolute, out var parsed) || !(parsed.Scheme == "https" || (settings.AllowHttpWebhooks && parsed.Scheme == "http"))))
+        {
+            var schemes = settings.AllowHttpWebhooks ? "an absolute http(s) URL" : "an absolute https URL";
+            return Refusal.Invalid(new Dictionary<string, string[]> { ["url"] = [$"url must be {schemes} of at most 2048 characters, or null for the team's webhook."] }).ToResult();
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await db.Environments.AnyAsync(e => e.Id == id && e.Team == caller.Team, cancellationToken))
+        {
+            return Refusal.NotFound("Environment", id).ToResult();
+        }
+
+        await db.NoticeTargets.Where(t => t.EnvironmentId == id).ExecuteDeleteAsync(cancellationToken);
+        if (request.Url is not null)
+        {
+            db.NoticeTargets.Add(new NoticeTargetRecord { EnvironmentId = id, WebhookUrl = request.Url });
+        }
+
+        var origin = http.Origin();
+        await audit.StageAsync(db, new(caller.Actor, caller.Team, "environment.notice-webhook", id, request.Url is null ? "team webhook" : "own webhook " + new Uri(request.Url).Host, origin.RequestId, origin.SourceAddress), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.NoContent();
     }
 
     private static ContentHttpResult Confirm([FromQuery] string? token, ExtendLinks links, IOptions<NoticeOptions> options) =>

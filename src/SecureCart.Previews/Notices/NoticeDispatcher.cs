@@ -57,10 +57,14 @@ internal sealed class NoticeDispatcher(
             .Select(e => new { e.Id, e.Team, e.CreatedAt, e.ExpiresAt })
             .Take(1_000)
             .ToListAsync(cancellationToken);
+        var ids = candidates.Select(c => c.Id).ToList();
+        var ownHooks = await db.NoticeTargets.AsNoTracking().Where(t => ids.Contains(t.EnvironmentId)).ToDictionaryAsync(t => t.EnvironmentId, t => t.WebhookUrl, cancellationToken);
         var added = 0;
         foreach (var environment in candidates)
         {
-            if (!settings.Teams.TryGetValue(environment.Team, out var target))
+            var teamTarget = settings.Teams.GetValueOrDefault(environment.Team);
+            var webhook = ownHooks.GetValueOrDefault(environment.Id) ?? teamTarget?.WebhookUrl;
+            if (webhook is null && teamTarget?.Email is null)
             {
                 continue;
             }
@@ -72,7 +76,7 @@ internal sealed class NoticeDispatcher(
                 continue;
             }
 
-            foreach (var (channel, address) in new[] { (Webhook, target.WebhookUrl), (Email, target.Email) })
+            foreach (var (channel, address) in new[] { (Webhook, webhook), (Email, teamTarget?.Email) })
             {
                 if (!string.IsNullOrEmpty(address) && await TryInsertAsync(environment.Id, environment.ExpiresAt, due, channel, address, now, cancellationToken))
                 {

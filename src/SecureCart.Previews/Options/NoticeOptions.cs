@@ -24,6 +24,9 @@ internal sealed class NoticeOptions : IValidatableObject
     /// <summary>Signs webhook bodies (32+ characters); receivers hold it to verify the signature.</summary>
     public string? WebhookSecret { get; set; }
 
+    /// <summary>Per-environment webhooks must be https unless this is on (a test rig or a trusted network only).</summary>
+    public bool AllowHttpWebhooks { get; set; }
+
     [Range(1, 168)] public int ExtendHours { get; set; } = 24;
 
     [Range(1, 20)] public int MaxAttempts { get; set; } = 6;

@@ -17,6 +17,7 @@ public sealed class PreviewsDbContext(DbContextOptions<PreviewsDbContext> option
     public DbSet<AuditHeadRecord> AuditHead => Set<AuditHeadRecord>();
     public DbSet<JobLeaseRecord> JobLeases => Set<JobLeaseRecord>();
     public DbSet<ExpiryNoticeRecord> ExpiryNotices => Set<ExpiryNoticeRecord>();
+    public DbSet<NoticeTargetRecord> NoticeTargets => Set<NoticeTargetRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -93,6 +94,11 @@ public sealed class PreviewsDbContext(DbContextOptions<PreviewsDbContext> option
             e.ToTable("ExpiryNotices");
             e.HasKey(x => new { x.EnvironmentId, x.ExpiresAt, x.LeadMinutes, x.Channel });
             e.HasIndex(x => new { x.Status, x.NextAttemptAt });
+        });
+        modelBuilder.Entity<NoticeTargetRecord>(e =>
+        {
+            e.ToTable("NoticeTargets");
+            e.HasKey(x => x.EnvironmentId);
         });
     }
 }

@@ -199,6 +199,36 @@ public sealed class NoticeTests
     }
 
     [Fact]
+    public async Task EnvironmentWebhook_ReplacesTheTeams_OnlyForItsTeamAndOnlyAValidUrl()
+    {
+        await using var teamHook = await WebhookReceiver.StartAsync();
+        await using var ownHook = await WebhookReceiver.StartAsync();
+        await using var server = await PreviewsServer.StartAsync("Sqlite", settings: new(Settings(teamHook, smtp: null)) { ["Previews:Notices:AllowHttpWebhooks"] = "true" });
+        var client = await server.ClientForAsync("alpha");
+        var stranger = await server.ClientForAsync("beta");
+        var own = await PreviewsServer.CreateAsync(client, "ownhook", ttlHours: 48);
+        var plain = await PreviewsServer.CreateAsync(client, "teamhook", ttlHours: 48);
+        await PreviewsServer.WaitForStatusAsync(client, own.Environment.Id, "Ready");
+        await PreviewsServer.WaitForStatusAsync(client, plain.Environment.Id, "Ready");
+        var path = $"/v1/environments/{own.Environment.Id}/notice-webhook";
+
+        var set = await client.PutAsJsonAsync(path, new { url = ownHook.Url.ToString() });
+        var ftp = await client.PutAsJsonAsync(path, new { url = "ftp://hooks.example.test/x" });
+        var foreign = await stranger.PutAsJsonAsync(path, new { url = "https://attacker.example.test/" });
+        server.Time.SetUtcNow(own.Environment.ExpiresAt - TimeSpan.FromHours(23));
+        await server.Services.GetRequiredService<NoticeDispatcher>().RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.NoContent, set.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, ftp.StatusCode);
+        Assert.Contains("\"url\"", await ftp.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        var mine = Assert.Single(ownHook.Requests);
+        Assert.Equal(own.Environment.Id, JsonDocument.Parse(mine.Body).RootElement.GetProperty("environmentId").GetGuid());
+        Assert.True(WebhookSignature.Verify(WebhookSecret, mine.Signature, mine.Body, out _));
+        Assert.Equal(plain.Environment.Id, JsonDocument.Parse(Assert.Single(teamHook.Requests).Body).RootElement.GetProperty("environmentId").GetGuid());
+    }
+
+    [Fact]
     public async Task Options_EnabledWithoutKeyOrBaseUrl_StartUpRefusedNamingTheSettings()
     {
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => PreviewsServer.StartAsync("Sqlite", settings: new()

@@ -46,6 +46,14 @@ public sealed class LiveNoticesSweeps : Migration
             },
             constraints: table => table.PrimaryKey("PK_ExpiryNotices", x => new { x.EnvironmentId, x.ExpiresAt, x.LeadMinutes, x.Channel }));
         migrationBuilder.CreateIndex("IX_ExpiryNotices_Status_NextAttemptAt", "ExpiryNotices", ["Status", "NextAttemptAt"]);
+        migrationBuilder.CreateTable(
+            name: "NoticeTargets",
+            columns: table => new
+            {
+                EnvironmentId = table.Column<Guid>(nullable: false),
+                WebhookUrl = table.Column<string>(nullable: false),
+            },
+            constraints: table => table.PrimaryKey("PK_NoticeTargets", x => x.EnvironmentId));
         if (migrationBuilder.IsNpgsql())
         {
             migrationBuilder.Sql("""
@@ -64,6 +72,7 @@ public sealed class LiveNoticesSweeps : Migration
     protected override void Down(MigrationBuilder migrationBuilder)
     {
         ArgumentNullException.ThrowIfNull(migrationBuilder);
+        migrationBuilder.DropTable("NoticeTargets");
         migrationBuilder.DropTable("ExpiryNotices");
         migrationBuilder.DropTable("JobLeases");
         if (migrationBuilder.IsNpgsql())
