@@ -112,6 +112,7 @@ public static class PreviewsServiceCollectionExtensions
     private static void AddLive(IServiceCollection services, StateOptions state)
     {
         services.AddSingleton<OperationFeed>();
+        services.AddSingleton<SharedReads>();
         services.AddSingleton<OperationWatch>();
         if (state.IsPostgres)
         {

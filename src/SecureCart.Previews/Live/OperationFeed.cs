@@ -11,6 +11,7 @@ namespace SecureCart.Previews.Live;
 internal sealed class OperationFeed
 {
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Subscription, byte>> _watchers = new();
+    private long _generation;
 
     /// <summary>Watchers at this moment, all operations together.</summary>
     public int WatcherCount => _watchers.Values.Sum(set => set.Count);
@@ -26,6 +27,8 @@ internal sealed class OperationFeed
     /// <summary>Operation <paramref name="operationId"/> has new stored events (or a new status).</summary>
     public void Publish(Guid operationId)
     {
+        // Before the ring, and whether or not anyone watches here: a watcher arriving later must not trust a read older than this.
+        Bump();
         if (_watchers.TryGetValue(operationId, out var set))
         {
             foreach (var subscription in set.Keys)
@@ -38,6 +41,7 @@ internal sealed class OperationFeed
     /// <summary>After the notification channel was down: anything may have changed, so every watcher reads again.</summary>
     public void PublishAll()
     {
+        Bump();
         foreach (var set in _watchers.Values)
         {
             foreach (var subscription in set.Keys)
@@ -47,6 +51,18 @@ internal sealed class OperationFeed
         }
     }
 
+    /// <summary>
+    /// Rises on every ring (one counter for all operations: simple, and never stale). A read that began at or after
+    /// generation g has seen every write that rang before g, so watchers woken at g may share it (see <see cref="SharedReads"/>).
+    /// </summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
+    /// <summary>Asks for a read newer than any so far (a watcher's safety read, or a retry after a failed one).</summary>
+    public long Bump() => Interlocked.Increment(ref _generation);
+
+    /// <summary>Raised when the last watcher of an operation leaves, so shared state for it can go.</summary>
+    public event Action<Guid>? Unwatched;
+
     private void Remove(Subscription subscription)
     {
         if (_watchers.TryGetValue(subscription.OperationId, out var set))
@@ -55,7 +71,10 @@ internal sealed class OperationFeed
             if (set.IsEmpty)
             {
                 // A watcher subscribing at this instant re-adds its own set; an empty one left behind is only a few bytes.
-                _watchers.TryRemove(new KeyValuePair<Guid, ConcurrentDictionary<Subscription, byte>>(subscription.OperationId, set));
+                if (_watchers.TryRemove(new KeyValuePair<Guid, ConcurrentDictionary<Subscription, byte>>(subscription.OperationId, set)))
+                {
+                    Unwatched?.Invoke(subscription.OperationId);
+                }
             }
         }
     }

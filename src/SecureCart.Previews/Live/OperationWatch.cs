@@ -1,25 +1,22 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SecureCart.Previews.Domain;
 using SecureCart.Previews.Endpoints;
 using SecureCart.Previews.Hosting;
 using SecureCart.Previews.Logging;
 using SecureCart.Previews.Options;
-using SecureCart.Previews.State;
-using SecureCart.Previews.State.Entities;
 
 namespace SecureCart.Previews.Live;
 
 /// <summary>
 /// One watcher's stream: the stored events after the one it last saw, then, each time the feed rings, the ones
-/// written since; the final state once the operation has ended. The database is the only source of events, so
+/// written since (read once per replica for all its watchers, see <see cref="SharedReads"/>); the final state once
+/// the operation has ended. The database is the only source of events, so
 /// every replica serves the same ordered stream and a resume is the same read from a later sequence.
 /// </summary>
-internal sealed class OperationWatch(
-    IDbContextFactory<PreviewsDbContext> contexts, OperationFeed feed, IOptions<LiveOptions> options, ILogger<OperationWatch> logger)
+internal sealed class OperationWatch(SharedReads reads, OperationFeed feed, IOptions<LiveOptions> options, ILogger<OperationWatch> logger)
 {
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
 
@@ -33,12 +30,13 @@ internal sealed class OperationWatch(
         var last = after;
         var first = true;
         var failures = 0;
+        var wanted = feed.Generation;
         while (true)
         {
-            Snapshot? snapshot = null;
+            OperationSnapshot? snapshot = null;
             try
             {
-                snapshot = await ReadAsync(operationId, last, cancellationToken);
+                snapshot = await reads.ReadAsync(operationId, wanted, cancellationToken);
                 if (failures > 0)
                 {
                     Log.WatchResumed(logger, operationId, failures);
@@ -56,7 +54,7 @@ internal sealed class OperationWatch(
 
             if (snapshot is not null)
             {
-                foreach (var item in snapshot.Events)
+                foreach (var item in snapshot.Events.Where(e => e.Sequence > last))
                 {
                     var data = JsonSerializer.Serialize(new { sequence = item.Sequence, type = item.Type, message = item.Message, at = item.At }, s_json);
                     yield return Item(data, item.Type, item.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), ref first);
@@ -71,7 +69,11 @@ internal sealed class OperationWatch(
             }
 
             var wait = snapshot is null ? TimeSpan.FromMilliseconds(settings.OutageRetryMilliseconds) : TimeSpan.FromSeconds(settings.SafetyReadSeconds);
-            await subscription.WaitAsync(wait, cancellationToken);
+            var rung = await subscription.WaitAsync(wait, cancellationToken);
+
+            // Rung: the read that follows the ring is shared with every watcher it woke. Not rung (a safety read, or
+            // a retry after a failed read): ask for a read newer than any so far.
+            wanted = rung && snapshot is not null ? feed.Generation : feed.Bump();
         }
     }
 
@@ -87,18 +89,4 @@ internal sealed class OperationWatch(
         return item;
     }
 
-    private async Task<Snapshot> ReadAsync(Guid operationId, int after, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-
-        // Status first, events second: the last event commits with the final status, so none is missed.
-        var operation = await db.Operations.AsNoTracking().SingleAsync(o => o.Id == operationId, cancellationToken);
-        var events = await db.OperationEvents.AsNoTracking()
-            .Where(e => e.OperationId == operationId && e.Sequence > after)
-            .OrderBy(e => e.Sequence)
-            .ToListAsync(cancellationToken);
-        return new Snapshot(operation, events);
-    }
-
-    private sealed record Snapshot(OperationRecord Operation, List<OperationEventRecord> Events);
 }
