@@ -89,6 +89,7 @@ internal static class SseFanOutBenchmark
             var idle = await IdleTransactionsPerSecondAsync(admin, database, TimeSpan.FromSeconds(5));
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"SSE fan-out: 3 replicas, {watchers.Count} watchers on one operation ({watchersPerReplica} per replica), {events} events 20 ms apart, written through replica 1"));
+            var readsBefore = replicas.Sum(r => r.Services.GetRequiredService<SecureCart.Previews.Live.SharedReads>().Reads);
             var written = new long[events];
             for (var n = 0; n < events; n++)
             {
@@ -99,6 +100,7 @@ internal static class SseFanOutBenchmark
 
             engine.Finish();
             await Task.WhenAll(watchers.Select(w => w.Done));
+            var reads = replicas.Sum(r => r.Services.GetRequiredService<SecureCart.Previews.Live.SharedReads>().Reads) - readsBefore;
             await stop.CancelAsync();
             await bareLoop.ContinueWith(_ => { }, TaskScheduler.Default);
 
@@ -127,6 +129,7 @@ internal static class SseFanOutBenchmark
             Console.WriteLine($"write -> SSE watcher, writing replica:         {sameReplica.Describe()}");
             Console.WriteLine($"write -> SSE watcher, other replicas:          {otherReplicas.Describe()}");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fan-out/baseline p50: {otherReplicas.Percentile(50) / baseline.Percentile(50):0.00}x; p99 {otherReplicas.Percentile(99) / baseline.Percentile(99):0.00}x"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"database reads per event, all replicas: {(double)reads / events:0.0} for {watchers.Count} watchers (one read per watcher would be {watchers.Count})"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"idle: {idle:0.0} database transactions/s for {watchers.Count} watchers (polling every 250 ms with 2 reads would be {watchers.Count * 8})"));
             return 0;
         }
