@@ -19,7 +19,7 @@ internal sealed partial class PulumiPreviewEngine(
     PulumiInstallation installation,
     StackLockRecovery locks,
     IOptions<PulumiEngineOptions> options,
-    ILogger<PulumiPreviewEngine> logger) : IPreviewEngine
+    ILogger<PulumiPreviewEngine> logger) : IPreviewEngine, IStackInventory
 {
     public string Name => "pulumi";
 
@@ -89,6 +89,40 @@ internal sealed partial class PulumiPreviewEngine(
         catch (StackNotFoundException)
         {
             LogNothingToCancel(logger, plan.StackName);
+        }
+    }
+
+    /// <summary>`pulumi stack ls --json` in the project's backend, from a folder of its own like every operation.</summary>
+    public async Task<IReadOnlyList<string>> ListStacksAsync(CancellationToken cancellationToken)
+    {
+        using OperationDirectory directory = OperationDirectory.Create(options.Value.WorkRoot, options.Value.ResolvedPluginDirectory, "stacks");
+        using LocalWorkspace workspace = await LocalWorkspace.CreateAsync(await WorkspaceOptionsAsync(null, directory, cancellationToken), cancellationToken);
+        ImmutableList<StackSummary> stacks = await workspace.ListStacksAsync(cancellationToken);
+
+        // Pulumi Cloud may qualify names as organisation/project/stack; environments store the short name.
+        return [.. stacks.Select(s => s.Name[(s.Name.LastIndexOf('/') + 1)..]).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Destroys an orphan stack's resources and removes it; nothing to plan, since destroy never runs the program.</summary>
+    public async Task<string> DestroyStackAsync(string stackName, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(stackName);
+        using OperationDirectory directory = OperationDirectory.Create(options.Value.WorkRoot, options.Value.ResolvedPluginDirectory, "orphan");
+        WorkspaceStack stack;
+        try
+        {
+            stack = await OpenStackAsync(stackName, planner.Base.Region, directory, create: false, cancellationToken);
+        }
+        catch (StackNotFoundException)
+        {
+            return $"stack {stackName} not found; nothing to destroy";
+        }
+
+        using (stack)
+        {
+            UpdateResult result = await stack.DestroyAsync(new DestroyOptions(), cancellationToken);
+            await stack.Workspace.RemoveStackAsync(stack.Name, cancellationToken);
+            return $"destroy {result.Summary.Result}; stack {stack.Name} removed";
         }
     }
 
@@ -187,7 +221,30 @@ internal sealed partial class PulumiPreviewEngine(
     /// command, not just `stack init`: the folder that init wrote it to is gone, and without it the CLI falls back
     /// to the backend's default (a passphrase on S3) and cannot read the stack.
     /// </summary>
-    private async Task<WorkspaceStack> OpenStackAsync(PreviewEnvironmentPlan plan, OperationDirectory directory, bool create, CancellationToken cancellationToken)
+    private Task<WorkspaceStack> OpenStackAsync(PreviewEnvironmentPlan plan, OperationDirectory directory, bool create, CancellationToken cancellationToken) =>
+        OpenStackAsync(plan.StackName, plan.Base.Region, directory, create, cancellationToken);
+
+    private async Task<WorkspaceStack> OpenStackAsync(string stackName, string region, OperationDirectory directory, bool create, CancellationToken cancellationToken)
+    {
+        LocalWorkspace workspace = await LocalWorkspace.CreateAsync(await WorkspaceOptionsAsync(stackName, directory, cancellationToken), cancellationToken);
+        WorkspaceStack stack;
+        try
+        {
+            stack = create
+                ? await WorkspaceStack.CreateOrSelectAsync(stackName, workspace, cancellationToken)
+                : await WorkspaceStack.SelectAsync(stackName, workspace, cancellationToken);
+        }
+        catch
+        {
+            workspace.Dispose();
+            throw;
+        }
+
+        await stack.SetConfigAsync("aws:region", new ConfigValue(region), cancellationToken);
+        return stack;
+    }
+
+    private async Task<LocalWorkspaceOptions> WorkspaceOptionsAsync(string? stackName, OperationDirectory directory, CancellationToken cancellationToken)
     {
         PulumiEngineOptions settings = options.Value;
         var workspaceOptions = new LocalWorkspaceOptions
@@ -201,28 +258,16 @@ internal sealed partial class PulumiPreviewEngine(
         if (!string.IsNullOrEmpty(settings.SecretsProvider))
         {
             workspaceOptions.SecretsProvider = settings.SecretsProvider;
-            workspaceOptions.StackSettings = new Dictionary<string, StackSettings>(StringComparer.Ordinal)
+            if (stackName is not null)
             {
-                [plan.StackName] = new StackSettings { SecretsProvider = settings.SecretsProvider },
-            };
+                workspaceOptions.StackSettings = new Dictionary<string, StackSettings>(StringComparer.Ordinal)
+                {
+                    [stackName] = new StackSettings { SecretsProvider = settings.SecretsProvider },
+                };
+            }
         }
 
-        LocalWorkspace workspace = await LocalWorkspace.CreateAsync(workspaceOptions, cancellationToken);
-        WorkspaceStack stack;
-        try
-        {
-            stack = create
-                ? await WorkspaceStack.CreateOrSelectAsync(plan.StackName, workspace, cancellationToken)
-                : await WorkspaceStack.SelectAsync(plan.StackName, workspace, cancellationToken);
-        }
-        catch
-        {
-            workspace.Dispose();
-            throw;
-        }
-
-        await stack.SetConfigAsync("aws:region", new ConfigValue(plan.Base.Region), cancellationToken);
-        return stack;
+        return workspaceOptions;
     }
 
     [LoggerMessage(EventId = 2400, Level = LogLevel.Information, Message = "Cancel: stack {StackName} does not exist; nothing to cancel")]

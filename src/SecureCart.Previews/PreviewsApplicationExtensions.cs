@@ -37,6 +37,8 @@ public static class PreviewsApplicationExtensions
         app.MapAuditEndpoints();
         app.MapApiKeyEndpoints();
         app.MapDeveloperConsole();
+        app.MapOrphanEndpoints();
+        app.MapNoticeEndpoints();
         return app;
     }
 

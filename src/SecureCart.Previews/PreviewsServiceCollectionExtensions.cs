@@ -15,6 +15,7 @@ using SecureCart.Previews.Environments;
 using SecureCart.Previews.FairUse;
 using SecureCart.Previews.Hosting;
 using SecureCart.Previews.Jobs;
+using SecureCart.Previews.Live;
 using SecureCart.Previews.Options;
 using SecureCart.Previews.Planning;
 using SecureCart.Previews.State;
@@ -43,6 +44,9 @@ public static class PreviewsServiceCollectionExtensions
         var databases = AddSection<PreviewDatabaseOptions>(services, configuration, PreviewDatabaseOptions.Section);
         var rateLimits = AddSection<RateLimitOptions>(services, configuration, RateLimitOptions.Section);
         AddSection<RetentionOptions>(services, configuration, RetentionOptions.Section);
+        AddSection<LiveOptions>(services, configuration, LiveOptions.Section);
+        AddSection<OrphanOptions>(services, configuration, OrphanOptions.Section);
+        AddSection<NoticeOptions>(services, configuration, NoticeOptions.Section);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddPooledDbContextFactory<PreviewsDbContext>(options =>
@@ -99,6 +103,11 @@ public static class PreviewsServiceCollectionExtensions
         services.AddSingleton<RetentionSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionSweeper>());
         services.AddFairUse(rateLimits);
+        AddLive(services, state);
+        services.AddSingleton<JobLease>();
+        services.AddSingleton<Orphans.OrphanSweep>();
+        services.AddHostedService<OrphanSweeper>();
+        AddNotices(services);
 
         // Parsed once here as well, so a mistyped address stops startup instead of the first request.
         TrustedProxies.Apply(new ForwardedHeadersOptions(), network);
@@ -111,6 +120,30 @@ public static class PreviewsServiceCollectionExtensions
         services.AddOpenApi();
         services.AddDeveloperConsole();
         return services;
+    }
+
+    /// <summary>Operation events pushed to watchers: through LISTEN/NOTIFY across replicas, in-process on SQLite.</summary>
+    private static void AddLive(IServiceCollection services, StateOptions state)
+    {
+        services.AddSingleton<OperationFeed>();
+        services.AddSingleton<SharedReads>();
+        services.AddSingleton<OperationWatch>();
+        if (state.IsPostgres)
+        {
+            services.AddSingleton<PostgresNotificationListener>();
+            services.AddHostedService(sp => sp.GetRequiredService<PostgresNotificationListener>());
+        }
+    }
+
+    /// <summary>Notices before expiry: scheduled and delivered on every replica, the extend links they carry.</summary>
+    private static void AddNotices(IServiceCollection services)
+    {
+        services.AddHttpClient(Notices.WebhookSender.ClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<Notices.ExtendLinks>();
+        services.AddSingleton<Notices.WebhookSender>();
+        services.AddSingleton<Notices.EmailSender>();
+        services.AddSingleton<Notices.NoticeDispatcher>();
+        services.AddHostedService<NoticeJob>();
     }
 
     /// <summary>

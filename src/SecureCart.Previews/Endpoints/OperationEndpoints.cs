@@ -1,15 +1,13 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using SecureCart.Previews.Api;
 using SecureCart.Previews.Auth;
 using SecureCart.Previews.Domain;
 using SecureCart.Previews.Environments;
-using SecureCart.Previews.Options;
+using SecureCart.Previews.Live;
 using SecureCart.Previews.State;
 using SecureCart.Previews.State.Entities;
 
@@ -17,8 +15,6 @@ namespace SecureCart.Previews.Endpoints;
 
 internal static class OperationEndpoints
 {
-    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
-
     public static RouteGroupBuilder MapOperationEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/operations").WithTags("Operations").RequireAuthorization();
@@ -54,9 +50,8 @@ internal static class OperationEndpoints
         [FromHeader(Name = "Last-Event-ID")] string? lastEventIdHeader,
         [FromQuery] string? lastEventId,
         ClaimsPrincipal user,
-        HttpContext http,
         IDbContextFactory<PreviewsDbContext> contexts,
-        IOptions<WorkerOptions> options,
+        OperationWatch watch,
         CancellationToken cancellationToken)
     {
         var team = user.ToCaller().Team;
@@ -75,57 +70,7 @@ internal static class OperationEndpoints
             }
         }
 
-        http.Response.ContentType = "text/event-stream";
-        http.Response.Headers.CacheControl = "no-cache";
-        http.Response.Headers["X-Accel-Buffering"] = "no";
-        var poll = TimeSpan.FromMilliseconds(Math.Clamp(options.Value.PollMilliseconds / 2, 20, 500));
-        try
-        {
-            await StreamUntilDoneAsync(id, last, http.Response, contexts, poll, cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // The client went away; it resumes with Last-Event-ID.
-        }
-
-        return Results.Empty;
-    }
-
-    private static async Task StreamUntilDoneAsync(Guid id, int last, HttpResponse response, IDbContextFactory<PreviewsDbContext> contexts, TimeSpan poll, CancellationToken cancellationToken)
-    {
-        await response.WriteAsync("retry: 1000\n\n", cancellationToken);
-        await response.Body.FlushAsync(cancellationToken);
-        while (true)
-        {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-
-            // Status first, events second: the last event commits with the final status, so none is missed.
-            var operation = await db.Operations.AsNoTracking().SingleAsync(o => o.Id == id, cancellationToken);
-            var events = await db.OperationEvents.AsNoTracking()
-                .Where(e => e.OperationId == id && e.Sequence > last)
-                .OrderBy(e => e.Sequence)
-                .ToListAsync(cancellationToken);
-            foreach (var item in events)
-            {
-                var data = JsonSerializer.Serialize(new { sequence = item.Sequence, type = item.Type, message = item.Message, at = item.At }, s_json);
-                await response.WriteAsync($"id: {item.Sequence}\nevent: {item.Type}\ndata: {data}\n\n", cancellationToken);
-                last = item.Sequence;
-            }
-
-            if (operation.Status is OperationStatus.Succeeded or OperationStatus.Failed or OperationStatus.Cancelled)
-            {
-                await response.WriteAsync($"event: end\ndata: {JsonSerializer.Serialize(ViewMapper.ToView(operation), s_json)}\n\n", cancellationToken);
-                await response.Body.FlushAsync(cancellationToken);
-                return;
-            }
-
-            if (events.Count == 0)
-            {
-                await response.WriteAsync(": waiting\n\n", cancellationToken);
-            }
-
-            await response.Body.FlushAsync(cancellationToken);
-            await Task.Delay(poll, cancellationToken);
-        }
+        // Pushed, not polled: the stream wakes when this replica's feed rings for the operation (see Live/).
+        return TypedResults.ServerSentEvents(watch.StreamAsync(id, last, cancellationToken));
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using SecureCart.Previews.Planning;
@@ -5,19 +6,36 @@ using SecureCart.Previews.Planning;
 namespace SecureCart.Previews.Engine;
 
 /// <summary>The embedded default: the same flow as a real engine, from the real plan and cost, creating nothing.</summary>
-internal sealed class PlanOnlyEngine(IPreviewPlanner planner) : IPreviewEngine
+internal sealed class PlanOnlyEngine(IPreviewPlanner planner) : IPreviewEngine, IStackInventory
 {
     public const string EngineName = "plan-only";
+
+    // The stacks it would hold: created by up, removed by destroy, in this process only.
+    private readonly ConcurrentDictionary<string, byte> _stacks = new(StringComparer.Ordinal);
 
     public string Name => EngineName;
 
     public bool CreatesResources => false;
 
-    public Task<EngineResult> UpAsync(EngineRequest request, IEngineEventSink events, CancellationToken cancellationToken) =>
-        RunAsync(request, events, "would create", cancellationToken);
+    public async Task<EngineResult> UpAsync(EngineRequest request, IEngineEventSink events, CancellationToken cancellationToken)
+    {
+        var result = await RunAsync(request, events, "would create", cancellationToken);
+        _stacks.TryAdd(request.StackName, 0);
+        return result;
+    }
 
-    public Task<EngineResult> DestroyAsync(EngineRequest request, IEngineEventSink events, CancellationToken cancellationToken) =>
-        RunAsync(request, events, "would delete", cancellationToken);
+    public async Task<EngineResult> DestroyAsync(EngineRequest request, IEngineEventSink events, CancellationToken cancellationToken)
+    {
+        var result = await RunAsync(request, events, "would delete", cancellationToken);
+        _stacks.TryRemove(request.StackName, out _);
+        return result;
+    }
+
+    public Task<IReadOnlyList<string>> ListStacksAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>([.. _stacks.Keys.Order(StringComparer.Ordinal)]);
+
+    public Task<string> DestroyStackAsync(string stackName, CancellationToken cancellationToken) =>
+        Task.FromResult(_stacks.TryRemove(stackName, out _) ? $"plan-only: stack {stackName} removed (nothing existed in the cloud)" : $"stack {stackName} not found; nothing to destroy");
 
     public Task CancelAsync(EngineRequest request, CancellationToken cancellationToken) => Task.CompletedTask;
 

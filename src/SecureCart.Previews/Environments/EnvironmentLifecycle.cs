@@ -16,9 +16,18 @@ internal sealed class EnvironmentLifecycle(
     AuditLog audit,
     OperationSignal signal,
     TimeProvider time,
-    IOptions<LifetimeOptions> options)
+    IOptions<LifetimeOptions> options,
+    Live.OperationFeed feed)
 {
-    public async Task<CommandOutcome<EnvironmentRecord>> ExtendAsync(CallerIdentity caller, Guid id, int? hoursToAdd, RequestOrigin origin, CancellationToken cancellationToken)
+    public Task<CommandOutcome<EnvironmentRecord>> ExtendAsync(CallerIdentity caller, Guid id, int? hoursToAdd, RequestOrigin origin, CancellationToken cancellationToken) =>
+        ExtendAsync(caller, id, hoursToAdd, expectedExpiry: null, origin, cancellationToken);
+
+    /// <summary>
+    /// With <paramref name="expectedExpiry"/>: only while the environment still expires then, checked under the team
+    /// lock, so a one-click extend link works once however often (or however concurrently) it is followed.
+    /// </summary>
+    public async Task<CommandOutcome<EnvironmentRecord>> ExtendAsync(
+        CallerIdentity caller, Guid id, int? hoursToAdd, DateTimeOffset? expectedExpiry, RequestOrigin origin, CancellationToken cancellationToken)
     {
         const string Action = "environment.extend";
         var maxHours = options.Value.MaxHours;
@@ -40,6 +49,10 @@ internal sealed class EnvironmentLifecycle(
         else if (!EnvironmentStateMachine.MayExtend(environment.Status))
         {
             refusal = Refusal.Conflict("environment-ending", "The environment is being destroyed", $"Environment {id} is {environment.Status.ToString().ToLowerInvariant()}; create a new one instead.");
+        }
+        else if (expectedExpiry is { } expected && environment.ExpiresAt != expected)
+        {
+            refusal = Refusal.Conflict("link-used", "This extend link was already used", $"Environment {id} now expires at {environment.ExpiresAt:O}: it was extended since this link was sent. Extend it again from the API or the console.");
         }
         else
         {
@@ -144,6 +157,7 @@ internal sealed class EnvironmentLifecycle(
         await audit.StageAsync(db, new(caller.Actor, caller.Team, Action, operation.EnvironmentId, queued == 1 ? "cancelled" : "cancel requested", origin.RequestId, origin.SourceAddress), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        feed.Publish(operationId);
         return new CommandOutcome<OperationRecord>.Accepted(operation);
     }
 

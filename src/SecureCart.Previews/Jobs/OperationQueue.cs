@@ -5,6 +5,7 @@ using SecureCart.Previews.Audit;
 using SecureCart.Previews.Domain;
 using SecureCart.Previews.Engine;
 using SecureCart.Previews.Environments;
+using SecureCart.Previews.Live;
 using SecureCart.Previews.Options;
 using SecureCart.Previews.Planning;
 using SecureCart.Previews.State;
@@ -22,7 +23,8 @@ internal sealed class OperationQueue(
     AuditLog audit,
     IPreviewPlanner planner,
     TimeProvider time,
-    IOptions<WorkerOptions> options)
+    IOptions<WorkerOptions> options,
+    OperationFeed feed)
 {
     private const int EventsPerStatement = 100;
 
@@ -58,6 +60,7 @@ internal sealed class OperationQueue(
                 await audit.StageAsync(db, EngineAudit(operation, "failed: " + error), cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
+                feed.Publish(operation.Id);
                 continue;
             }
 
@@ -72,6 +75,7 @@ internal sealed class OperationQueue(
             db.OperationEvents.Add(new OperationEventRecord { OperationId = operation.Id, Sequence = nextSequence + 1, Type = "claimed", Message = message, At = now });
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            feed.Publish(operation.Id);
 
             var planRequest = new PreviewPlanRequest(environment.Id, environment.Team, environment.Name, environment.Size, environment.GitRef, environment.ImageTag);
             // Planned once, at create; only rows written before the stack name was stored are planned again here.
@@ -137,6 +141,8 @@ internal sealed class OperationQueue(
                 throw LeaseLost(claim);
             }
         }
+
+        feed.Publish(claim.OperationId);
     }
 
     /// <summary>
@@ -170,6 +176,7 @@ internal sealed class OperationQueue(
         await audit.StageAsync(db, EngineAudit(operation, verdict), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        feed.Publish(claim.OperationId);
     }
 
     /// <summary>Hands the operation back to the queue (this replica is stopping) so another one picks it up at once.</summary>

@@ -16,6 +16,9 @@ public sealed class PreviewsDbContext(DbContextOptions<PreviewsDbContext> option
     public DbSet<AuditRecord> AuditEntries => Set<AuditRecord>();
     public DbSet<AuditHeadRecord> AuditHead => Set<AuditHeadRecord>();
     public DbSet<AuditChainHeadRecord> AuditChainHeads => Set<AuditChainHeadRecord>();
+    public DbSet<JobLeaseRecord> JobLeases => Set<JobLeaseRecord>();
+    public DbSet<ExpiryNoticeRecord> ExpiryNotices => Set<ExpiryNoticeRecord>();
+    public DbSet<NoticeTargetRecord> NoticeTargets => Set<NoticeTargetRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -87,6 +90,22 @@ public sealed class PreviewsDbContext(DbContextOptions<PreviewsDbContext> option
         {
             e.ToTable("AuditChainHeads");
             e.HasKey(x => x.Team);
+        });
+        modelBuilder.Entity<JobLeaseRecord>(e =>
+        {
+            e.ToTable("JobLeases");
+            e.HasKey(x => x.Name);
+        });
+        modelBuilder.Entity<ExpiryNoticeRecord>(e =>
+        {
+            e.ToTable("ExpiryNotices");
+            e.HasKey(x => new { x.EnvironmentId, x.ExpiresAt, x.LeadMinutes, x.Channel });
+            e.HasIndex(x => new { x.Status, x.NextAttemptAt });
+        });
+        modelBuilder.Entity<NoticeTargetRecord>(e =>
+        {
+            e.ToTable("NoticeTargets");
+            e.HasKey(x => x.EnvironmentId);
         });
     }
 }

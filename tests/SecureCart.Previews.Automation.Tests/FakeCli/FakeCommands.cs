@@ -36,6 +36,7 @@ internal sealed class FakeCommands(FakeState state, string[] args, string workDi
                 "init" => await LockedAsync(StackInit),
                 "select" => await LockedAsync(() => Existing(out _) ?? 0),
                 "rm" => await LockedAsync(StackRemove),
+                "ls" => await LockedAsync(StackList),
                 "output" => await LockedAsync(StackOutput),
                 "history" => await LockedAsync(StackHistory),
                 _ => Fail($"fake pulumi: unknown command '{verb}'", 1),
@@ -100,6 +101,34 @@ internal sealed class FakeCommands(FakeState state, string[] args, string workDi
 
         state.DeleteStack(Stack);
         return Out($"Stack '{Stack}' has been removed!");
+    }
+
+    /// <summary>
+    /// `stack ls --json`: the project's stacks as the CLI prints them (pulumi/pulumi pkg/cmd/pulumi/stack/stack_ls.go,
+    /// stackSummaryJSON: name, current, lastUpdate, updateInProgress, resourceCount, url). With the "cloud" knob the
+    /// names are organisation/project qualified, as the Pulumi Cloud backend may print them.
+    /// </summary>
+    private int StackList()
+    {
+        if (!args.Contains("--json"))
+        {
+            return Fail("fake pulumi: only `stack ls --json` is answered", 1);
+        }
+
+        var list = new JsonArray();
+        foreach (var name in state.StackNames())
+        {
+            var resources = state.Stack(name)!["outputs"]!.AsObject().Count;
+            list.Add(new JsonObject
+            {
+                ["name"] = state.Has("cloud") ? $"fake-org/securecart-previews/{name}" : name,
+                ["current"] = false,
+                ["updateInProgress"] = Directory.Exists(state.LockDirectory(name)) && Directory.GetFiles(state.LockDirectory(name)).Length > 0,
+                ["resourceCount"] = resources,
+            });
+        }
+
+        return Out(list.ToJsonString());
     }
 
     private int StackOutput()

@@ -37,6 +37,11 @@ internal sealed class FakeState(string root)
 
     public void SaveStack(string name, JsonObject stack) => Save(Path.Combine(Root, "stacks", name + ".json"), stack);
 
+    public IEnumerable<string> StackNames() =>
+        Directory.Exists(Path.Combine(Root, "stacks"))
+            ? Directory.GetFiles(Path.Combine(Root, "stacks"), "*.json").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!
+            : [];
+
     public void DeleteStack(string name) => File.Delete(Path.Combine(Root, "stacks", name + ".json"));
 
     public string LockDirectory(string stack) => Directory.CreateDirectory(Path.Combine(Root, "locks", stack)).FullName;

@@ -21,7 +21,7 @@ public sealed class ConsoleChromiumTests
     [Fact]
     public async Task Console_SignInCreateWatchExtendDestroy_WorksInChromiumWithoutErrors()
     {
-        var engine = new GatedEngine();
+        var engine = new PacedEngine();
         await using var server = await PreviewsServer.StartAsync("Postgres", engine);
         var key = await AddKeyAsync(server, "payments");
         await using var browser = await ChromiumSession.StartAsync();

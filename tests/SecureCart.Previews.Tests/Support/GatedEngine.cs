@@ -1,40 +1,43 @@
 using System.Collections.Immutable;
+using System.Threading.Channels;
 using SecureCart.Previews.Engine;
 
 namespace SecureCart.Previews.Tests.Support;
 
-/// <summary>
-/// An engine the test paces: an up writes its first event, waits for <see cref="ReleaseProgress"/>, writes another,
-/// waits for <see cref="ReleaseFinish"/> and succeeds; so a watcher can be shown to receive events while it runs.
-/// </summary>
-public sealed class GatedEngine : IPreviewEngine
+/// <summary>An engine whose up writes one "step" event each time the test calls <see cref="Release"/>, then "summary" after the last.</summary>
+public sealed class GatedEngine(int steps) : IPreviewEngine
 {
-    private readonly TaskCompletionSource _progress = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource _finish = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Channel<bool> _gate = Channel.CreateUnbounded<bool>();
 
     public string Name => "gated";
 
     public bool CreatesResources => true;
 
-    public void ReleaseProgress() => _progress.TrySetResult();
+    public int Steps => steps;
 
-    public void ReleaseFinish() => _finish.TrySetResult();
+    public void Release(int count = 1)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            _gate.Writer.TryWrite(true);
+        }
+    }
 
     public async Task<EngineResult> UpAsync(EngineRequest request, IEngineEventSink events, CancellationToken cancellationToken)
     {
         await events.WriteAsync(new EngineEvent("prelude", $"up {request.StackName}"), cancellationToken);
-        await _progress.Task.WaitAsync(cancellationToken);
-        await events.WriteAsync(new EngineEvent("resource", "created service storefront"), cancellationToken);
-        await _finish.Task.WaitAsync(cancellationToken);
+        for (var i = 1; i <= steps; i++)
+        {
+            await _gate.Reader.ReadAsync(cancellationToken);
+            await events.WriteAsync(new EngineEvent("resource", $"step {i}"), cancellationToken);
+        }
+
         await events.WriteAsync(new EngineEvent("summary", "done"), cancellationToken);
         return new EngineResult(ImmutableDictionary<string, string>.Empty.Add("url", $"https://{request.Plan.Name}.preview.test"), "created");
     }
 
-    public async Task<EngineResult> DestroyAsync(EngineRequest request, IEngineEventSink events, CancellationToken cancellationToken)
-    {
-        await events.WriteAsync(new EngineEvent("resource", $"destroyed {request.StackName}"), cancellationToken);
-        return new EngineResult(ImmutableDictionary<string, string>.Empty, "destroyed");
-    }
+    public Task<EngineResult> DestroyAsync(EngineRequest request, IEngineEventSink events, CancellationToken cancellationToken) =>
+        Task.FromResult(new EngineResult(ImmutableDictionary<string, string>.Empty, "destroyed"));
 
     public Task CancelAsync(EngineRequest request, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -56,10 +56,14 @@ public sealed class PreviewsServer : IAsyncDisposable
         TestDatabase database, string? connectionString, IPreviewEngine engine, Dictionary<string, string?>? settings = null, ILoggerProvider? logs = null) =>
         StartOnAsync(database, ownsDatabase: false, connectionString, engine, settings, systemClock: true, logs);
 
+    /// <summary>Another replica on an existing database that shares <paramref name="time"/> (e.g. the first replica's fake clock).</summary>
+    public static Task<PreviewsServer> StartReplicaAsync(TestDatabase database, FakeTimeProvider time, Dictionary<string, string?>? settings = null) =>
+        StartOnAsync(database, ownsDatabase: false, null, null, settings, systemClock: false, clock: time);
+
     private static async Task<PreviewsServer> StartOnAsync(
-        TestDatabase database, bool ownsDatabase, string? connectionString, IPreviewEngine? engine, Dictionary<string, string?>? settings, bool systemClock, ILoggerProvider? logs = null, Action<IServiceCollection>? services = null)
+        TestDatabase database, bool ownsDatabase, string? connectionString, IPreviewEngine? engine, Dictionary<string, string?>? settings, bool systemClock, ILoggerProvider? logs = null, Action<IServiceCollection>? services = null, FakeTimeProvider? clock = null)
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero));
+        var time = clock ?? new FakeTimeProvider(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero));
         var builder = WebApplication.CreateBuilder();
         var config = new Dictionary<string, string?>
         {
