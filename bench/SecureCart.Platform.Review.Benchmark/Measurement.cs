@@ -20,7 +20,8 @@ internal sealed record Measurement(double Seconds, double PeakMiB, string Result
     public static Measurement Review(string cli, string file)
     {
         var report = Path.ChangeExtension(file, ".review.json");
-        var (seconds, peak, _) = Timed("dotnet", cli, "review", file, "--format", "json", "--output", report, "--fail-on", "none");
+        string[] command = cli.EndsWith(".dll", StringComparison.Ordinal) ? ["dotnet", cli] : [cli];
+        var (seconds, peak, _) = Timed([.. command, "review", file, "--format", "json", "--output", report, "--fail-on", "none"]);
         var size = new FileInfo(report).Length / (1024.0 * 1024.0);
         return new Measurement(seconds, peak, string.Create(CultureInfo.InvariantCulture, $"report {size:F1} MiB"));
     }

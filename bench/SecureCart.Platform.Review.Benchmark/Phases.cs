@@ -19,15 +19,18 @@ internal static class Phases
     public static void Print(string file)
     {
         var steps = 0;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var read = Stopwatch.StartNew();
         new PreviewReader().ReadFile(file, _ => steps++);
         read.Stop();
+        var readMiB = Allocated(ref allocated);
 
         var digest = new ReviewDigest();
         var digesting = Stopwatch.StartNew();
         new PreviewReader().ReadFile(file, digest.Add);
         digest.Finish();
         digesting.Stop();
+        var digestMiB = Allocated(ref allocated);
 
         var findings = 0;
         var policy = new ReviewPolicy();
@@ -40,10 +43,12 @@ internal static class Phases
             }
         });
         judging.Stop();
+        var judgeMiB = Allocated(ref allocated);
 
         var review = Stopwatch.StartNew();
         var result = new ChangeReviewer().ReviewFile(file);
         review.Stop();
+        var reviewMiB = Allocated(ref allocated);
 
         var report = Path.ChangeExtension(file, ".phases.json");
         var write = Stopwatch.StartNew();
@@ -53,9 +58,19 @@ internal static class Phases
         }
 
         write.Stop();
+        var writeMiB = Allocated(ref allocated);
         File.Delete(report);
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"in-process phases ({steps:N0} steps, {result.Changes.Length:N0} changes): reading {read.Elapsed.TotalSeconds:F2}s; reading+digest {digesting.Elapsed.TotalSeconds:F2}s; reading+risk rules {judging.Elapsed.TotalSeconds:F2}s ({findings:N0} findings); whole review {review.Elapsed.TotalSeconds:F2}s; writing the JSON report {write.Elapsed.TotalSeconds:F2}s"));
+            $"in-process phases ({steps:N0} steps, {result.Changes.Length:N0} changes): reading {read.Elapsed.TotalSeconds:F2}s ({readMiB:F0} MiB allocated); reading+digest {digesting.Elapsed.TotalSeconds:F2}s ({digestMiB:F0} MiB); reading+risk rules {judging.Elapsed.TotalSeconds:F2}s ({findings:N0} findings, {judgeMiB:F0} MiB); whole review {review.Elapsed.TotalSeconds:F2}s ({reviewMiB:F0} MiB); writing the JSON report {write.Elapsed.TotalSeconds:F2}s ({writeMiB:F0} MiB)"));
+    }
+
+    // What a phase allocated, in MiB: the GC's work grows with it, and so does the time of a loaded machine.
+    private static double Allocated(ref long before)
+    {
+        var now = GC.GetTotalAllocatedBytes(precise: true);
+        var mib = (now - before) / (1024.0 * 1024.0);
+        before = now;
+        return mib;
     }
 }

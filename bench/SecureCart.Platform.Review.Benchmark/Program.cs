@@ -1,17 +1,19 @@
 using System.Globalization;
 using SecureCart.Platform.Review.Benchmark;
 
-// Usage: dotnet build -c Release src/SecureCart.Platform.Cli
-//        dotnet run -c Release --project bench/SecureCart.Platform.Review.Benchmark [steps] [file] [path/to/securecart.dll] [rounds]
+// Usage: dotnet run -c Release --project bench/SecureCart.Platform.Review.Benchmark [steps] [file] [path/to/securecart] [rounds]
+// Without a command path it publishes the command as users run it (ReadyToRun, for this machine's runtime).
 var steps = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
 var file = args.Length > 1 && args[1].Length > 0 ? args[1] : Path.Combine(Path.GetTempPath(), $"securecart-preview-{steps}.json");
-var cli = args.Length > 2 && args[2].Length > 0 ? args[2] : Path.Combine(AppContext.BaseDirectory, "../../../../../src/SecureCart.Platform.Cli/bin/Release/net10.0/securecart.dll");
+var cli = args.Length > 2 && args[2].Length > 0 ? args[2] : Published.Command();
 var rounds = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 3;
 if (!File.Exists(cli))
 {
-    Console.Error.WriteLine($"{Path.GetFullPath(cli)} not found: run `dotnet build -c Release src/SecureCart.Platform.Cli` first");
+    Console.Error.WriteLine($"{Path.GetFullPath(cli)} not found");
     return 2;
 }
+
+Console.WriteLine($"command: {Path.GetFullPath(cli)}");
 
 Console.WriteLine($"generating {steps:N0} steps into {file}");
 PreviewGenerator.Write(file, steps);

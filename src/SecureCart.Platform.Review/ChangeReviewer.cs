@@ -24,13 +24,14 @@ public sealed class ChangeReviewer(ReviewOptions? options = null)
 
     public ReviewResult Review(Stream stream, string source)
     {
-        var pass = new Pass(_options);
+        using var pass = new Pass(_options);
         var header = new PreviewReader().Read(stream, source, pass.Add);
         return pass.Finish(header);
     }
 
-    private sealed class Pass(ReviewOptions options)
+    private sealed class Pass(ReviewOptions options) : IDisposable
     {
+        private readonly Reports.ChangeSpill? _spill = options.SpillDirectory is { } directory ? new Reports.ChangeSpill(directory) : null;
         private readonly ReviewDigest _digest = new();
         private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _rawOps = new(StringComparer.Ordinal);
@@ -174,6 +175,7 @@ public sealed class ChangeReviewer(ReviewOptions? options = null)
                 Counts = _counts.ToImmutableSortedDictionary(StringComparer.Ordinal),
                 ReplaceStrategies = strategies,
                 Changes = changes,
+                Spilled = _spill?.Finish(),
                 Findings = findings,
                 // A failed preview is not the whole change and an export is no change: neither is something to approve.
                 Digest = header.Failed || header.Format == InputFormat.StackExport ? null : _digest.Finish(),
@@ -209,6 +211,7 @@ public sealed class ChangeReviewer(ReviewOptions? options = null)
                     existing = new ChangeBuilder(step, operation, options.MaxPropertiesPerResource);
                     _replacements[step.Urn.Value] = existing;
                     _changes.Add(existing);
+                    _spill?.Hold();
                     Count(operation);
                 }
 
@@ -217,12 +220,24 @@ public sealed class ChangeReviewer(ReviewOptions? options = null)
             }
 
             // Only the parts of a replacement come in several steps; any other change is complete now.
-            _changes.Add(new ChangeBuilder(step, operation, options.MaxPropertiesPerResource).Merge(step).Freeze());
+            var change = new ChangeBuilder(step, operation, options.MaxPropertiesPerResource).Merge(step);
+            if (_spill is null)
+            {
+                _changes.Add(change.Freeze());
+            }
+            else
+            {
+                _spill.Add(change.Build());
+            }
+
             Count(operation);
         }
 
         // Pulumi counts each step by its op, but not the create-replacement / delete-replaced halves of a
         // replacement; `same` is left out because `--json` omits the same-steps of default providers.
+        // A review that fails (or a spill handed over by Finish) leaves no file behind.
+        public void Dispose() => _spill?.Dispose();
+
         private string? SummaryDisagreement(PreviewHeader header)
         {
             if (header.ChangeSummary.IsEmpty)

@@ -24,4 +24,11 @@ public sealed record ReviewOptions
 
     /// <summary>Property changes listed per resource; the rest are counted.</summary>
     public int MaxPropertiesPerResource { get; init; } = 50;
+
+    /// <summary>
+    /// Where to stream the changes as they are built (a temporary file, deleted with the result's
+    /// <see cref="ReviewResult.Spilled"/>) instead of keeping them: memory then stays flat whatever the size
+    /// of the change, and the result can only be written as a JSON report. Null keeps every change.
+    /// </summary>
+    public string? SpillDirectory { get; init; }
 }

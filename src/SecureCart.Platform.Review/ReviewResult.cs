@@ -18,7 +18,11 @@ public sealed record ReviewResult
     /// <summary>Replacements by strategy (create-before-delete, delete-before-replace, unspecified).</summary>
     public required ImmutableSortedDictionary<string, int> ReplaceStrategies { get; init; }
 
+    /// <summary>Every change, in the order first seen; with <see cref="Spilled"/>, only those held in memory.</summary>
     public required ImmutableArray<ResourceChange> Changes { get; init; }
+
+    /// <summary>The changes streamed to a file (<see cref="ReviewOptions.SpillDirectory"/>); dispose when written.</summary>
+    public SpilledChanges? Spilled { get; init; }
 
     /// <summary>Most severe first.</summary>
     public required ImmutableArray<RiskFinding> Findings { get; init; }
@@ -37,5 +41,5 @@ public sealed record ReviewResult
 
     public Severity? HighestSeverity => Findings.IsEmpty ? null : Findings.Max(f => f.Severity);
 
-    public bool HasChanges => Changes.Length > 0;
+    public bool HasChanges => Changes.Length > 0 || Spilled is { Count: > 0 };
 }

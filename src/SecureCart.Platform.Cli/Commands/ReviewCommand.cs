@@ -43,6 +43,12 @@ internal static class ReviewCommand
         {
             var results = new List<ReviewResult>();
             var policy = Policy(parse.GetValue(project));
+
+            // A JSON report streams its changes to a file beside it as they are built, so memory stays flat
+            // whatever the size of the change; the other formats order and cut the changes, so they keep them.
+            var spill = parse.GetValue(format) == ReportFormat.Json
+                ? parse.GetValue(file)?.Directory is { Exists: true } directory ? directory.FullName : Path.GetTempPath()
+                : null;
             try
             {
                 var states = (parse.GetValue(state) ?? []).Select(f => StackState.Read(f.FullName)).ToList();
@@ -55,17 +61,27 @@ internal static class ReviewCommand
                         State = Match(states, preview.FullName),
                         Policy = policy,
                         Plan = saved,
+                        SpillDirectory = spill,
                     });
                     results.Add(reviewer.ReviewFile(preview.FullName));
                 }
             }
             catch (Exception ex) when (ex is PreviewFormatException or IOException or UnauthorizedAccessException)
             {
+                Release(results);
                 error.WriteLine($"securecart review: cannot read input: {OneLine(ex.Message)}");
                 return ExitCodes.BadInput;
             }
 
-            Write(results, parse.GetValue(format), parse.GetValue(file), output, clock.GetUtcNow());
+            try
+            {
+                Write(results, parse.GetValue(format), parse.GetValue(file), output, clock.GetUtcNow());
+            }
+            finally
+            {
+                Release(results);
+            }
+
             var threshold = ReportOptions.Threshold(parse.GetValue(failOn)!);
 
             // A failed preview and a plan that is not the reviewed change are never a pass, whatever --fail-on says.
@@ -101,6 +117,8 @@ internal static class ReviewCommand
             File.Delete(full);
         }
     }
+
+    private static void Release(List<ReviewResult> results) => results.ForEach(r => r.Spilled?.Dispose());
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");
 

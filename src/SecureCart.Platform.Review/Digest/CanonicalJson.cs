@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using SecureCart.Platform.Review.Preview;
 
@@ -23,10 +25,21 @@ internal static class CanonicalJson
                 writer.WriteStartObject();
 
                 // Go writes map keys sorted, so Pulumi's objects are usually in order already: sort only when not.
-                foreach (var property in Sorted(value) ? (IEnumerable<JsonProperty>)value.EnumerateObject() : value.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
+                if (Sorted(value))
                 {
-                    writer.WritePropertyName(property.Name);
-                    Write(writer, property.Value);
+                    foreach (var property in value.EnumerateObject())
+                    {
+                        WriteName(writer, property);
+                        Write(writer, property.Value);
+                    }
+                }
+                else
+                {
+                    foreach (var property in value.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
+                    {
+                        WriteName(writer, property);
+                        Write(writer, property.Value);
+                    }
                 }
 
                 writer.WriteEndObject();
@@ -49,7 +62,51 @@ internal static class CanonicalJson
         }
     }
 
+    // A name as the input spelled it, unless it has escapes: the writer escapes either the same way, and the
+    // digest of a large preview no longer makes a string of every name it hashes.
+    private static void WriteName(Utf8JsonWriter writer, JsonProperty property)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        if (raw.Contains((byte)'\\'))
+        {
+            writer.WritePropertyName(property.Name);
+        }
+        else
+        {
+            writer.WritePropertyName(raw);
+        }
+    }
+
+    // Unescaped ASCII names order by their bytes as .NET orders strings (ordinal, UTF-16); an object with any
+    // other name is checked on the strings.
     private static bool Sorted(JsonElement value)
+    {
+        ReadOnlySpan<byte> previous = default;
+        var first = true;
+        foreach (var property in value.EnumerateObject())
+        {
+            var name = JsonMarshal.GetRawUtf8PropertyName(property);
+            if (!Plain(name))
+            {
+                return Ordered(value);
+            }
+
+            if (!first && previous.SequenceCompareTo(name) > 0)
+            {
+                return false;
+            }
+
+            previous = name;
+            first = false;
+        }
+
+        return true;
+    }
+
+    private static bool Plain(ReadOnlySpan<byte> name) => Ascii.IsValid(name) && !name.Contains((byte)'\\');
+
+    // The exact check, on strings: for names with escapes or beyond ASCII.
+    private static bool Ordered(JsonElement value)
     {
         string? previous = null;
         foreach (var property in value.EnumerateObject())

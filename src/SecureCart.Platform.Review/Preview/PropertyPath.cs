@@ -49,22 +49,59 @@ public static class PropertyPath
     /// <summary>The value at <paramref name="path"/>, or an undefined element when any part is missing.</summary>
     public static JsonElement Resolve(JsonElement root, string path)
     {
+        ArgumentNullException.ThrowIfNull(path);
+
+        // The parts as Parse splits them, walked without making them: this runs for every property of every
+        // changed resource and for every rule that reads one.
         var current = root;
-        foreach (var part in Parse(path))
+        var i = 0;
+        while (i < path.Length && current.ValueKind != JsonValueKind.Undefined)
         {
-            current = (part, current.ValueKind) switch
+            if (path[i] == '.')
             {
-                (int index, JsonValueKind.Array) when index < current.GetArrayLength() => current[index],
-                (string name, JsonValueKind.Object) when current.TryGetProperty(name, out var child) => child,
-                _ => default,
-            };
-            if (current.ValueKind == JsonValueKind.Undefined)
-            {
-                break;
+                i++;
+                continue;
             }
+
+            ReadOnlySpan<char> name;
+            var indexable = false;
+            if (path[i] == '[' && i + 1 < path.Length && path[i + 1] == '"')
+            {
+                var end = path.IndexOf("\"]", i + 2, StringComparison.Ordinal);
+                end = end < 0 ? path.Length : end;
+                name = path.AsSpan(i + 2, end - (i + 2));
+                i = end + 2;
+            }
+            else if (path[i] == '[')
+            {
+                var end = path.IndexOf(']', i);
+                end = end < 0 ? path.Length : end;
+                name = path.AsSpan(i + 1, end - (i + 1));
+                indexable = true;
+                i = end + 1;
+            }
+            else
+            {
+                var end = path.AsSpan(i).IndexOfAny('.', '[');
+                end = end < 0 ? path.Length : i + end;
+                name = path.AsSpan(i, end - i);
+                i = end;
+            }
+
+            current = Step(current, name, indexable);
         }
 
         return current;
+    }
+
+    private static JsonElement Step(JsonElement current, ReadOnlySpan<char> name, bool indexable)
+    {
+        if (indexable && int.TryParse(name, out var index))
+        {
+            return current.ValueKind == JsonValueKind.Array && index < current.GetArrayLength() ? current[index] : default;
+        }
+
+        return current.ValueKind == JsonValueKind.Object && current.TryGetProperty(name, out var child) ? child : default;
     }
 
     /// <summary>The top-level property a path starts with.</summary>

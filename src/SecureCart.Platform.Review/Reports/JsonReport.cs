@@ -7,12 +7,12 @@ namespace SecureCart.Platform.Review.Reports;
 /// <summary>Machine-readable reports: counts are numbers, severities lowercase words.</summary>
 public static class JsonReport
 {
-    private static readonly JsonWriterOptions s_options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    internal static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static void Write(IReadOnlyList<ReviewResult> results, Stream output)
     {
         ArgumentNullException.ThrowIfNull(results);
-        using var w = new Utf8JsonWriter(output, s_options);
+        using var w = new Utf8JsonWriter(output, Options);
         w.WriteStartObject();
         w.WriteStartArray("stacks");
         foreach (var r in results)
@@ -89,36 +89,16 @@ public static class JsonReport
 
             w.WriteEndArray();
             w.WriteStartArray("changes");
-            foreach (var c in r.Changes)
+            if (r.Spilled is { } spilled)
             {
-                w.WriteStartObject();
-                w.WriteString("operation", c.Operation);
-                w.WriteString("urn", c.Urn);
-                w.WriteString("type", c.Type);
-                w.WriteString("name", c.Name);
-                w.WriteString("parent", c.Parent);
-                if (c.Strategy != ReplaceStrategy.None)
+                spilled.WriteTo(w, output, r.Changes, WriteChange);
+            }
+            else
+            {
+                foreach (var c in r.Changes)
                 {
-                    w.WriteString("strategy", c.Strategy.ToString());
+                    WriteChange(w, c);
                 }
-
-                w.WriteStartArray("replaceReasons");
-                c.ReplaceReasons.ToList().ForEach(w.WriteStringValue);
-                w.WriteEndArray();
-                w.WriteStartArray("properties");
-                foreach (var p in c.Properties)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("path", p.Path);
-                    w.WriteString("kind", p.Kind);
-                    w.WriteString("old", p.Old);
-                    w.WriteString("new", p.New);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
-                FlushEvery(w);
             }
 
             w.WriteEndArray();
@@ -171,6 +151,43 @@ public static class JsonReport
         w.WriteEndObject();
     }
 
+    /// <summary>One element of a stack's `changes`; the spill writes them the same way.</summary>
+    internal static void WriteChange(Utf8JsonWriter w, ResourceChange c)
+    {
+        w.WriteStartObject();
+        w.WriteString("operation", c.Operation);
+        w.WriteString("urn", c.Urn);
+        w.WriteString("type", c.Type);
+        w.WriteString("name", c.Name);
+        w.WriteString("parent", c.Parent);
+        if (c.Strategy != ReplaceStrategy.None)
+        {
+            w.WriteString("strategy", c.Strategy.ToString());
+        }
+
+        w.WriteStartArray("replaceReasons");
+        foreach (var reason in c.ReplaceReasons)
+        {
+            w.WriteStringValue(reason);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("properties");
+        foreach (var p in c.Properties)
+        {
+            w.WriteStartObject();
+            w.WriteString("path", p.Path);
+            w.WriteString("kind", p.Kind);
+            w.WriteString("old", p.Old);
+            w.WriteString("new", p.New);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+        FlushEvery(w);
+    }
+
     // The writer keeps what it wrote until flushed: hand it on in chunks so a large report streams out.
     private static void FlushEvery(Utf8JsonWriter w)
     {
@@ -183,7 +200,7 @@ public static class JsonReport
     public static void Write(ParityReport report, Stream output)
     {
         ArgumentNullException.ThrowIfNull(report);
-        using var w = new Utf8JsonWriter(output, s_options);
+        using var w = new Utf8JsonWriter(output, Options);
         w.WriteStartObject();
         w.WriteString("left", report.LeftStack);
         w.WriteString("right", report.RightStack);

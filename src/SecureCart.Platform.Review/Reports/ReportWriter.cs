@@ -10,6 +10,12 @@ public static class ReportWriter
     public static void Write(IReadOnlyList<ReviewResult> results, ReportFormat format, TextWriter output, DateTimeOffset? generatedAt = null)
     {
         ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(results);
+        if (format != ReportFormat.Json && results.Any(r => r.Spilled is not null))
+        {
+            throw new ArgumentException("a review whose changes were spilled to a file can only be written as JSON", nameof(results));
+        }
+
         switch (format)
         {
             case ReportFormat.Text:

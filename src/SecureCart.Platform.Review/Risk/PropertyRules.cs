@@ -100,12 +100,15 @@ public sealed class PropertyRules : IRiskRule
         }
     }
 
+    // Read for every changed resource: parsed once, not once a step.
+    private static readonly JsonElement s_true = JsonElement.Parse("true");
+    private static readonly JsonElement s_false = JsonElement.Parse("false");
+
     private static JsonElement Read(ResourceState state, string property)
     {
         if (property == "@protect")
         {
-            using var document = JsonDocument.Parse(state.Protect ? "true" : "false");
-            return document.RootElement.Clone();
+            return state.Protect ? s_true : s_false;
         }
 
         return PropertyPath.Resolve(state.Inputs, property);

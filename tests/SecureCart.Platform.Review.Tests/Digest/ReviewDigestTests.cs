@@ -47,4 +47,35 @@ public sealed class ReviewDigestTests
 
         Assert.NotEqual(Fixture.Review("pulumi-cli/preview-aws-sg-replace.json").Digest, DigestOf(node.ToJsonString(new JsonSerializerOptions { WriteIndented = true })));
     }
+
+    [Theory]
+    [InlineData("pulumi-cli/preview-aws-sg-replace.json", "sha256:dddc7014148e7c67948aed78a2ae2b2d7ba639f3fb39501bebb36ee237a96b30")]
+    [InlineData("ops/every-operation.json", "sha256:c1d4e961fb90f5a2fc303988bc7ce7ca437ffa5df108200aba7504231824adaf")]
+    public void Digest_OfAFixture_IsTheOneApprovedBefore(string fixture, string approved)
+    {
+        // An approval holds a digest: the same preview must give the same one from one release to the next.
+        Assert.Equal(approved, Fixture.Review(fixture).Digest);
+    }
+
+    [Theory]
+    [InlineData("\\u0041ge", "Zed")]
+    [InlineData("\\u00e9t\\u00e9", "ete")]
+    [InlineData("z\\uD83D\\uDE00", "z\\uE000")]
+    [InlineData("b", "a")]
+    public void Digest_InputKeysInAnotherOrderOrEscaped_StaysTheSame(string first, string second)
+    {
+        // Keys beyond ASCII, or escaped, are ordered as the strings they stand for (ordinal UTF-16).
+        string Steps(string inputs) =>
+            $$$"""{"steps": [{"op": "create", "urn": "urn:pulumi:prod::sc::aws:sqs/queue:Queue::q", "newState": {"urn": "urn:pulumi:prod::sc::aws:sqs/queue:Queue::q", "type": "aws:sqs/queue:Queue", "inputs": {{{inputs}}}}}]}""";
+        var unescaped = JsonNode.Parse($$$"""{"{{{first}}}": 1, "{{{second}}}": 2, "m": {"{{{second}}}": 3, "{{{first}}}": 4}}""")!.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+        var forward = DigestOf(Steps($$$"""{"{{{first}}}": 1, "{{{second}}}": 2, "m": {"{{{second}}}": 3, "{{{first}}}": 4}}"""));
+        var backward = DigestOf(Steps($$$"""{"m": {"{{{first}}}": 4, "{{{second}}}": 3}, "{{{second}}}": 2, "{{{first}}}": 1}"""));
+        var plain = DigestOf(Steps(unescaped));
+        var other = DigestOf(Steps($$$"""{"{{{first}}}": 2, "{{{second}}}": 1, "m": {"{{{second}}}": 3, "{{{first}}}": 4}}"""));
+
+        Assert.Equal(forward, backward);
+        Assert.Equal(forward, plain);
+        Assert.NotEqual(forward, other);
+    }
 }
