@@ -62,11 +62,11 @@ public sealed class SecureCartStack : Stack
             plan.Workflow, plan.Region, plan.Messaging.BusName, messaging.BusArn, messaging.UndeliveredEventsQueueArn, messaging.UndeliveredEventsQueueUrl, functionAccess, network, plan.Observability.LogRetentionDays, tags));
         AccessTargets access = functionAccess with { StateMachines = functionAccess.StateMachines.Add(WorkflowPlan.LogicalName, workflow.StateMachineArn) };
         var compute = new RegionCompute("compute", new RegionComputeArgs(plan.Compute, plan.Region, plan.Observability.LogRetentionDays, network, ingress, secrets, access, tags));
-        _ = new RegionObservability("observability", new RegionObservabilityArgs(
-            plan.Observability, DeployedIds(plan, ingress, compute, workflow), messaging.TopicArns[plan.Observability.AlarmTopic], tags));
-
         GlobalEdge? edge = plan.Edge is { } edgePlan ? new GlobalEdge(EdgeLogicalNames.Component, new GlobalEdgeArgs(edgePlan, plan.Region, origin.HeaderName, originValue, tags)) : null;
         Output<string> listenerArn = edge?.ListenerArn ?? home!.RequireOutput("acceleratorListenerArn").Apply(v => (string)v);
+        _ = new RegionObservability("observability", new RegionObservabilityArgs(
+            plan.Observability, DeployedIds(plan, ingress, compute, workflow).AddRange(EdgeIds(plan, edge, listenerArn)), messaging.TopicArns[plan.Observability.AlarmTopic], tags,
+            plan.Region, settings.AlarmEmail, plan.Observability.Paging.EndpointSecretKey is { } pager ? config.RequireSecret(pager) : null));
         _ = new RegionEndpointGroup("endpoint-group", new RegionEndpointGroupArgs(plan.EndpointGroup, listenerArn, ingress.LoadBalancerArn));
 
         Fingerprint = Output.Create(PlanComparer.Fingerprint(settings));
@@ -179,6 +179,39 @@ public sealed class SecureCartStack : Stack
         {
             ids[$"CacheClusterId:{logical}"] = cacheClusterId;
         }
+
+        foreach ((string? service, Output<string>? suffix) in ingress.TargetGroupArnSuffixes)
+        {
+            ids[$"TargetGroup:{service}"] = suffix;
+        }
+
+        foreach (LambdaPlan function in plan.Workflow.Functions)
+        {
+            ids[$"FunctionName:{function.LogicalName}"] = function.Name;
+        }
+
+        ids[$"ApiId:api"] = ingress.ApiId;
         return ids.ToImmutable();
+    }
+
+    // The edge's metric dimensions: CloudFront's distribution and web ACL (home stack), and the accelerator and listener
+    // ids every stack reads from the listener ARN (arn:aws:globalaccelerator::<account>:accelerator/<id>/listener/<id>).
+    private static IEnumerable<KeyValuePair<string, Input<string>>> EdgeIds(RegionalPlan plan, GlobalEdge? edge, Output<string> listenerArn)
+    {
+        if (edge is not null && plan.Edge is { } edgePlan)
+        {
+            yield return new($"DistributionId:{EdgeLogicalNames.Distribution}", edge.DistributionId);
+            yield return new($"WebACL:{EdgeLogicalNames.WebAcl}", edgePlan.WebAcl.Name); // the ACL's CloudWatch metric name
+        }
+
+        yield return new($"Accelerator:{EdgeLogicalNames.Accelerator}", listenerArn.Apply(arn => ArnSegment(arn, "accelerator")));
+        yield return new($"Listener:{EdgeLogicalNames.Listener}", listenerArn.Apply(arn => ArnSegment(arn, "listener")));
+    }
+
+    private static string ArnSegment(string arn, string name)
+    {
+        string[] parts = arn[(arn.LastIndexOf(':') + 1)..].Split('/');
+        int at = Array.IndexOf(parts, name);
+        return at >= 0 && at + 1 < parts.Length ? parts[at + 1] : throw new InvalidOperationException($"'{arn}' is not an accelerator listener ARN.");
     }
 }

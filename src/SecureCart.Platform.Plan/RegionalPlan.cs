@@ -35,5 +35,5 @@ public sealed record RegionalPlan(
     /// Logical names of the resources only the home stack has, from its edge and ingress plans (empty elsewhere). These, and the
     /// declared per-stack settings, are the only asymmetry between regional stacks; the parity checks allow nothing else.
     /// </summary>
-    public ImmutableArray<string> HomeOnlyLogicalNames => [.. Edge?.LogicalNames ?? [], .. Ingress.HomeOnlyLogicalNames];
+    public ImmutableArray<string> HomeOnlyLogicalNames => [.. Edge?.LogicalNames ?? [], .. Ingress.HomeOnlyLogicalNames, .. Observability.HomeOnlyLogicalNames];
 }

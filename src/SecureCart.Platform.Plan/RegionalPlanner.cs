@@ -33,6 +33,8 @@ public static class RegionalPlanner
         var data = DataPlanner.Plan(stack, allStacks, names, network);
         var messaging = MessagingPlanner.Plan(names);
         var home = allStacks.FirstOrDefault(s => s.IsHome) ?? stack;
+        var ingress = IngressPlanner.Plan(stack, names, compute, home.StackName);
+        var edge = EdgePlanner.Plan(stack, allStacks, names);
         return new RegionalPlan(
             StackSettingsSchema.ProjectName,
             stack.StackName,
@@ -43,14 +45,14 @@ public static class RegionalPlanner
             Tagging.For(stack.StackName, stack.Region, stack.Profile),
             network,
             compute,
-            IngressPlanner.Plan(stack, names, compute, home.StackName),
+            ingress,
             data,
             messaging,
             workflow,
-            ObservabilityPlanner.Plan(stack, names, compute, data, messaging),
+            ObservabilityPlanner.Plan(stack, names, compute, data, messaging, ingress, workflow, edge, allStacks),
             EdgePlanner.EndpointGroup(stack),
             EdgePlanner.RegionalApiRecord(stack),
-            EdgePlanner.Plan(stack, allStacks, names));
+            edge);
     }
 
     // The services and functions, and the AWS rotation function that logs in to PostgreSQL to change its password.

@@ -145,6 +145,7 @@ public sealed class GlobalEdge : ComponentResource
             Tags = tags,
         }, Children.Of(this));
         DistributionDomainName = distribution.DomainName;
+        DistributionId = distribution.Id;
 
         _ = new BucketPolicy(EdgeLogicalNames.StaticBucketPolicy, new BucketPolicyArgs
         {
@@ -174,6 +175,9 @@ public sealed class GlobalEdge : ComponentResource
     public Output<string> ListenerArn { get; }
 
     public Output<string> DistributionDomainName { get; }
+
+    /// <summary>The DistributionId dimension of CloudFront's metrics.</summary>
+    public Output<string> DistributionId { get; }
 
     private CachePolicy EdgeCachePolicy(EdgeCachePlan plan) => new(plan.LogicalName, new CachePolicyArgs
     {

@@ -148,6 +148,9 @@ public sealed class RegionIngress : ComponentResource
 
     public Output<string> ApiEndpoint { get; }
 
+    /// <summary>The API's id: the ApiId dimension of its metrics.</summary>
+    public Output<string> ApiId { get; private set; } = Output.Create("");
+
     /// <summary>Target group ARN per public service logical name.</summary>
     public ImmutableDictionary<string, Output<string>> TargetGroupArns { get; }
 
@@ -164,6 +167,7 @@ public sealed class RegionIngress : ComponentResource
             Tags = tags,
         }, Children.Of(this));
         var api = new Api("api", new ApiArgs { Name = plan.Name, ProtocolType = "HTTP", Tags = tags }, Children.Of(this));
+        ApiId = api.Id;
         var integration = new Integration("api-integration", new IntegrationArgs
         {
             ApiId = api.Id,

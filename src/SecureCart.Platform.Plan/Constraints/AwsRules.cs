@@ -47,10 +47,34 @@ public static class AwsRules
         "Every alarm names a metric with the dimensions its namespace publishes it under (ElastiCache engine metrics: per node).",
         new("https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/CacheMetrics.html",
             "These metrics are measured and published for each Cache node in 60-second intervals."),
-        c => c.Plans.SelectMany(p => p.Observability.Alarms.Where(a =>
-            !MetricDimensions.Published.TryGetValue($"{a.Namespace} {a.MetricName}", out var sets)
-            || !sets.Any(set => set.SequenceEqual(a.Dimensions.Keys, StringComparer.Ordinal)))
-            .Select(a => $"{p.Stack}: alarm {a.LogicalName} watches {a.Namespace} {a.MetricName} by [{string.Join(", ", a.Dimensions.Keys)}], which is not published that way")));
+        c => c.Plans.SelectMany(p => p.Observability.Alarms.Select(a => (LogicalName: a.LogicalName, Namespace: a.Namespace, MetricName: a.MetricName, Keys: (IEnumerable<string>)a.Dimensions.Keys))
+            .Concat<(string LogicalName, string Namespace, string MetricName, IEnumerable<string> Keys)>(p.Observability.MathAlarms.SelectMany(m => m.Queries.Where(q => q.IsMetric)
+                .Select(q => ($"{m.LogicalName}/{q.Id}", q.Namespace!, q.MetricName!, (IEnumerable<string>)q.Dimensions!.Keys))))
+            .Where(a => !MetricDimensions.Published.TryGetValue($"{a.Namespace} {a.MetricName}", out var sets)
+                || !sets.Any(set => set.SequenceEqual(a.Keys, StringComparer.Ordinal)))
+            .Select(a => $"{p.Stack}: alarm {a.LogicalName} watches {a.Namespace} {a.MetricName} by [{string.Join(", ", a.Keys)}], which is not published that way")));
+
+    public static AwsRule AlarmRegion { get; } = new(
+        "alarm-in-the-metrics-region",
+        "An alarm on CloudFront or Global Accelerator metrics is created in the one Region that publishes them (us-east-1, us-west-2), with a topic of that Region to notify.",
+        new("https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/monitoring-using-cloudwatch.html",
+            "CloudFront is a global service, and metrics are available only when you choose the US East (N. Virginia) Region in the AWS console."),
+        c => c.Plans.SelectMany(p => p.Observability.Alarms
+            .Where(a => MetricDimensions.PublishedOnlyIn.TryGetValue(a.Namespace, out var region) && (a.Region ?? p.Region) != region)
+            .Select(a => $"{p.Stack}: alarm {a.LogicalName} on {a.Namespace} is planned in {a.Region ?? p.Region}; its metrics exist only in {MetricDimensions.PublishedOnlyIn[a.Namespace]}")));
+
+    public static AwsRule CompositeChildren { get; } = new(
+        "composite-alarm-children-exist",
+        "A composite alarm's rule names alarms of the same stack and Region (AWS rejects a rule over an alarm that does not exist).",
+        new("https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutCompositeAlarm.html",
+            "The alarm rule expression can't refer to alarms that don't exist"),
+        c => c.Plans.SelectMany(p =>
+        {
+            var local = p.Observability.Alarms.Where(a => a.Region is null).Select(a => a.LogicalName)
+                .Concat(p.Observability.MathAlarms.Select(m => m.LogicalName)).ToHashSet(StringComparer.Ordinal);
+            return p.Observability.CompositeAlarms.SelectMany(ca => ca.Children().Where(child => !local.Contains(child))
+                .Select(child => $"{p.Stack}: composite {ca.LogicalName} refers to {child}, which is not an alarm of the stack's Region"));
+        }));
 
     public static AwsRule NameLengths { get; } = new(
         "name-lengths",
@@ -152,6 +176,7 @@ public static class AwsRules
         FargateSpotArchitecture, ClientIpPreservation, ReplicaOfManagedPassword, AlarmDimensions, NameLengths, EndpointGroupHealthIgnored,
         StageRouteSettings, ValidationRecordOwner, RedisAuthNeedsTls, ScheduledWindowInFuture, FunctionCodeVersioned, SecurityGroupRuleQuota,
         WafLogDestinationName,
+        AlarmRegion, CompositeChildren,
     ];
 
     // functions/<release>/<function>.zip

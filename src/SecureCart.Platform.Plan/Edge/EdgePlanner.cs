@@ -76,6 +76,7 @@ public static class EdgePlanner
         // The ingress plan's home-only names: the origin header's secret and the records of names every stack certifies.
         OriginVerificationPlan.LogicalName, $"{OriginVerificationPlan.LogicalName}-value", "alb-certificate-validation-2", "api-certificate-validation-1",
         .. EdgeCachePlanner.Plan(new ResourceNames("home", "example")).Select(c => c.LogicalName),
+        .. Observability.CoverageAlarms.EdgeAlarmLogicalNames,
     ];
 
     // dns-<label>[-<type>]: the label is "apex" for the zone itself; the type only where a name has two records.

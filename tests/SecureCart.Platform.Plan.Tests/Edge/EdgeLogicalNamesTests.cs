@@ -15,9 +15,9 @@ public sealed class EdgeLogicalNamesTests
         Assert.Equal(
             [
                 "accelerator", "accelerator-listener", "alb-certificate-validation-2", "api-certificate-validation-1", "cache-catalog", "cloudfront",
-                "cloudfront-certificate", "cloudfront-certificate-validation", "cloudfront-certificate-validation-1",
+                "cloudfront-5xx-rate", "cloudfront-certificate", "cloudfront-certificate-validation", "cloudfront-certificate-validation-1",
                 "cloudfront-certificate-validation-2", "dns-apex-a", "dns-apex-aaaa", "dns-api", "dns-www-a", "dns-www-aaaa", "edge",
-                "origin-verify", "origin-verify-value", "static-bucket", "static-bucket-policy", "static-bucket-public-access", "static-oac", "waf", "waf-logging", "waf-logs",
+                "origin-verify", "origin-verify-value", "static-bucket", "static-bucket-policy", "static-bucket-public-access", "static-oac", "waf", "waf-blocked-spike", "waf-logging", "waf-logs",
             ],
             plan.HomeOnlyLogicalNames.Order(StringComparer.Ordinal));
         Assert.Empty(PlanFixtures.Plan("prod-eu").HomeOnlyLogicalNames);
