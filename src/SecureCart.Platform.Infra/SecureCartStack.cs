@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Pulumi;
+using SecureCart.Platform.Infra.Audit;
 using SecureCart.Platform.Infra.Compute;
 using SecureCart.Platform.Infra.Data;
 using SecureCart.Platform.Infra.Edge;
@@ -43,7 +44,9 @@ public sealed class SecureCartStack : Stack
             : home!.RequireOutput(OriginVerificationPlan.OutputName).Apply(v => (string)v);
 
         var network = new RegionNetwork("network", new RegionNetworkArgs(plan.Network, plan.Region, tags));
-        var ingress = new RegionIngress("ingress", new RegionIngressArgs(plan.Ingress, plan.Compute.Services, plan.ApiRecord, settings.Domain, network, originValue, tags));
+        var audit = new RegionAudit("audit", new RegionAuditArgs(plan.Audit, plan.Region, network.VpcId, tags));
+        var ingress = new RegionIngress("ingress", new RegionIngressArgs(plan.Ingress, plan.Compute.Services, plan.ApiRecord, settings.Domain, network, originValue, tags,
+            new AlbAccessLogs(audit.AlbLogsBucket, plan.Audit.AlbLogs.Prefix, audit.AlbLogsPolicy)));
         var config = new Config(plan.Project);
         ImmutableDictionary<string, Output<string>> secrets = plan.Compute.Services.SelectMany(s => s.SecretNames).Distinct(StringComparer.Ordinal)
             .ToImmutableDictionary(k => k, k => config.RequireSecret(k), StringComparer.Ordinal);
@@ -62,7 +65,7 @@ public sealed class SecureCartStack : Stack
             plan.Workflow, plan.Region, plan.Messaging.BusName, messaging.BusArn, messaging.UndeliveredEventsQueueArn, messaging.UndeliveredEventsQueueUrl, functionAccess, network, plan.Observability.LogRetentionDays, tags));
         AccessTargets access = functionAccess with { StateMachines = functionAccess.StateMachines.Add(WorkflowPlan.LogicalName, workflow.StateMachineArn) };
         var compute = new RegionCompute("compute", new RegionComputeArgs(plan.Compute, plan.Region, plan.Observability.LogRetentionDays, network, ingress, secrets, access, tags));
-        GlobalEdge? edge = plan.Edge is { } edgePlan ? new GlobalEdge(EdgeLogicalNames.Component, new GlobalEdgeArgs(edgePlan, plan.Region, origin.HeaderName, originValue, tags)) : null;
+        GlobalEdge? edge = plan.Edge is { } edgePlan ? new GlobalEdge(EdgeLogicalNames.Component, new GlobalEdgeArgs(edgePlan, plan.Region, origin.HeaderName, originValue, tags, audit.CloudFrontLogsBucketDomain, plan.Audit.CloudFrontLogs?.Prefix ?? "cloudfront")) : null;
         Output<string> listenerArn = edge?.ListenerArn ?? home!.RequireOutput("acceleratorListenerArn").Apply(v => (string)v);
         _ = new RegionObservability("observability", new RegionObservabilityArgs(
             plan.Observability, DeployedIds(plan, ingress, compute, workflow).AddRange(EdgeIds(plan, edge, listenerArn)), messaging.TopicArns[plan.Observability.AlarmTopic], tags,

@@ -1,3 +1,4 @@
+using SecureCart.Platform.Plan.Audit;
 using SecureCart.Platform.Plan.Compute;
 using SecureCart.Platform.Plan.Configuration;
 using SecureCart.Platform.Plan.Data;
@@ -52,7 +53,10 @@ public static class RegionalPlanner
             ObservabilityPlanner.Plan(stack, names, compute, data, messaging, ingress, workflow, edge, allStacks),
             EdgePlanner.EndpointGroup(stack),
             EdgePlanner.RegionalApiRecord(stack),
-            edge);
+            edge)
+        {
+            Audit = AuditPlanner.Plan(stack, names),
+        };
     }
 
     // The services and functions, and the AWS rotation function that logs in to PostgreSQL to change its password.

@@ -94,6 +94,10 @@ public sealed class GlobalEdge : ComponentResource
         Dictionary<string, Output<string>> cachePolicies = cf.DynamicCaches.ToDictionary(c => c.PathPattern, c => EdgeCachePolicy(c).Id, StringComparer.Ordinal);
         var distribution = new Distribution(EdgeLogicalNames.Distribution, new DistributionArgs
         {
+            // Standard logging: one line per request, cookies left out (session identifiers).
+            LoggingConfig = args.LogBucketDomain is { } logBucket
+                ? new Pulumi.Aws.CloudFront.Inputs.DistributionLoggingConfigArgs { Bucket = logBucket, Prefix = $"{args.LogPrefix}/", IncludeCookies = false }
+                : null!,
             Enabled = true,
             IsIpv6Enabled = true,
             Aliases = cf.Aliases,

@@ -38,8 +38,13 @@ public sealed class RegionIngress : ComponentResource
             SecurityGroups = { network.SecurityGroupIds["alb"] },
             IdleTimeout = lbPlan.IdleTimeoutSeconds,
             DropInvalidHeaderFields = true,
+            AccessLogs = args.AccessLogs is { } logs
+                ? new Pulumi.Aws.LB.Inputs.LoadBalancerAccessLogsArgs { Bucket = logs.Bucket, Prefix = logs.Prefix, Enabled = true }
+                : null!,
             Tags = tags,
-        }, Children.Of(this));
+        }, args.AccessLogs is { } accessLogs
+            ? new CustomResourceOptions { Parent = this, DependsOn = { accessLogs.Policy } } // the ALB checks it may write before enabling logs
+            : Children.Of(this));
         LoadBalancerArn = alb.Arn;
         LoadBalancerArnSuffix = alb.ArnSuffix;
         LoadBalancerDnsName = alb.DnsName;

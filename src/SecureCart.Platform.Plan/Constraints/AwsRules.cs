@@ -171,12 +171,37 @@ public static class AwsRules
             return faults;
         }));
 
+    public static AwsRule AlbLogWriter { get; } = new(
+        "alb-access-log-writer-per-region",
+        "The ALB log bucket's policy lets the Region's Elastic Load Balancing account write (Regions available before August 2022), or the log-delivery service principal (Regions opened since).",
+        new("https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html",
+            "For regions launched in August 2022 or later, you should instead provide a policy that grants permissions to the logdelivery.elasticloadbalancing.amazonaws.com principal."),
+        c => c.Plans.Where(p => p.Audit.AlbLogs.WriterPrincipal != Audit.ElbLogDelivery.WriterFor(p.Region))
+            .Select(p => $"{p.Stack}: the ALB log bucket lets '{p.Audit.AlbLogs.WriterPrincipal}' write, but in {p.Region} Elastic Load Balancing writes as '{Audit.ElbLogDelivery.WriterFor(p.Region)}'"));
+
+    public static AwsRule AlbLogEncryption { get; } = new(
+        "alb-access-log-bucket-sse-s3",
+        "The ALB log bucket is encrypted with S3-managed keys: ALB access logs are not delivered to a bucket that requires KMS.",
+        new("https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html",
+            "The only server-side encryption option that's supported is Amazon S3-managed keys (SSE-S3)."),
+        c => c.Plans.Where(p => p.Audit.AlbLogs.Encryption != Audit.AuditPlanner.S3ManagedEncryption)
+            .Select(p => $"{p.Stack}: the ALB log bucket uses {p.Audit.AlbLogs.Encryption}; use {Audit.AuditPlanner.S3ManagedEncryption} (SSE-S3)"));
+
+    public static AwsRule CloudFrontLogBucketAcls { get; } = new(
+        "cloudfront-log-bucket-keeps-acls",
+        "CloudFront's standard-logging bucket keeps ACLs enabled (object ownership BucketOwnerPreferred, not BucketOwnerEnforced).",
+        new("https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logging-legacy-s3.html",
+            "Don't choose an Amazon S3 bucket with S3 Object Ownership set to bucket owner enforced. That setting disables ACLs for the bucket and the objects in it."),
+        c => c.Plans.Where(p => p.Audit.CloudFrontLogs is { AclsEnabled: false })
+            .Select(p => $"{p.Stack}: CloudFront's log bucket {p.Audit.CloudFrontLogs!.BucketName} disables ACLs; CloudFront could not deliver a log"));
+
     public static IReadOnlyList<AwsRule> All { get; } =
     [
         FargateSpotArchitecture, ClientIpPreservation, ReplicaOfManagedPassword, AlarmDimensions, NameLengths, EndpointGroupHealthIgnored,
         StageRouteSettings, ValidationRecordOwner, RedisAuthNeedsTls, ScheduledWindowInFuture, FunctionCodeVersioned, SecurityGroupRuleQuota,
         WafLogDestinationName,
         AlarmRegion, CompositeChildren,
+        AlbLogWriter, AlbLogEncryption, CloudFrontLogBucketAcls,
     ];
 
     // functions/<release>/<function>.zip

@@ -77,6 +77,7 @@ public static class EdgePlanner
         OriginVerificationPlan.LogicalName, $"{OriginVerificationPlan.LogicalName}-value", "alb-certificate-validation-2", "api-certificate-validation-1",
         .. EdgeCachePlanner.Plan(new ResourceNames("home", "example")).Select(c => c.LogicalName),
         .. Observability.CoverageAlarms.EdgeAlarmLogicalNames,
+        .. Audit.AuditPlanner.AnyHomeStackLogicalNames,
     ];
 
     // dns-<label>[-<type>]: the label is "apex" for the zone itself; the type only where a name has two records.

@@ -146,6 +146,10 @@ public sealed class AwsRulesTests
         {
             Observability = p.Observability with { MathAlarms = [.. p.Observability.MathAlarms.Where(m => m.LogicalName != "slo-cart-5m")] },
         }),
+        // eu-west-1 predates August 2022: the service principal alone is never allowed to write there.
+        "alb-access-log-writer-per-region" => Shipped(p => p with { Audit = p.Audit with { AlbLogs = p.Audit.AlbLogs with { WriterPrincipal = "logdelivery.elasticloadbalancing.amazonaws.com" } } }),
+        "alb-access-log-bucket-sse-s3" => Shipped(p => p with { Audit = p.Audit with { AlbLogs = p.Audit.AlbLogs with { Encryption = "aws:kms" } } }),
+        "cloudfront-log-bucket-keeps-acls" => Shipped(p => p.Audit.CloudFrontLogs is null ? p : p with { Audit = p.Audit with { CloudFrontLogs = p.Audit.CloudFrontLogs with { AclsEnabled = false } } }),
         _ => throw new ArgumentOutOfRangeException(nameof(id), id, "add a breaking case for the new rule"),
     };
 
