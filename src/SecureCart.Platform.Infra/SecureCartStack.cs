@@ -193,7 +193,7 @@ public sealed class SecureCartStack : Stack
             ids[$"FunctionName:{function.LogicalName}"] = function.Name;
         }
 
-        ids[$"ApiId:api"] = ingress.ApiId;
+        ids["ApiName:api"] = plan.Ingress.Api.Name;
         return ids.ToImmutable();
     }
 

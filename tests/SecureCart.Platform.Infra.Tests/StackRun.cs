@@ -148,6 +148,12 @@ internal sealed class StackRun
             state["keyId"] = "1234abcd-12ab-34cd-56ef-1234567890ab";
         }
 
+        if (args.Type == "aws:apigateway/domainName:DomainName")
+        {
+            state["regionalDomainName"] = "d-abc.execute-api.us-east-1.amazonaws.com";
+            state["regionalZoneId"] = "Z1UJRXOUMOOFQ8";
+        }
+
         if (args.Type == "aws:apigatewayv2/domainName:DomainName")
         {
             state["domainNameConfiguration"] = ImmutableDictionary<string, object>.Empty

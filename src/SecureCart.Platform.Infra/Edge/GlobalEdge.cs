@@ -236,7 +236,7 @@ public sealed class GlobalEdge : ComponentResource
     };
 
     // A managed group keeps its own rule actions (override: none); the rate rule blocks.
-    private static Pulumi.Aws.WafV2.Inputs.WebAclRuleArgs WafRule(WafRulePlan rule)
+    internal static Pulumi.Aws.WafV2.Inputs.WebAclRuleArgs WafRule(WafRulePlan rule)
     {
         var args = new Pulumi.Aws.WafV2.Inputs.WebAclRuleArgs
         {

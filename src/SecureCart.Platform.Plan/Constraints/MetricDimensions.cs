@@ -36,9 +36,9 @@ public static class MetricDimensions
         // docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html (dimensions: FunctionName; Resource; ExecutedVersion).
         ["AWS/Lambda Errors"] = [["FunctionName"], ["FunctionName", "Resource"], ["ExecutedVersion", "FunctionName", "Resource"]],
         ["AWS/Lambda Throttles"] = [["FunctionName"], ["FunctionName", "Resource"]],
-        // docs.aws.amazon.com/apigateway/latest/developerguide/http-api-metrics.html: HTTP APIs publish 5xx and Latency by ApiId and Stage.
-        ["AWS/ApiGateway 5xx"] = [["ApiId"], ["ApiId", "Stage"], ["ApiId", "Method", "Resource", "Stage"]],
-        ["AWS/ApiGateway Latency"] = [["ApiId"], ["ApiId", "Stage"], ["ApiId", "Method", "Resource", "Stage"]],
+        // docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-metrics-and-dimensions.html: REST APIs publish by ApiName (and Stage).
+        ["AWS/ApiGateway 5XXError"] = [["ApiName"], ["ApiName", "Stage"], ["ApiName", "Method", "Resource", "Stage"]],
+        ["AWS/ApiGateway Latency"] = [["ApiName"], ["ApiName", "Stage"], ["ApiName", "Method", "Resource", "Stage"]],
         // docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/programming-cloudwatch-metrics.html: DistributionId and Region=Global, in us-east-1.
         ["AWS/CloudFront 5xxErrorRate"] = [["DistributionId", "Region"]],
         // docs.aws.amazon.com/waf/latest/developerguide/waf-metrics.html: Region is absent for CloudFront distributions; Rule ALL totals the web ACL.

@@ -42,8 +42,8 @@ public static class CoverageAlarms
     {
         ArgumentNullException.ThrowIfNull(alarm);
         ArgumentNullException.ThrowIfNull(api);
-        (string, string)[] dimensions = [("ApiId", "api"), ("Stage", api.StageName)];
-        yield return alarm("api-5xx", "AWS/ApiGateway", "5xx", dimensions, "Sum", 60, 5, 25, "The partner and mobile API answers 5xx: the ALB behind it or the VPC link is failing.");
+        (string, string)[] dimensions = [("ApiName", "api"), ("Stage", api.StageName)];
+        yield return alarm("api-5xx", "AWS/ApiGateway", "5XXError", dimensions, "Sum", 60, 5, 25, "The partner and mobile API answers 5xx: the ALB behind it or the VPC link is failing.");
         yield return alarm("api-latency-p99", "AWS/ApiGateway", "Latency", dimensions, "p99", 60, 5, 2000, "API p99 latency above 2 s (gateway plus backend).");
     }
 

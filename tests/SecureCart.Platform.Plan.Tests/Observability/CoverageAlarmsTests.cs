@@ -26,7 +26,7 @@ public sealed class CoverageAlarmsTests
 
         var errors = plan.Observability.Alarms.Single(a => a.LogicalName == "api-5xx");
         var latency = plan.Observability.Alarms.Single(a => a.LogicalName == "api-latency-p99");
-        Assert.Equal(("AWS/ApiGateway", "5xx", plan.Ingress.Api.StageName), (errors.Namespace, errors.MetricName, errors.Dimensions["Stage"]));
+        Assert.Equal(("AWS/ApiGateway", "5XXError", plan.Ingress.Api.StageName), (errors.Namespace, errors.MetricName, errors.Dimensions["Stage"]));
         Assert.True(latency.IsPercentile);
     }
 
@@ -96,7 +96,7 @@ public sealed class CoverageAlarmsTests
     [Fact]
     public void Published_EveryNewMetric_HasItsDimensionSetAndACitedNamespace()
     {
-        foreach (var metric in new[] { "AWS/ApplicationELB RequestCount", "AWS/Lambda Errors", "AWS/Lambda Throttles", "AWS/ApiGateway 5xx", "AWS/ApiGateway Latency",
+        foreach (var metric in new[] { "AWS/ApplicationELB RequestCount", "AWS/Lambda Errors", "AWS/Lambda Throttles", "AWS/ApiGateway 5XXError", "AWS/ApiGateway Latency",
                      "AWS/CloudFront 5xxErrorRate", "AWS/WAFV2 BlockedRequests", "AWS/GlobalAccelerator NewFlowCount", "AWS/DynamoDB ReplicationLatency" })
         {
             Assert.True(MetricDimensions.Published.ContainsKey(metric), metric);
