@@ -194,6 +194,7 @@ public sealed class SecureCartStack : Stack
         }
 
         ids["ApiName:api"] = plan.Ingress.Api.Name;
+        ids[$"WebACL:{Plan.Observability.CoverageAlarms.ApiWebAcl}"] = plan.Ingress.Api.WebAcl.Name; // the ACL's CloudWatch metric name
         return ids.ToImmutable();
     }
 

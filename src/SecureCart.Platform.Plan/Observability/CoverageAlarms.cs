@@ -22,6 +22,9 @@ public static class CoverageAlarms
     /// <summary>The home stack's alarms on its edge (parity allows them in the home stack only).</summary>
     public static IReadOnlyList<string> EdgeAlarmLogicalNames { get; } = [CloudFront5xx, WafBlockedSpike];
 
+    /// <summary>The gateway's web ACL, as alarm dimensions name it.</summary>
+    public const string ApiWebAcl = "api-waf";
+
     private const string CloudFront5xx = "cloudfront-5xx-rate";
     private const string WafBlockedSpike = "waf-blocked-spike";
 
@@ -45,6 +48,9 @@ public static class CoverageAlarms
         (string, string)[] dimensions = [("ApiName", "api"), ("Stage", api.StageName)];
         yield return alarm("api-5xx", "AWS/ApiGateway", "5XXError", dimensions, "Sum", 60, 5, 25, "The partner and mobile API answers 5xx: the ALB behind it or the VPC link is failing.");
         yield return alarm("api-latency-p99", "AWS/ApiGateway", "Latency", dimensions, "p99", 60, 5, 2000, "API p99 latency above 2 s (gateway plus backend).");
+        // The gateway's REGIONAL web ACL publishes with a Region dimension, in the stack's Region.
+        yield return alarm("api-waf-blocked-spike", "AWS/WAFV2", "BlockedRequests", [("Region", api.WebAcl.Region), ("Rule", "ALL"), ("WebACL", ApiWebAcl)], "Sum", 300, 1, 10 * (double)(api.WebAcl.Rules.FirstOrDefault(r => r.RateLimitPer5Minutes is not null)?.RateLimitPer5Minutes ?? 0),
+            "The gateway's web ACL blocks ten clients' worth of the rate limit in five minutes: an attack on the API or a false positive; read its WAF logs.");
     }
 
     /// <summary>The worst replication latency of each global table from this Region to any other: one alarm per table whatever the number of Regions.</summary>

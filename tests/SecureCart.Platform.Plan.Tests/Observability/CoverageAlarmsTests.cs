@@ -28,6 +28,8 @@ public sealed class CoverageAlarmsTests
         var latency = plan.Observability.Alarms.Single(a => a.LogicalName == "api-latency-p99");
         Assert.Equal(("AWS/ApiGateway", "5XXError", plan.Ingress.Api.StageName), (errors.Namespace, errors.MetricName, errors.Dimensions["Stage"]));
         Assert.True(latency.IsPercentile);
+        var blocked = plan.Observability.Alarms.Single(a => a.LogicalName == "api-waf-blocked-spike");
+        Assert.Equal(("us-east-1", "ALL", 20_000.0), (blocked.Dimensions["Region"], blocked.Dimensions["Rule"], blocked.Threshold));
     }
 
     [Fact]
@@ -41,7 +43,7 @@ public sealed class CoverageAlarmsTests
         // prod-us is in us-east-1 already: no other Region to create it in.
         Assert.Null(cloudFront.Region);
         Assert.Contains(us.Observability.Alarms, a => a.Namespace == "AWS/WAFV2" && a.MetricName == "BlockedRequests" && a.Dimensions["Rule"] == "ALL");
-        Assert.DoesNotContain(eu.Observability.Alarms, a => a.Namespace is "AWS/CloudFront" or "AWS/WAFV2");
+        Assert.DoesNotContain(eu.Observability.Alarms, a => a.Namespace == "AWS/CloudFront" || a.HomeOnly);
         Assert.Contains("cloudfront-5xx-rate", us.HomeOnlyLogicalNames);
         Assert.Contains("waf-blocked-spike", us.HomeOnlyLogicalNames);
     }
@@ -51,7 +53,9 @@ public sealed class CoverageAlarmsTests
     {
         var plan = PlanFixtures.Plan("prod-us", s => s with { Region = "us-east-2" });
 
-        Assert.All(plan.Observability.Alarms.Where(a => a.Namespace is "AWS/CloudFront" or "AWS/WAFV2"), a => Assert.Equal("us-east-1", a.Region));
+        Assert.All(plan.Observability.Alarms.Where(a => a.HomeOnly), a => Assert.Equal("us-east-1", a.Region));
+        // The gateway's ACL is regional: its alarm stays in the stack's Region.
+        Assert.Null(plan.Observability.Alarms.Single(a => a.LogicalName == "api-waf-blocked-spike").Region);
         Assert.Equal(["us-east-1", "us-west-2"], plan.Observability.RemoteAlarmRegions);
     }
 
