@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Pulumi;
+using SecureCart.Platform.Infra.Audit;
 using SecureCart.Platform.Infra.Compute;
 using SecureCart.Platform.Infra.Data;
 using SecureCart.Platform.Infra.Edge;
@@ -43,7 +44,9 @@ public sealed class SecureCartStack : Stack
             : home!.RequireOutput(OriginVerificationPlan.OutputName).Apply(v => (string)v);
 
         var network = new RegionNetwork("network", new RegionNetworkArgs(plan.Network, plan.Region, tags));
-        var ingress = new RegionIngress("ingress", new RegionIngressArgs(plan.Ingress, plan.Compute.Services, plan.ApiRecord, settings.Domain, network, originValue, tags));
+        var audit = new RegionAudit("audit", new RegionAuditArgs(plan.Audit, plan.Region, network.VpcId, tags));
+        var ingress = new RegionIngress("ingress", new RegionIngressArgs(plan.Ingress, plan.Compute.Services, plan.ApiRecord, settings.Domain, network, originValue, tags,
+            new AlbAccessLogs(audit.AlbLogsBucket, plan.Audit.AlbLogs.Prefix, audit.AlbLogsPolicy)));
         var config = new Config(plan.Project);
         ImmutableDictionary<string, Output<string>> secrets = plan.Compute.Services.SelectMany(s => s.SecretNames).Distinct(StringComparer.Ordinal)
             .ToImmutableDictionary(k => k, k => config.RequireSecret(k), StringComparer.Ordinal);
@@ -62,11 +65,11 @@ public sealed class SecureCartStack : Stack
             plan.Workflow, plan.Region, plan.Messaging.BusName, messaging.BusArn, messaging.UndeliveredEventsQueueArn, messaging.UndeliveredEventsQueueUrl, functionAccess, network, plan.Observability.LogRetentionDays, tags));
         AccessTargets access = functionAccess with { StateMachines = functionAccess.StateMachines.Add(WorkflowPlan.LogicalName, workflow.StateMachineArn) };
         var compute = new RegionCompute("compute", new RegionComputeArgs(plan.Compute, plan.Region, plan.Observability.LogRetentionDays, network, ingress, secrets, access, tags, data.Database, plan.Data.Clients));
-        _ = new RegionObservability("observability", new RegionObservabilityArgs(
-            plan.Observability, DeployedIds(plan, ingress, compute, workflow), messaging.TopicArns[plan.Observability.AlarmTopic], tags));
-
-        GlobalEdge? edge = plan.Edge is { } edgePlan ? new GlobalEdge(EdgeLogicalNames.Component, new GlobalEdgeArgs(edgePlan, plan.Region, origin.HeaderName, originValue, tags)) : null;
+        GlobalEdge? edge = plan.Edge is { } edgePlan ? new GlobalEdge(EdgeLogicalNames.Component, new GlobalEdgeArgs(edgePlan, plan.Region, origin.HeaderName, originValue, tags, audit.CloudFrontLogsBucketDomain, plan.Audit.CloudFrontLogs?.Prefix ?? "cloudfront")) : null;
         Output<string> listenerArn = edge?.ListenerArn ?? home!.RequireOutput("acceleratorListenerArn").Apply(v => (string)v);
+        _ = new RegionObservability("observability", new RegionObservabilityArgs(
+            plan.Observability, DeployedIds(plan, ingress, compute, workflow).AddRange(EdgeIds(plan, edge, listenerArn)), messaging.TopicArns[plan.Observability.AlarmTopic], tags,
+            plan.Region, settings.AlarmEmail, plan.Observability.Paging.EndpointSecretKey is { } pager ? config.RequireSecret(pager) : null));
         _ = new RegionEndpointGroup("endpoint-group", new RegionEndpointGroupArgs(plan.EndpointGroup, listenerArn, ingress.LoadBalancerArn));
 
         Fingerprint = Output.Create(PlanComparer.Fingerprint(settings));
@@ -191,6 +194,40 @@ public sealed class SecureCartStack : Stack
         {
             ids[$"CacheClusterId:{logical}"] = cacheClusterId;
         }
+
+        foreach ((string? service, Output<string>? suffix) in ingress.TargetGroupArnSuffixes)
+        {
+            ids[$"TargetGroup:{service}"] = suffix;
+        }
+
+        foreach (LambdaPlan function in plan.Workflow.Functions)
+        {
+            ids[$"FunctionName:{function.LogicalName}"] = function.Name;
+        }
+
+        ids["ApiName:api"] = plan.Ingress.Api.Name;
+        ids[$"WebACL:{Plan.Observability.CoverageAlarms.ApiWebAcl}"] = plan.Ingress.Api.WebAcl.Name; // the ACL's CloudWatch metric name
         return ids.ToImmutable();
+    }
+
+    // The edge's metric dimensions: CloudFront's distribution and web ACL (home stack), and the accelerator and listener
+    // ids every stack reads from the listener ARN (arn:aws:globalaccelerator::<account>:accelerator/<id>/listener/<id>).
+    private static IEnumerable<KeyValuePair<string, Input<string>>> EdgeIds(RegionalPlan plan, GlobalEdge? edge, Output<string> listenerArn)
+    {
+        if (edge is not null && plan.Edge is { } edgePlan)
+        {
+            yield return new($"DistributionId:{EdgeLogicalNames.Distribution}", edge.DistributionId);
+            yield return new($"WebACL:{EdgeLogicalNames.WebAcl}", edgePlan.WebAcl.Name); // the ACL's CloudWatch metric name
+        }
+
+        yield return new($"Accelerator:{EdgeLogicalNames.Accelerator}", listenerArn.Apply(arn => ArnSegment(arn, "accelerator")));
+        yield return new($"Listener:{EdgeLogicalNames.Listener}", listenerArn.Apply(arn => ArnSegment(arn, "listener")));
+    }
+
+    private static string ArnSegment(string arn, string name)
+    {
+        string[] parts = arn[(arn.LastIndexOf(':') + 1)..].Split('/');
+        int at = Array.IndexOf(parts, name);
+        return at >= 0 && at + 1 < parts.Length ? parts[at + 1] : throw new InvalidOperationException($"'{arn}' is not an accelerator listener ARN.");
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using SecureCart.Platform.Plan.Audit;
 using SecureCart.Platform.Plan.Compute;
 using SecureCart.Platform.Plan.Configuration;
 using SecureCart.Platform.Plan.Data;
@@ -33,9 +34,12 @@ public sealed record RegionalPlan(
     EdgePlan? Edge,
     Recovery.RecoveryPlan? Recovery = null)
 {
+    /// <summary>Flow, access and audit logs.</summary>
+    public required AuditPlan Audit { get; init; }
+
     /// <summary>
     /// Logical names of the resources only the home stack has, from its edge and ingress plans (empty elsewhere). These, and the
     /// declared per-stack settings, are the only asymmetry between regional stacks; the parity checks allow nothing else.
     /// </summary>
-    public ImmutableArray<string> HomeOnlyLogicalNames => [.. Edge?.LogicalNames ?? [], .. Ingress.HomeOnlyLogicalNames];
+    public ImmutableArray<string> HomeOnlyLogicalNames => [.. Edge?.LogicalNames ?? [], .. Ingress.HomeOnlyLogicalNames, .. Observability.HomeOnlyLogicalNames, .. Audit.HomeOnlyLogicalNames];
 }

@@ -1,3 +1,4 @@
+using SecureCart.Platform.Plan.Audit;
 using SecureCart.Platform.Plan.Compute;
 using SecureCart.Platform.Plan.Configuration;
 using SecureCart.Platform.Plan.Data;
@@ -36,6 +37,7 @@ public static class RegionalPlanner
         var data = planned with { Clients = clients, Proxy = DatabaseConnectionsPlanner.Proxy(planned.Rds, clients, names) };
         var messaging = MessagingPlanner.Plan(names);
         var home = allStacks.FirstOrDefault(s => s.IsHome) ?? stack;
+        var ingress = IngressPlanner.Plan(stack, names, compute, home.StackName);
         var edge = EdgePlanner.Plan(stack, allStacks, names);
         return new RegionalPlan(
             StackSettingsSchema.ProjectName,
@@ -47,15 +49,18 @@ public static class RegionalPlanner
             Tagging.For(stack.StackName, stack.Region, stack.Profile),
             network,
             compute,
-            IngressPlanner.Plan(stack, names, compute, home.StackName),
+            ingress,
             data,
             messaging,
             workflow,
-            ObservabilityPlanner.Plan(stack, names, compute, data, messaging),
+            ObservabilityPlanner.Plan(stack, names, compute, data, messaging, ingress, workflow, edge, allStacks),
             EdgePlanner.EndpointGroup(stack),
             EdgePlanner.RegionalApiRecord(stack),
             edge,
-            RecoveryPlanner.Plan(stack, allStacks, data, messaging, edge));
+            RecoveryPlanner.Plan(stack, allStacks, data, messaging, edge))
+        {
+            Audit = AuditPlanner.Plan(stack, names),
+        };
     }
 
     // The services and functions, and the AWS rotation function that logs in to PostgreSQL to change its password.

@@ -97,7 +97,7 @@ public sealed class SecureCartStackTests
         var group = Assert.Single(run.OfType("aws:globalaccelerator/endpointGroup:EndpointGroup")).Inputs;
         Assert.Equal(plan.Region, group["endpointGroupRegion"]);
         Assert.Equal((double)plan.EndpointGroup.TrafficDialPercentage, Convert.ToDouble(group["trafficDialPercentage"], System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(listener ?? "arn:aws:mock:::aws:globalaccelerator/listener:Listener/accelerator-listener", group["listenerArn"]);
+        Assert.Equal(listener ?? "arn:aws:globalaccelerator::123456789012:accelerator/acc-home/listener/accelerator-listener-id", group["listenerArn"]);
     }
 
     [Fact]
@@ -127,9 +127,10 @@ public sealed class SecureCartStackTests
 
         var run = await StackRun.RunAsync("prod-us");
 
-        Assert.Equal(plan.Observability.Alarms.Length, run.OfType("aws:cloudwatch/metricAlarm:MetricAlarm").Count());
+        Assert.Equal(plan.Observability.Alarms.Length + plan.Observability.MathAlarms.Length, run.OfType("aws:cloudwatch/metricAlarm:MetricAlarm").Count());
+        Assert.Equal(plan.Observability.CompositeAlarms.Length, run.OfType("aws:cloudwatch/compositeAlarm:CompositeAlarm").Count());
         Assert.Equal((plan.Messaging.Queues.Length * 2) + 1, run.OfType("aws:sqs/queue:Queue").Count()); // each with its DLQ, and the undelivered-events queue
-        Assert.Equal(plan.Messaging.Topics.Length, run.OfType("aws:sns/topic:Topic").Count());
+        Assert.Equal(plan.Messaging.Topics.Length + plan.Observability.RemoteAlarmRegions.Count(), run.OfType("aws:sns/topic:Topic").Count()); // + the alarm topic's copy per Region of remote metrics
         Assert.Equal(plan.Messaging.Rules.Length, run.OfType("aws:cloudwatch/eventRule:EventRule").Count());
         Assert.Equal(plan.Workflow.Functions.Length, run.OfType("aws:lambda/function:Function").Count());
         Assert.Equal(1 + plan.Data.Rds.Replicas.Length + (plan.Data.Standby is null ? 0 : 1), run.OfType("aws:rds/instance:Instance").Count());

@@ -17,11 +17,14 @@ internal sealed class StackRun
     /// <summary>The decrypted secret config the engine hands the program (Pulumi reads it from PULUMI_CONFIG).</summary>
     public const string PaymentsApiKey = "sk_test_engine_value";
 
+    /// <summary>The pager's integration URL the engine hands the program decrypted.</summary>
+    public const string PagerEndpoint = "https://events.pager.example/integration/cloudwatch/k3y";
+
     // The shipped production stacks hold the payments key encrypted; the engine passes it decrypted, as `pulumi up` would.
     static StackRun()
     {
-        Environment.SetEnvironmentVariable("PULUMI_CONFIG", $$"""{"securecart:paymentsApiKey":"{{PaymentsApiKey}}"}""");
-        Environment.SetEnvironmentVariable("PULUMI_CONFIG_SECRET_KEYS", """["securecart:paymentsApiKey"]""");
+        Environment.SetEnvironmentVariable("PULUMI_CONFIG", $$"""{"securecart:paymentsApiKey":"{{PaymentsApiKey}}","securecart:pagerEndpoint":"{{PagerEndpoint}}"}""");
+        Environment.SetEnvironmentVariable("PULUMI_CONFIG_SECRET_KEYS", """["securecart:paymentsApiKey","securecart:pagerEndpoint"]""");
     }
 
     private StackRun(ImmutableArray<Resource> resources, IReadOnlyList<MockResourceArgs> created)
@@ -118,6 +121,11 @@ internal sealed class StackRun
         state.TryAdd("name", name);
         state.TryAdd("arnSuffix", $"app/{name}/0123");
         state.TryAdd("dnsName", $"{name}.mock.internal");
+        if (args.Type == "aws:globalaccelerator/listener:Listener")
+        {
+            state["arn"] = $"arn:aws:globalaccelerator::123456789012:accelerator/acc-home/listener/{name}-id";
+        }
+
         if (args.Type == "aws:sqs/queue:Queue")
         {
             state.TryAdd("url", $"https://sqs.mock/{args.Inputs.GetValueOrDefault("name") ?? name}");
@@ -150,6 +158,12 @@ internal sealed class StackRun
         if (args.Type == "aws:kms/key:Key")
         {
             state["keyId"] = "1234abcd-12ab-34cd-56ef-1234567890ab";
+        }
+
+        if (args.Type == "aws:apigateway/domainName:DomainName")
+        {
+            state["regionalDomainName"] = "d-abc.execute-api.us-east-1.amazonaws.com";
+            state["regionalZoneId"] = "Z1UJRXOUMOOFQ8";
         }
 
         if (args.Type == "aws:apigatewayv2/domainName:DomainName")

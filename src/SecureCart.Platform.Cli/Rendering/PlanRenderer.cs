@@ -42,6 +42,7 @@ internal static class PlanRenderer
         ingress.AddNode(Markup.Escape($"rules: {string.Join(", ", lb.Rules.Select(r => $"{r.Priority} {r.PathPattern} -> {r.Service}"))}; default -> {lb.DefaultService}"));
         var api = plan.Ingress.Api;
         ingress.AddNode(Markup.Escape($"API Gateway {api.Name} at {api.CustomDomain}: {api.DefaultThrottle.RateLimit} rps / burst {api.DefaultThrottle.BurstLimit}; {string.Join(", ", api.RouteThrottles.Select(t => $"{t.RouteKey} {t.RateLimit}/{t.BurstLimit}"))}"));
+        ingress.AddNode(Markup.Escape($"{api.Kind} API behind web ACL {api.WebAcl.Name} ({api.WebAcl.Scope}); API keys on usage plans {string.Join(", ", api.UsagePlans.Select(u => $"{u.LogicalName} {u.RateLimit}/{u.BurstLimit}{(u.QuotaPerDay is { } q ? $" {q}/day" : "")}"))}"));
 
         var rds = plan.Data.Rds;
         var data = root.AddNode("data");
@@ -56,6 +57,7 @@ internal static class PlanRenderer
         messaging.AddNode(Markup.Escape($"rules: {string.Join(", ", plan.Messaging.Rules.Select(r => $"{r.DetailType} -> {string.Join("+", r.Targets)}"))}; topics: {string.Join(", ", plan.Messaging.Topics.Select(t => t.LogicalName))}"));
         root.AddNode(Markup.Escape($"workflow: {plan.Workflow.StateMachineName}: {string.Join(" -> ", plan.Workflow.HappyPath)}; on failure: {string.Join(", ", plan.Workflow.Steps.Select(s => s.Name).Except(plan.Workflow.HappyPath))}; functions {string.Join(", ", plan.Workflow.Functions.Select(f => f.LogicalName))}"));
         root.AddNode(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"observability: {plan.Observability.Alarms.Length} alarms -> {plan.Observability.AlarmTopic}, X-Ray {plan.Observability.XRaySamplingRate:P0} sampled, dashboard {plan.Observability.DashboardName}")));
+        root.AddNode(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"alerting: {plan.Observability.CompositeAlarms.Length} SLO composites over {plan.Observability.MathAlarms.Length} metric-math alarms; paging {(plan.Observability.Paging.Enabled ? "https (pagerEndpoint)" : "e-mail only")}; X-Ray rules {string.Join(", ", plan.Observability.SamplingRules.Select(r => $"{r.UrlPath} {r.FixedRate:P0}"))}")));
         var edge = root.AddNode(Markup.Escape($"edge: endpoint group {plan.EndpointGroup.Region} dial {plan.EndpointGroup.TrafficDialPercentage}%, {plan.ApiRecord.Name} latency record"));
         if (plan.Edge is { } e)
         {

@@ -97,6 +97,10 @@ public sealed class GlobalEdge : ComponentResource
         Dictionary<string, Output<string>> cachePolicies = cf.DynamicCaches.ToDictionary(c => c.PathPattern, c => EdgeCachePolicy(c).Id, StringComparer.Ordinal);
         var distribution = new Distribution(EdgeLogicalNames.Distribution, new DistributionArgs
         {
+            // Standard logging: one line per request, cookies left out (session identifiers).
+            LoggingConfig = args.LogBucketDomain is { } logBucket
+                ? new Pulumi.Aws.CloudFront.Inputs.DistributionLoggingConfigArgs { Bucket = logBucket, Prefix = $"{args.LogPrefix}/", IncludeCookies = false }
+                : null!,
             Enabled = true,
             IsIpv6Enabled = true,
             Aliases = cf.Aliases,
@@ -150,6 +154,7 @@ public sealed class GlobalEdge : ComponentResource
             Tags = tags,
         }, Children.Of(this));
         DistributionDomainName = distribution.DomainName;
+        DistributionId = distribution.Id;
 
         _ = new BucketPolicy(EdgeLogicalNames.StaticBucketPolicy, new BucketPolicyArgs
         {
@@ -189,6 +194,9 @@ public sealed class GlobalEdge : ComponentResource
     public Output<string> ListenerArn { get; }
 
     public Output<string> DistributionDomainName { get; }
+
+    /// <summary>The DistributionId dimension of CloudFront's metrics.</summary>
+    public Output<string> DistributionId { get; }
 
     private CachePolicy EdgeCachePolicy(EdgeCachePlan plan) => new(plan.LogicalName, new CachePolicyArgs
     {
@@ -264,7 +272,7 @@ public sealed class GlobalEdge : ComponentResource
     };
 
     // A managed group keeps its own rule actions (override: none); the rate rule blocks.
-    private static Pulumi.Aws.WafV2.Inputs.WebAclRuleArgs WafRule(WafRulePlan rule)
+    internal static Pulumi.Aws.WafV2.Inputs.WebAclRuleArgs WafRule(WafRulePlan rule)
     {
         var args = new Pulumi.Aws.WafV2.Inputs.WebAclRuleArgs
         {

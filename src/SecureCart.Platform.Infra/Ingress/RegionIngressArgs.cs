@@ -16,4 +16,8 @@ public sealed record RegionIngressArgs(
     string HostedZone,
     RegionNetwork Network,
     Pulumi.Output<string> OriginVerifyValue,
-    ImmutableSortedDictionary<string, string> Tags);
+    ImmutableSortedDictionary<string, string> Tags,
+    AlbAccessLogs? AccessLogs = null);
+
+/// <summary>Where the ALB writes its access logs, and the bucket policy that must exist first.</summary>
+public sealed record AlbAccessLogs(Pulumi.Output<string> Bucket, string Prefix, Pulumi.Resource Policy);

@@ -20,6 +20,7 @@ public sealed class RegionWorkflow : ComponentResource
         InputMap<string> tags = Children.Tags(args.Tags, "workflow");
 
         var functions = new Dictionary<string, Function>(StringComparer.Ordinal);
+        var aliases = new Dictionary<string, Pulumi.Aws.Lambda.Alias>(StringComparer.Ordinal);
         foreach (LambdaPlan f in plan.Functions)
         {
             var logs = new LogGroup($"{f.LogicalName}-logs", new LogGroupArgs { Name = $"/aws/lambda/{f.Name}", RetentionInDays = args.LogRetentionDays, Tags = tags }, Children.Of(this));
@@ -37,6 +38,7 @@ public sealed class RegionWorkflow : ComponentResource
                 S3Key = f.PackageKey, // names the release: a new release is new code
 
                 TracingConfig = new Pulumi.Aws.Lambda.Inputs.FunctionTracingConfigArgs { Mode = f.TracingMode },
+                Publish = f.Publish, // a numbered version per change, which the alias below points at
                 Tags = tags,
             };
             if (!f.Environment.IsEmpty)
@@ -60,7 +62,17 @@ public sealed class RegionWorkflow : ComponentResource
                 };
             }
 
-            functions[f.LogicalName] = new Function(f.LogicalName, functionArgs, new CustomResourceOptions { Parent = this, DependsOn = { logs } });
+            var function = new Function(f.LogicalName, functionArgs, new CustomResourceOptions { Parent = this, DependsOn = { logs } });
+            functions[f.LogicalName] = function;
+
+            // The workflow invokes the alias: rolling back is moving it to the previous version, not redeploying the state machine.
+            aliases[f.LogicalName] = new Pulumi.Aws.Lambda.Alias($"{f.LogicalName}-{f.AliasName}", new Pulumi.Aws.Lambda.AliasArgs
+            {
+                Name = f.AliasName,
+                FunctionName = function.Name,
+                FunctionVersion = function.Version,
+                Description = "The version the order workflow invokes.",
+            }, Children.Of(this));
         }
 
         var machineLogs = new LogGroup("order-fulfilment-logs", new LogGroupArgs
@@ -74,7 +86,7 @@ public sealed class RegionWorkflow : ComponentResource
         {
             Role = machineRole.Name,
             Policy = Policies.Allow(
-                (["lambda:InvokeFunction"], [.. functions.Values.Select(f => (Input<string>)f.Arn)]),
+                (["lambda:InvokeFunction"], [.. aliases.Values.Select(a => (Input<string>)a.Arn)]),
                 (["events:PutEvents"], [args.BusArn]),
                 (["sqs:SendMessage"], [args.UndeliveredEventsQueueArn]),
                 (["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"], ["*"]),
@@ -83,8 +95,8 @@ public sealed class RegionWorkflow : ComponentResource
                   "logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DescribeLogGroups"], ["*"])),
         }, Children.Of(this));
 
-        List<string> names = functions.Keys.ToList();
-        Output<string> definition = Output.Tuple(Output.All(functions.Values.Select(f => f.Arn)), args.UndeliveredEventsQueueUrl).Apply(t =>
+        List<string> names = aliases.Keys.ToList();
+        Output<string> definition = Output.Tuple(Output.All(aliases.Values.Select(a => a.Arn)), args.UndeliveredEventsQueueUrl).Apply(t =>
             plan.Definition(names.Zip(t.Item1).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal), args.BusName, t.Item2));
         var machine = new StateMachine(WorkflowPlan.LogicalName, new StateMachineArgs
         {

@@ -27,6 +27,9 @@ public sealed record StackSettings
     public bool WafBotControl { get; init; }
     public required string AlarmEmail { get; init; }
 
+    /// <summary>Stack: the home stack creates the account's multi-Region trail; Organization: an organisation trail already records the account.</summary>
+    public Audit.AuditTrailMode AuditTrail { get; init; } = Audit.AuditTrailMode.Stack;
+
     /// <summary>Release of the function packages: part of their S3 key, so a new release is new code for Lambda.</summary>
     public required string FunctionsRelease { get; init; }
 

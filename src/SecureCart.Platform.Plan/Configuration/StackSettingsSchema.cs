@@ -43,6 +43,8 @@ public static class StackSettingsSchema
         new("functionsRelease", ConfigValueType.Text, "Release of the function packages to run (S3 key functions/<release>/<function>.zip); the release pipeline sets it.", Check: CheckRelease),
         new("alarmEmail", ConfigValueType.Text, "Address subscribed to the alarm topic; empty for none.", Check: CheckEmail),
         new("paymentsApiKey", ConfigValueType.Text, "Payment provider API key, injected into the payments service as a secret.", Secret: true),
+        new("auditTrail", ConfigValueType.Text, "stack: the home stack creates a multi-Region CloudTrail trail with log file validation; organization: an AWS Organizations trail already records this account.", Check: OneOf(["stack", "organization"])),
+        new("pagerEndpoint", ConfigValueType.Text, "HTTPS URL of the pager's CloudWatch/SNS integration (it embeds the integration key), subscribed to the alarm topic.", Secret: true),
     ];
 
     /// <summary>Every resource input that carries a declared per-stack setting.</summary>

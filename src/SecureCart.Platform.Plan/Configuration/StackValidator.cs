@@ -170,6 +170,7 @@ internal static partial class StackValidator
             WafRateLimit = Int("wafRateLimit"),
             WafBotControl = (bool)v["wafBotControl"],
             AlarmEmail = Str("alarmEmail"),
+            AuditTrail = Str("auditTrail") == "organization" ? Audit.AuditTrailMode.Organization : Audit.AuditTrailMode.Stack,
             FunctionsRelease = Str("functionsRelease"),
             SecretKeys = secretKeys,
         };

@@ -47,10 +47,34 @@ public static class AwsRules
         "Every alarm names a metric with the dimensions its namespace publishes it under (ElastiCache engine metrics: per node).",
         new("https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/CacheMetrics.html",
             "These metrics are measured and published for each Cache node in 60-second intervals."),
-        c => c.Plans.SelectMany(p => p.Observability.Alarms.Where(a =>
-            !MetricDimensions.Published.TryGetValue($"{a.Namespace} {a.MetricName}", out var sets)
-            || !sets.Any(set => set.SequenceEqual(a.Dimensions.Keys, StringComparer.Ordinal)))
-            .Select(a => $"{p.Stack}: alarm {a.LogicalName} watches {a.Namespace} {a.MetricName} by [{string.Join(", ", a.Dimensions.Keys)}], which is not published that way")));
+        c => c.Plans.SelectMany(p => p.Observability.Alarms.Select(a => (LogicalName: a.LogicalName, Namespace: a.Namespace, MetricName: a.MetricName, Keys: (IEnumerable<string>)a.Dimensions.Keys))
+            .Concat<(string LogicalName, string Namespace, string MetricName, IEnumerable<string> Keys)>(p.Observability.MathAlarms.SelectMany(m => m.Queries.Where(q => q.IsMetric)
+                .Select(q => ($"{m.LogicalName}/{q.Id}", q.Namespace!, q.MetricName!, (IEnumerable<string>)q.Dimensions!.Keys))))
+            .Where(a => !MetricDimensions.Published.TryGetValue($"{a.Namespace} {a.MetricName}", out var sets)
+                || !sets.Any(set => set.SequenceEqual(a.Keys, StringComparer.Ordinal)))
+            .Select(a => $"{p.Stack}: alarm {a.LogicalName} watches {a.Namespace} {a.MetricName} by [{string.Join(", ", a.Keys)}], which is not published that way")));
+
+    public static AwsRule AlarmRegion { get; } = new(
+        "alarm-in-the-metrics-region",
+        "An alarm on CloudFront or Global Accelerator metrics is created in the one Region that publishes them (us-east-1, us-west-2), with a topic of that Region to notify.",
+        new("https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/monitoring-using-cloudwatch.html",
+            "CloudFront is a global service, and metrics are available only when you choose the US East (N. Virginia) Region in the AWS console."),
+        c => c.Plans.SelectMany(p => p.Observability.Alarms
+            .Where(a => MetricDimensions.PublishedOnlyIn.TryGetValue(a.Namespace, out var region) && (a.Region ?? p.Region) != region)
+            .Select(a => $"{p.Stack}: alarm {a.LogicalName} on {a.Namespace} is planned in {a.Region ?? p.Region}; its metrics exist only in {MetricDimensions.PublishedOnlyIn[a.Namespace]}")));
+
+    public static AwsRule CompositeChildren { get; } = new(
+        "composite-alarm-children-exist",
+        "A composite alarm's rule names alarms of the same stack and Region (AWS rejects a rule over an alarm that does not exist).",
+        new("https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutCompositeAlarm.html",
+            "The alarm rule expression can't refer to alarms that don't exist"),
+        c => c.Plans.SelectMany(p =>
+        {
+            var local = p.Observability.Alarms.Where(a => a.Region is null).Select(a => a.LogicalName)
+                .Concat(p.Observability.MathAlarms.Select(m => m.LogicalName)).ToHashSet(StringComparer.Ordinal);
+            return p.Observability.CompositeAlarms.SelectMany(ca => ca.Children().Where(child => !local.Contains(child))
+                .Select(child => $"{p.Stack}: composite {ca.LogicalName} refers to {child}, which is not an alarm of the stack's Region"));
+        }));
 
     public static AwsRule NameLengths { get; } = new(
         "name-lengths",
@@ -147,12 +171,38 @@ public static class AwsRules
             return faults;
         }));
 
+    public static AwsRule AlbLogWriter { get; } = new(
+        "alb-access-log-writer-per-region",
+        "The ALB log bucket's policy lets the Region's Elastic Load Balancing account write (Regions available before August 2022), or the log-delivery service principal (Regions opened since).",
+        new("https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html",
+            "For regions launched in August 2022 or later, you should instead provide a policy that grants permissions to the logdelivery.elasticloadbalancing.amazonaws.com principal."),
+        c => c.Plans.Where(p => p.Audit.AlbLogs.WriterPrincipal != Audit.ElbLogDelivery.WriterFor(p.Region))
+            .Select(p => $"{p.Stack}: the ALB log bucket lets '{p.Audit.AlbLogs.WriterPrincipal}' write, but in {p.Region} Elastic Load Balancing writes as '{Audit.ElbLogDelivery.WriterFor(p.Region)}'"));
+
+    public static AwsRule AlbLogEncryption { get; } = new(
+        "alb-access-log-bucket-sse-s3",
+        "The ALB log bucket is encrypted with S3-managed keys: ALB access logs are not delivered to a bucket that requires KMS.",
+        new("https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html",
+            "The only server-side encryption option that's supported is Amazon S3-managed keys (SSE-S3)."),
+        c => c.Plans.Where(p => p.Audit.AlbLogs.Encryption != Audit.AuditPlanner.S3ManagedEncryption)
+            .Select(p => $"{p.Stack}: the ALB log bucket uses {p.Audit.AlbLogs.Encryption}; use {Audit.AuditPlanner.S3ManagedEncryption} (SSE-S3)"));
+
+    public static AwsRule CloudFrontLogBucketAcls { get; } = new(
+        "cloudfront-log-bucket-keeps-acls",
+        "CloudFront's standard-logging bucket keeps ACLs enabled (object ownership BucketOwnerPreferred, not BucketOwnerEnforced).",
+        new("https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logging-legacy-s3.html",
+            "Don't choose an Amazon S3 bucket with S3 Object Ownership set to bucket owner enforced. That setting disables ACLs for the bucket and the objects in it."),
+        c => c.Plans.Where(p => p.Audit.CloudFrontLogs is { AclsEnabled: false })
+            .Select(p => $"{p.Stack}: CloudFront's log bucket {p.Audit.CloudFrontLogs!.BucketName} disables ACLs; CloudFront could not deliver a log"));
+
     public static IReadOnlyList<AwsRule> All { get; } =
     [
         FargateSpotArchitecture, ClientIpPreservation, ReplicaOfManagedPassword, AlarmDimensions, NameLengths, EndpointGroupHealthIgnored,
         StageRouteSettings, ValidationRecordOwner, RedisAuthNeedsTls, ScheduledWindowInFuture, FunctionCodeVersioned, SecurityGroupRuleQuota,
         WafLogDestinationName,
         .. DataRecoveryRules.All,
+        AlarmRegion, CompositeChildren,
+        AlbLogWriter, AlbLogEncryption, CloudFrontLogBucketAcls,
     ];
 
     // functions/<release>/<function>.zip

@@ -31,5 +31,36 @@ public static class MetricDimensions
         ["AWS/ElastiCache EngineCPUUtilization"] = [["CacheClusterId"], ["CacheClusterId", "CacheNodeId"]],
         // Same page: DatabaseMemoryUsagePercentage is an engine metric, per node.
         ["AWS/ElastiCache DatabaseMemoryUsagePercentage"] = [["CacheClusterId"], ["CacheClusterId", "CacheNodeId"]],
+        // docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-cloudwatch-metrics.html: the SLO's denominator.
+        ["AWS/ApplicationELB RequestCount"] = [["LoadBalancer"], ["LoadBalancer", "TargetGroup"], ["AvailabilityZone", "LoadBalancer"], ["AvailabilityZone", "LoadBalancer", "TargetGroup"]],
+        // docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html (dimensions: FunctionName; Resource; ExecutedVersion).
+        ["AWS/Lambda Errors"] = [["FunctionName"], ["FunctionName", "Resource"], ["ExecutedVersion", "FunctionName", "Resource"]],
+        ["AWS/Lambda Throttles"] = [["FunctionName"], ["FunctionName", "Resource"]],
+        // docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-metrics-and-dimensions.html: REST APIs publish by ApiName (and Stage).
+        ["AWS/ApiGateway 5XXError"] = [["ApiName"], ["ApiName", "Stage"], ["ApiName", "Method", "Resource", "Stage"]],
+        ["AWS/ApiGateway Latency"] = [["ApiName"], ["ApiName", "Stage"], ["ApiName", "Method", "Resource", "Stage"]],
+        // docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/programming-cloudwatch-metrics.html: DistributionId and Region=Global, in us-east-1.
+        ["AWS/CloudFront 5xxErrorRate"] = [["DistributionId", "Region"]],
+        // docs.aws.amazon.com/waf/latest/developerguide/waf-metrics.html: Region is absent for CloudFront distributions; Rule ALL totals the web ACL.
+        ["AWS/WAFV2 BlockedRequests"] = [["Rule", "WebACL"], ["Region", "Rule", "WebACL"], ["Rule", "RuleGroup", "WebACL"], ["Region", "Rule", "RuleGroup", "WebACL"]],
+        // docs.aws.amazon.com/global-accelerator/latest/dg/cloudwatch-monitoring.html: published in us-west-2.
+        ["AWS/GlobalAccelerator NewFlowCount"] = [["Accelerator"], ["Accelerator", "Listener"], ["Accelerator", "EndpointGroup", "Listener"]],
+        // docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html: per receiving Region.
+        ["AWS/DynamoDB ReplicationLatency"] = [["ReceivingRegion", "TableName"]],
     }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Namespaces whose metrics exist in one Region only, whatever Region the resource serves: an alarm on them must be
+    /// created there (an alarm reads the metrics of its own Region).
+    /// </summary>
+    public static FrozenDictionary<string, string> PublishedOnlyIn { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        // docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/monitoring-using-cloudwatch.html
+        ["AWS/CloudFront"] = "us-east-1",
+        // docs.aws.amazon.com/global-accelerator/latest/dg/cloudwatch-monitoring.html
+        ["AWS/GlobalAccelerator"] = "us-west-2",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Dimensions whose values are AWS literals (a Region, a stage, "ALL"), not plan resources the program deploys.</summary>
+    public static FrozenSet<string> Literal { get; } = new[] { "Region", "ReceivingRegion", "EndpointGroup", "Rule", "Stage" }.ToFrozenSet(StringComparer.Ordinal);
 }

@@ -78,6 +78,8 @@ public static class EdgePlanner
         OriginVerificationPlan.LogicalName, $"{OriginVerificationPlan.LogicalName}-value", "alb-certificate-validation-2", "api-certificate-validation-1",
         .. EdgeCachePlanner.Plan(new ResourceNames("home", "example")).Select(c => c.LogicalName),
         .. StaticReplicationPlan.LogicalNames,
+        .. Observability.CoverageAlarms.EdgeAlarmLogicalNames,
+        .. Audit.AuditPlanner.AnyHomeStackLogicalNames,
     ];
 
     // The copy goes to the region that keeps the home stack's other copies; no partner region, no copy.

@@ -16,6 +16,23 @@ public static class WafPlanner
     public const string KnownBadInputs = "AWSManagedRulesKnownBadInputsRuleSet";
     public const string BotControl = "AWSManagedRulesBotControlRuleSet";
 
+    /// <summary>
+    /// The gateway's web ACL: the same rules as CloudFront's, REGIONAL scope in the stack's Region (a regional API
+    /// takes an ACL of its own Region), logging to a group of that Region.
+    /// </summary>
+    public static WebAclPlan Regional(StackSettings stack, ResourceNames names)
+    {
+        ArgumentNullException.ThrowIfNull(stack);
+        var cloudFront = Plan(stack, names, stack.Profile == SizeProfile.Production ? 90 : 3);
+        return cloudFront with
+        {
+            Name = names.Physical("api-waf"),
+            Scope = "REGIONAL",
+            Region = stack.Region,
+            LogGroupName = WebAclPlan.LogDestinationPrefix + names.Physical("api-waf"),
+        };
+    }
+
     public static WebAclPlan Plan(StackSettings stack, ResourceNames names, int logRetentionDays)
     {
         ArgumentNullException.ThrowIfNull(stack);

@@ -39,12 +39,22 @@ public static class IngressPlanner
         var api = new ApiGatewayPlan(
             names.Physical("api"),
             names.Physical("api-link"),
-            "$default",
+            "v1", // REST stage names are letters, digits, hyphens and underscores
             $"gateway.{stack.Domain}",
             ["ANY /api/{proxy+}", "POST /api/checkout/{proxy+}"],
             new RouteThrottlePlan("$default", rate, burst),
             // Checkout calls the payment provider: a tenth of the rate keeps a bot wave from exhausting its quota.
-            [new RouteThrottlePlan("POST /api/checkout/{proxy+}", Math.Max(1, rate / 10), Math.Max(1, burst / 10))]);
+            [new RouteThrottlePlan("POST /api/checkout/{proxy+}", Math.Max(1, rate / 10), Math.Max(1, burst / 10))])
+        {
+            WebAcl = Edge.WafPlanner.Regional(stack, names),
+            UsagePlans =
+            [
+                // The app's one key carries every phone: it gets the stage's whole rate.
+                new UsagePlanPlan("mobile", names.Physical("usage-mobile"), rate, burst, null),
+                // Each partner's own key: a tenth of the rate and a daily quota, so no partner's batch job starves the app.
+                new UsagePlanPlan("partners", names.Physical("usage-partners"), Math.Max(1, rate / 10), Math.Max(1, burst / 10), 1_000_000),
+            ],
+        };
         var home = stack.StackName == homeStack;
         var origin = new OriginVerificationPlan(OriginHeader, $"{names.Project}/origin-verify", homeStack, home);
         return new IngressPlan(alb, api, origin,

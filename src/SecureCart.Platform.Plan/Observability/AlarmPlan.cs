@@ -22,4 +22,10 @@ public sealed record AlarmPlan(
     string Description)
 {
     public bool IsPercentile => Statistic.StartsWith('p');
+
+    /// <summary>The Region the metric is published in when it is not the stack's (CloudFront and its web ACL: us-east-1; Global Accelerator: us-west-2).</summary>
+    public string? Region { get; init; }
+
+    /// <summary>True for the alarms on the home stack's global singletons (CloudFront, its web ACL): other stacks have none.</summary>
+    public bool HomeOnly { get; init; }
 }

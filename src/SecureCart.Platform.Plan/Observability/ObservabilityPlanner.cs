@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using SecureCart.Platform.Plan.Compute;
 using SecureCart.Platform.Plan.Configuration;
 using SecureCart.Platform.Plan.Data;
+using SecureCart.Platform.Plan.Edge;
+using SecureCart.Platform.Plan.Ingress;
 using SecureCart.Platform.Plan.Messaging;
 using SecureCart.Platform.Plan.Naming;
 using SecureCart.Platform.Plan.Workflow;
@@ -11,14 +13,25 @@ namespace SecureCart.Platform.Plan.Observability;
 /// <summary>The alarms a regional on-call needs, with thresholds.</summary>
 public static class ObservabilityPlanner
 {
-    public static ObservabilityPlan Plan(StackSettings stack, ResourceNames names, ComputePlan compute, DataPlan data, MessagingPlan messaging)
+    /// <summary>The stack setting that holds the pager's HTTPS integration URL (a secret: the URL carries the integration key).</summary>
+    public const string PagerEndpointKey = "pagerEndpoint";
+
+    /// <param name="ingress">When given, the API gateway's alarms and the SLO alarms of the services behind the ALB.</param>
+    /// <param name="workflow">When given, each function's errors and throttles.</param>
+    /// <param name="edge">The home stack's edge: CloudFront's and its web ACL's alarms (us-east-1).</param>
+    /// <param name="allStacks">Every stack: global tables replicate to their Regions.</param>
+    public static ObservabilityPlan Plan(StackSettings stack, ResourceNames names, ComputePlan compute, DataPlan data, MessagingPlan messaging,
+        IngressPlan? ingress = null, WorkflowPlan? workflow = null, EdgePlan? edge = null, IReadOnlyList<StackSettings>? allStacks = null)
     {
+        ArgumentNullException.ThrowIfNull(stack);
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(compute);
         var production = stack.Profile == SizeProfile.Production;
         var alarms = ImmutableArray.CreateBuilder<AlarmPlan>();
         AlarmPlan Alarm(string logical, string ns, string metric, (string Key, string Value)[] dims, string stat, int period, int periods, double threshold, string description, string comparison = "GreaterThanThreshold", string missing = "notBreaching") =>
             new(logical, names.Physical($"alarm-{logical}"), ns, metric, ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, dims.Select(d => KeyValuePair.Create(d.Key, d.Value))), stat, period, periods, threshold, comparison, missing, description);
 
-        alarms.Add(Alarm("alb-5xx", "AWS/ApplicationELB", "HTTPCode_Target_5XX_Count", [("LoadBalancer", "alb")], "Sum", 60, 5, production ? 50 : 20, "Services answer 5xx: customers see errors."));
+        // Errors page through each service's SLO burn rate (below), not a raw 5xx count that scales with traffic.
         alarms.Add(Alarm("alb-latency-p99", "AWS/ApplicationELB", "TargetResponseTime", [("LoadBalancer", "alb")], "p99", 60, 5, 1.5, "p99 response time above 1.5 s: checkout conversion drops."));
         foreach (var service in compute.Services)
         {
@@ -54,13 +67,54 @@ public static class ObservabilityPlanner
             // Past 80 % the node starts evicting (sessions, carts in flight) well before it runs out.
             alarms.Add(Alarm($"redis-memory-{logical["redis-".Length..]}", "AWS/ElastiCache", "DatabaseMemoryUsagePercentage", [("CacheClusterId", logical)], "Maximum", 60, 5, 80, "Redis memory above 80 %: keys will be evicted; add shards or a larger node type."));
         }
+        AlarmPlan Coverage(string logical, string ns, string metric, (string Key, string Value)[] dims, string stat, int period, int periods, double threshold, string description) =>
+            Alarm(logical, ns, metric, dims, stat, period, periods, threshold, description);
+        if (workflow is not null)
+        {
+            alarms.AddRange(CoverageAlarms.Functions(Coverage, workflow));
+        }
+
+        var loadBalancer = ingress?.LoadBalancer.LogicalName ?? "alb";
+        if (ingress is not null)
+        {
+            alarms.AddRange(CoverageAlarms.Gateway(Coverage, ingress.Api));
+        }
+
+        alarms.AddRange(CoverageAlarms.Edge(Coverage, edge, stack.Region));
+        alarms.Add(CoverageAlarms.Accelerator(Coverage, stack.Region));
+        var (windows, composites) = SloAlarms.Plan(names, compute, loadBalancer);
+        var samplingRate = production ? 0.05 : 1.0;
         return new ObservabilityPlan(
             alarms.ToImmutable(),
             "alarms",
             names.Physical("dashboard"),
             XRayTracing: true,
             // 5% of production traffic is plenty to see a slow hop; previews trace everything.
-            XRaySamplingRate: production ? 0.05 : 1.0,
-            LogRetentionDays: production ? 30 : 3);
+            XRaySamplingRate: samplingRate,
+            LogRetentionDays: production ? 30 : 3)
+        {
+            MathAlarms = [.. windows, .. CoverageAlarms.Replication(names, data, stack.Region, allStacks ?? [stack])],
+            CompositeAlarms = composites,
+            SamplingRules = SamplingRules(names, samplingRate),
+            // A stack that holds the pager's URL pages a person with every alarm; the shipped production stacks do.
+            Paging = new PagingPlan(stack.SecretKeys.Contains(PagerEndpointKey, StringComparer.Ordinal) ? PagerEndpointKey : null),
+        };
     }
+
+    /// <summary>
+    /// Every checkout is traced (reservoir 10/s, then all): a failed payment is the trace on-call needs. The rest is
+    /// sampled at the baseline rate; X-Ray's own default rule (1/s + 5 %) stays behind both.
+    /// </summary>
+    public static ImmutableArray<SamplingRulePlan> SamplingRules(ResourceNames names, double baselineRate)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        return
+        [
+            new("xray-checkout", names.Physical("checkout", SamplingRuleNameLimit), 100, "/api/checkout/*", "*", 10, 1.0),
+            new("xray-baseline", names.Physical("baseline", SamplingRuleNameLimit), 9000, "*", "*", 1, baselineRate),
+        ];
+    }
+
+    /// <summary>X-Ray sampling rule names have at most 32 characters.</summary>
+    public const int SamplingRuleNameLimit = 32;
 }

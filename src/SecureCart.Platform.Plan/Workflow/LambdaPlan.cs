@@ -42,6 +42,15 @@ public sealed record LambdaPlan(
         return $"SECURECART_{grant.Kind.ToString().ToUpperInvariant()}_{grant.Resource.Replace('-', '_').ToUpperInvariant()}";
     }
 
+    /// <summary>The alias the state machine invokes: each release publishes a version and moves the alias to it.</summary>
+    public const string LiveAlias = "live";
+
+    /// <summary>Publish a numbered version with every code or configuration change (an alias can only point at a version).</summary>
+    public bool Publish { get; init; } = true;
+
+    /// <summary>The alias callers invoke; a rollback moves it back to the previous version without a redeploy of the workflow.</summary>
+    public string AliasName { get; init; } = LiveAlias;
+
     /// <summary>The security groups of its VPC configuration, by tier; empty outside the VPC.</summary>
     public ImmutableArray<string> SecurityTiers => InVpc ? [DataTier.Functions, DataTier.ClientTier(LogicalName)] : [];
 }

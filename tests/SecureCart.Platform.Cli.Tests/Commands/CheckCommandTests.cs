@@ -1,3 +1,5 @@
+using SecureCart.Platform.Plan.Constraints;
+
 namespace SecureCart.Platform.Cli.Tests.Commands;
 
 public sealed class CheckCommandTests : IDisposable

@@ -10,7 +10,7 @@ public sealed class NewRegionCommandTests
         var directory = CliRunner.CopyProject();
         File.WriteAllText(
             Path.Combine(directory, "Pulumi.prod-ap.yaml"),
-            "config:\n  aws:region: ap-southeast-1\n  securecart:vpcCidr: 10.30.0.0/16\n  securecart:domain: shop.securecart.example\n  securecart:paymentsApiKey:\n    secure: AAABAPlaceholderCiphertextReplaceWithPulumiConfigSetSecret\n");
+            "config:\n  aws:region: ap-southeast-1\n  securecart:vpcCidr: 10.30.0.0/16\n  securecart:domain: shop.securecart.example\n  securecart:paymentsApiKey:\n    secure: AAABAPlaceholderCiphertextReplaceWithPulumiConfigSetSecret\n  securecart:pagerEndpoint:\n    secure: AAABAPlaceholderCiphertextReplaceWithPulumiConfigSetSecret\n");
         return directory;
     }
 

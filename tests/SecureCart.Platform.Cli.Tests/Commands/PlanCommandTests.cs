@@ -24,6 +24,16 @@ public sealed class PlanCommandTests
     }
 
     [Fact]
+    public async Task Plan_ShippedStack_ShowsTheGatewaysProtectionAndTheAlerting()
+    {
+        var (code, output, error) = await CliRunner.RunAsync("plan", "--stack", "prod-eu", "--project", CliRunner.RepositoryRoot);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("REST API behind web ACL securecart-prod-eu-api-waf (REGIONAL); API keys on usage plans mobile 2000/4000, partners 200/400 1000000/day", output, StringComparison.Ordinal);
+        Assert.Contains("alerting: 5 SLO composites over 23 metric-math alarms; paging https (pagerEndpoint); X-Ray rules /api/checkout/* 100 %, * 5 %", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Plan_Json_IsTheWholePlan()
     {
         var (code, output, _) = await CliRunner.RunAsync("plan", "--stack", "prod-eu", "--json", "--project", CliRunner.RepositoryRoot);

@@ -15,7 +15,7 @@ public sealed class NewRegionTests : IDisposable
     [InlineData("prod-usw", "us-west-1", "10.40.0.0/16", 2)]
     public void Load_ThirdStackFile_PlansCostsAndKeepsParity(string stack, string region, string cidr, int zones)
     {
-        _project.Write($"Pulumi.{stack}.yaml", $"config:\n  aws:region: {region}\n  securecart:vpcCidr: {cidr}\n  securecart:domain: shop.securecart.example\n  securecart:paymentsApiKey:\n    secure: AAABAPlaceholderCiphertextReplaceWithPulumiConfigSetSecret\n");
+        _project.Write($"Pulumi.{stack}.yaml", $"config:\n  aws:region: {region}\n  securecart:vpcCidr: {cidr}\n  securecart:domain: shop.securecart.example\n  securecart:paymentsApiKey:\n    secure: AAABAPlaceholderCiphertextReplaceWithPulumiConfigSetSecret\n  securecart:pagerEndpoint:\n    secure: AAABAPlaceholderCiphertextReplaceWithPulumiConfigSetSecret\n");
 
         var project = _project.Loaded();
         var plan = RegionalPlanner.Plan(project, stack);

@@ -127,7 +127,7 @@ public sealed class ProjectLoaderTests : IDisposable
 
         var eu = _project.Loaded().Stack("prod-eu");
 
-        Assert.Empty(eu.SecretKeys);
+        Assert.Equal(["pagerEndpoint"], eu.SecretKeys);
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public sealed class ProjectLoaderTests : IDisposable
 
         var eu = _project.Loaded().Stack("prod-eu");
 
-        Assert.Equal(["paymentsApiKey"], eu.SecretKeys);
+        Assert.Equal(["paymentsApiKey", "pagerEndpoint"], eu.SecretKeys);
         Assert.DoesNotContain("cipher", System.Text.Json.JsonSerializer.Serialize(eu));
     }
 

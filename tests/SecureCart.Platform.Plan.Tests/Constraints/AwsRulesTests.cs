@@ -23,6 +23,16 @@ public sealed class AwsRulesTests
     }
 
     [Fact]
+    public void Check_MathAlarmQueryOnAnUnpublishedDimensionSet_IsCaughtByTheDimensionRule()
+    {
+        var results = AwsConstraints.Check(Breaking("metric-dimensions-per-namespace/math"));
+
+        var broken = Assert.Single(results, r => !r.Passed);
+        Assert.Equal("metric-dimensions-per-namespace", broken.Rule.Id);
+        Assert.Contains(broken.Violations, v => v.Contains("slo-cart-1h/requests", StringComparison.Ordinal) && v.Contains("RequestCount by [TargetGroup]", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void All_EveryRule_CitesAnAwsPageAndASentence()
     {
         Assert.All(AwsRules.All, r =>
@@ -79,6 +89,19 @@ public sealed class AwsRulesTests
                     : a)],
             },
         }),
+        "metric-dimensions-per-namespace/math" => Shipped(p => p with
+        {
+            // The SLO's request count by target group alone: ALB publishes it only together with LoadBalancer.
+            Observability = p.Observability with
+            {
+                MathAlarms = [.. p.Observability.MathAlarms.Select(m => m with
+                {
+                    Queries = [.. m.Queries.Select(q => q.MetricName == "RequestCount"
+                        ? q with { Dimensions = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("TargetGroup", "cart")]) }
+                        : q)],
+                })],
+            },
+        }),
         "name-lengths" => Shipped(p => p with
         {
             Ingress = p.Ingress with { LoadBalancer = p.Ingress.LoadBalancer with { Name = new string('a', 33) } },
@@ -125,6 +148,19 @@ public sealed class AwsRulesTests
         {
             Edge = p.Edge with { CloudFront = p.Edge.CloudFront with { StaticReplication = p.Edge.CloudFront.StaticReplication! with { ReplicaVersioning = false } } },
         }),
+        // CloudFront's alarm planned in the stack's own Region (eu-west-1 for a home stack there) would watch nothing.
+        "alarm-in-the-metrics-region" => Shipped(p => p with
+        {
+            Observability = p.Observability with { Alarms = [.. p.Observability.Alarms.Select(a => a.Namespace == "AWS/GlobalAccelerator" ? a with { Region = null } : a)] },
+        }),
+        "composite-alarm-children-exist" => Shipped(p => p with
+        {
+            Observability = p.Observability with { MathAlarms = [.. p.Observability.MathAlarms.Where(m => m.LogicalName != "slo-cart-5m")] },
+        }),
+        // eu-west-1 predates August 2022: the service principal alone is never allowed to write there.
+        "alb-access-log-writer-per-region" => Shipped(p => p with { Audit = p.Audit with { AlbLogs = p.Audit.AlbLogs with { WriterPrincipal = "logdelivery.elasticloadbalancing.amazonaws.com" } } }),
+        "alb-access-log-bucket-sse-s3" => Shipped(p => p with { Audit = p.Audit with { AlbLogs = p.Audit.AlbLogs with { Encryption = "aws:kms" } } }),
+        "cloudfront-log-bucket-keeps-acls" => Shipped(p => p.Audit.CloudFrontLogs is null ? p : p with { Audit = p.Audit with { CloudFrontLogs = p.Audit.CloudFrontLogs with { AclsEnabled = false } } }),
         _ => throw new ArgumentOutOfRangeException(nameof(id), id, "add a breaking case for the new rule"),
     };
 

@@ -13,14 +13,18 @@ public sealed class EdgeLogicalNamesTests
         // From the edge plan, and from the ingress plan the origin header's secret and the validation records of the
         // names every stack certifies.
         Assert.Equal(
-            [
+            new[]
+            {
                 "accelerator", "accelerator-listener", "alb-certificate-validation-2", "api-certificate-validation-1", "cache-catalog", "cloudfront",
-                "cloudfront-certificate", "cloudfront-certificate-validation", "cloudfront-certificate-validation-1",
+                "cloudfront-5xx-rate", "cloudfront-certificate", "cloudfront-certificate-validation", "cloudfront-certificate-validation-1",
                 "cloudfront-certificate-validation-2", "dns-apex-a", "dns-apex-aaaa", "dns-api", "dns-www-a", "dns-www-aaaa", "edge",
-                "origin-verify", "origin-verify-value", "static-bucket", "static-bucket-policy", "static-bucket-public-access", "static-bucket-versioning", "static-oac",
-                "static-replica-bucket", "static-replica-bucket-policy", "static-replica-bucket-public-access", "static-replica-bucket-versioning",
-                "static-replication", "static-replication-policy", "static-replication-role", "waf", "waf-logging", "waf-logs",
-            ],
+                "origin-verify", "origin-verify-value", "static-bucket", "static-bucket-policy", "static-bucket-public-access", "static-oac", "waf", "waf-blocked-spike", "waf-logging", "waf-logs",
+                "static-bucket-versioning", "static-replica-bucket", "static-replica-bucket-policy", "static-replica-bucket-public-access",
+                "static-replica-bucket-versioning", "static-replication", "static-replication-policy", "static-replication-role",
+                // The audit plan's: the account's trail and its bucket, CloudFront's log bucket.
+                "cloudtrail", "cloudtrail-bucket", "cloudtrail-bucket-encryption", "cloudtrail-bucket-lifecycle", "cloudtrail-bucket-ownership", "cloudtrail-bucket-policy",
+                "cloudtrail-bucket-public-access", "cloudfront-logs", "cloudfront-logs-encryption", "cloudfront-logs-lifecycle", "cloudfront-logs-ownership", "cloudfront-logs-public-access",
+            }.Order(StringComparer.Ordinal),
             plan.HomeOnlyLogicalNames.Order(StringComparer.Ordinal));
         Assert.Empty(PlanFixtures.Plan("prod-eu").HomeOnlyLogicalNames);
     }

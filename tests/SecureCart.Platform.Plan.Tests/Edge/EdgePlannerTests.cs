@@ -36,7 +36,7 @@ public sealed class EdgePlannerTests
     {
         var alarms = PlanFixtures.Plan("prod-eu").Observability.Alarms;
 
-        foreach (var metric in new[] { "HTTPCode_Target_5XX_Count", "TargetResponseTime", "CPUUtilization", "ReplicaLag", "WriteThrottleEvents", "ApproximateAgeOfOldestMessage", "ApproximateNumberOfMessagesVisible" })
+        foreach (var metric in new[] { "TargetResponseTime", "CPUUtilization", "ReplicaLag", "WriteThrottleEvents", "ApproximateAgeOfOldestMessage", "ApproximateNumberOfMessagesVisible" })
         {
             Assert.Contains(alarms, a => a.MetricName == metric);
         }
