@@ -17,7 +17,7 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Contains("2 stack(s) valid", output);
         Assert.Contains("Plans identical", output);
         // Counted from the rule list, so a new rule does not need this line edited.
-        var rules = SecureCart.Platform.Plan.Constraints.AwsRules.All.Count;
+        var rules = AwsRules.All.Count;
         Assert.Contains($"AWS constraints: {rules} of {rules} rules kept", output);
         Assert.Contains("[ok] rds-replica-source-has-backups", output);
         Assert.Contains("[ok] cloudfront-origin-group-failover", output);
