@@ -23,7 +23,7 @@ public sealed partial class CostModel
         {
             string[] unestimated =
             [
-                "ingress|API Gateway HTTP API|per million requests", "data|DynamoDB global tables|on-demand requests and replicated writes",
+                "ingress|API Gateway REST API|per million requests", "data|DynamoDB global tables|on-demand requests and replicated writes",
                 "workflow|Step Functions|per state transition", "observability|X-Ray|per trace recorded",
                 "network|cross-AZ transfer|per GB in each direction", "observability|CloudWatch Logs ingestion|per GB ingested",
             ];
@@ -59,7 +59,7 @@ public sealed partial class CostModel
             PerMonth("edge", "WAF requests inspected", "waf.million-requests", usage.EdgeRequestsPerSecond * seconds / 1_000_000m, $"{Rate(usage.EdgeRequestsPerSecond, "request")}, per million");
         }
 
-        PerMonth("ingress", "API Gateway HTTP API requests", "apigateway.http.million", usage.GatewayRequestsPerSecond * seconds / 1_000_000m, $"{Rate(usage.GatewayRequestsPerSecond, "request")}, per million");
+        PerMonth("ingress", "API Gateway REST API requests", "apigateway.rest.million", usage.GatewayRequestsPerSecond * seconds / 1_000_000m, $"{Rate(usage.GatewayRequestsPerSecond, "request")}, per million");
         var reads = usage.ApiRequestsPerSecond * usage.DynamoReadsPerApiRequest;
         var writes = usage.ApiRequestsPerSecond * usage.DynamoWritesPerApiRequest;
         var otherRegions = plan.Data.Tables.Select(t => t.ReplicaRegions.Length).DefaultIfEmpty(0).Max();

@@ -16,7 +16,7 @@ public static class PriceKeys
     /// <summary>Prices per unit of use, estimated from a usage profile.</summary>
     public static IReadOnlyList<string> Usage { get; } =
     [
-        "cloudfront.gb", "cloudfront.https-10k", "waf.million-requests", "apigateway.http.million",
+        "cloudfront.gb", "cloudfront.https-10k", "waf.million-requests", "apigateway.rest.million",
         "dynamodb.million-rru", "dynamodb.million-wru", "stepfunctions.1k-transitions", "xray.million-traces",
         "transfer.cross-az-gb", "cloudwatch.logs-ingest-gb",
     ];

@@ -11,7 +11,7 @@ public sealed class CostModelUsageTests
     [InlineData("cloudfront.https-10k", 262.80)]       // 100 x 2,628,000 / 10,000 x $0.0100
     [InlineData("cloudfront.gb", 127.50)]              // 1,500 GB x $0.085
     [InlineData("waf.million-requests", 157.68)]       // 262.8 M x $0.60
-    [InlineData("apigateway.http.million", 13.14)]     // 5 x 2,628,000 = 13.14 M x $1.00
+    [InlineData("apigateway.rest.million", 45.99)]     // 5 x 2,628,000 = 13.14 M x $3.50 (REST API, first 333 M)
     [InlineData("dynamodb.million-rru", 26.28)]        // 80 reads/s = 210.24 M x $0.125
     [InlineData("dynamodb.million-wru", 39.42)]        // 12 writes/s, twice (one other Region) = 63.072 M x $0.625
     [InlineData("stepfunctions.1k-transitions", 157.68)] // 2.4 transitions/s = 6,307.2 thousand x $0.025
@@ -38,7 +38,7 @@ public sealed class CostModelUsageTests
         var withUsage = CostModel.Default.Estimate(plan, UsageProfile.Default);
 
         var added = withUsage.Items.Where(i => i.FromUsage).Sum(i => i.MonthlyUsd);
-        Assert.Equal(846.78m, added);
+        Assert.Equal(879.63m, added); // the per-item figures above, summed
         Assert.Equal(fixedOnly.MonthlyUsd + added, withUsage.MonthlyUsd);
         Assert.Equal("default", withUsage.Usage?.Name);
         Assert.DoesNotContain(withUsage.Items, i => i.UsagePriced && i.Resource.Contains("DynamoDB", StringComparison.Ordinal));
