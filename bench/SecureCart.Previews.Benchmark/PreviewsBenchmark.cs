@@ -8,6 +8,7 @@ using Npgsql;
 using SecureCart.Previews.Auth;
 using SecureCart.Previews.Domain;
 using SecureCart.Previews.State;
+using SecureCart.Previews.State.Reads;
 
 namespace SecureCart.Previews.Benchmark;
 
@@ -51,12 +52,17 @@ internal static class PreviewsBenchmark
 
             // The worker finishes the creates first, so its work does not fall into the read measurement.
             await DrainAsync(contexts);
+            var cache = app.Services.GetRequiredService<EnvironmentCache>();
+            await WaitServingAsync(cache);
             await Stages.CaptureAsync(client, firstId);
             var stages = await Stages.MeasureAsync(client, firstId, duration, concurrency);
+            var (hits, misses) = (cache.Hits, cache.Misses);
             var (api, bare) = await ReadRatio.MeasureAsync(client, $"/v1/environments/{firstId}", "/bare", duration, concurrency);
+            (hits, misses) = (cache.Hits - hits, cache.Misses - misses);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"GET /v1/environments/{{id}}:            {api.Rate,9:0} req/s, {api.Latency.Describe()}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"GET /bare (baseline, same process):    {bare.Rate,9:0} req/s, {bare.Latency.Describe()}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio API/baseline: throughput {api.Rate / bare.Rate:0.00}x, p99 {api.Latency.Percentile(99) / bare.Latency.Percentile(99):0.00}x"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"environment cache during the API run: {hits} hits, {misses} misses"));
             stages.ForEach(Console.WriteLine);
             await app.StopAsync();
             return 0;
@@ -89,7 +95,7 @@ internal static class PreviewsBenchmark
         builder.Services.AddPreviews(builder.Configuration);
         var app = builder.Build();
         app.MapPreviews();
-        Stages.Map(app);
+        Stages.Map(app, connection);
         await app.StartAsync();
         return app;
     }
@@ -107,6 +113,20 @@ internal static class PreviewsBenchmark
         }
 
         return keys;
+    }
+
+    /// <summary>The cache serves only once the change listener is connected; measuring before would measure the bypass.</summary>
+    private static async Task WaitServingAsync(EnvironmentCache cache)
+    {
+        for (var i = 0; i < 300 && !cache.Serving; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        if (!cache.Serving)
+        {
+            throw new InvalidOperationException("the environment cache never started serving: is the change listener connected?");
+        }
     }
 
     private static async Task DrainAsync(IDbContextFactory<PreviewsDbContext> contexts)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using SecureCart.Previews.Api;
 using SecureCart.Previews.Endpoints;
 using SecureCart.Previews.State;
@@ -14,9 +15,13 @@ namespace SecureCart.Previews.Benchmark;
 internal static class Stages
 {
     private static EnvironmentView? s_view;
+    private static PostgresEnvironmentReader? s_store;
 
-    public static void Map(WebApplication app)
+    public static void Map(WebApplication app, string connection)
     {
+        // The prepared read without the service's cache in front of it: its own reader, configured as the service's.
+        s_store = new PostgresEnvironmentReader(NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connection) { Multiplexing = true, MaxAutoPrepare = 64, NoResetOnClose = true }.ConnectionString));
+
         app.MapGet("/bare", () => TypedResults.Ok(s_view)).AllowAnonymous();
         app.MapGet("/stage/auth", () => TypedResults.Ok(s_view)).RequireAuthorization();
 
@@ -28,8 +33,12 @@ internal static class Stages
             return TypedResults.Ok(views.ToView(record));
         }).AllowAnonymous();
 
-        // The read the API does now, without authentication.
-        app.MapGet("/stage/read/{id:guid}", async (Guid id, IEnvironmentReader reader, ViewMapper views, CancellationToken ct) =>
+        // The prepared statement on every GET, as before the cache.
+        app.MapGet("/stage/read/{id:guid}", async (Guid id, ViewMapper views, CancellationToken ct) =>
+            TypedResults.Ok(views.ToView((await s_store!.FindAsync("bench", id, ct))!))).AllowAnonymous();
+
+        // The read the API does now (the cache, the statement on a miss), without authentication.
+        app.MapGet("/stage/cached/{id:guid}", async (Guid id, IEnvironmentReader reader, ViewMapper views, CancellationToken ct) =>
             TypedResults.Ok(views.ToView((await reader.FindAsync("bench", id, ct))!))).AllowAnonymous();
     }
 
@@ -47,6 +56,7 @@ internal static class Stages
             ("+ authentication", "/stage/auth"),
             ("+ EF Core LINQ read", $"/stage/ef/{id}"),
             ("+ prepared Npgsql read", $"/stage/read/{id}"),
+            ("+ cached read", $"/stage/cached/{id}"),
         };
         foreach (var (label, path) in stages)
         {

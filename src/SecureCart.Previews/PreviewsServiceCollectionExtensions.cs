@@ -47,9 +47,10 @@ public static class PreviewsServiceCollectionExtensions
         AddSection<LiveOptions>(services, configuration, LiveOptions.Section);
         AddSection<OrphanOptions>(services, configuration, OrphanOptions.Section);
         AddSection<NoticeOptions>(services, configuration, NoticeOptions.Section);
+        var environmentCache = AddSection<EnvironmentCacheOptions>(services, configuration, EnvironmentCacheOptions.Section);
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddPooledDbContextFactory<PreviewsDbContext>(options =>
+        services.AddPooledDbContextFactory<PreviewsDbContext>((sp, options) =>
         {
             if (state.IsPostgres)
             {
@@ -62,9 +63,12 @@ public static class PreviewsServiceCollectionExtensions
 
             // The migration is written by hand for both providers, so there is no provider-specific model snapshot to compare with.
             options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning));
+
+            // Environments written here leave this replica's cache at commit.
+            options.AddInterceptors(sp.GetRequiredService<EnvironmentCacheInvalidation>());
         });
         services.AddSingleton(new StateDialect(state.IsPostgres));
-        services.AddEnvironmentReads(state.IsPostgres, state.IsPostgres ? TunedForService(state.ConnectionString) : state.ConnectionString);
+        services.AddEnvironmentReads(state.IsPostgres, state.IsPostgres ? TunedForService(state.ConnectionString) : state.ConnectionString, environmentCache.Enabled);
         services.AddSingleton<EnvironmentTotals>();
 
         // The readiness check opens a context per probe; everything else uses the pooled factory.

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using SecureCart.Previews.Logging;
 using SecureCart.Previews.Options;
+using SecureCart.Previews.State.Reads;
 
 namespace SecureCart.Previews.Live;
 
@@ -9,12 +10,17 @@ namespace SecureCart.Previews.Live;
 /// One LISTEN connection per replica: the database's trigger on the event log notifies at commit, and this fans the
 /// operation id out to the watchers here. When the connection drops it reconnects with backoff and then rings every
 /// watcher, so each reads what was written while nobody listened (NOTIFY is not stored for absent listeners).
+/// The same connection hears which environments changed, for this replica's <see cref="EnvironmentCache"/>: the
+/// cache serves only while this connection listens, and starts empty on each new one.
 /// </summary>
 internal sealed class PostgresNotificationListener(
-    IOptions<StateOptions> state, IOptions<LiveOptions> options, OperationFeed feed, ILogger<PostgresNotificationListener> logger) : BackgroundService
+    IOptions<StateOptions> state, IOptions<LiveOptions> options, OperationFeed feed, EnvironmentCache environments, ILogger<PostgresNotificationListener> logger) : BackgroundService
 {
     /// <summary>The channel the migration's trigger notifies on; the payload is the operation id.</summary>
     public const string Channel = "previews_operation_events";
+
+    /// <summary>The channel the environments trigger notifies on; the payload is the environment id.</summary>
+    public const string EnvironmentsChannel = "previews_environments";
 
     private volatile bool _listening;
     private int _connections;
@@ -46,6 +52,7 @@ internal sealed class PostgresNotificationListener(
 #pragma warning restore CA1031
             {
                 _listening = false;
+                environments.NotListening();
                 Log.ListenerLost(logger, ex, delay);
             }
 
@@ -67,19 +74,29 @@ internal sealed class PostgresNotificationListener(
         await using var connection = new NpgsqlConnection(connectionString);
         connection.Notification += (_, e) =>
         {
-            if (Guid.TryParse(e.Payload, out var operationId))
+            if (!Guid.TryParse(e.Payload, out var id))
             {
-                feed.Publish(operationId);
+                return;
+            }
+
+            if (e.Channel == EnvironmentsChannel)
+            {
+                environments.Invalidate(id);
+            }
+            else
+            {
+                feed.Publish(id);
             }
         };
         await connection.OpenAsync(stoppingToken);
-        await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+        await using (var listen = new NpgsqlCommand($"LISTEN {Channel}; LISTEN {EnvironmentsChannel}", connection))
         {
             await listen.ExecuteNonQueryAsync(stoppingToken);
         }
 
         var count = Interlocked.Increment(ref _connections);
         _listening = true;
+        environments.Listening(count);
         connected();
         if (count > 1)
         {
@@ -102,6 +119,7 @@ internal sealed class PostgresNotificationListener(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         _listening = false;
+        environments.NotListening();
         await base.StopAsync(cancellationToken);
     }
 }

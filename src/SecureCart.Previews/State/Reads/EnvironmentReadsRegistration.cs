@@ -8,18 +8,17 @@ internal static class EnvironmentReadsRegistration
     /// <summary>
     /// PostgreSQL: the reader owns a data source of its own on the service's connection string (its statements are
     /// prepared on its connections, and nothing else in the service shares or disposes it). SQLite: EF Core.
+    /// Either way behind the per-replica cache unless it is turned off; the cache and its write-side invalidation are
+    /// registered in any case (the PostgreSQL listener and the EF Core interceptor report to it).
     /// </summary>
-    public static IServiceCollection AddEnvironmentReads(this IServiceCollection services, bool isPostgres, string connectionString)
+    public static IServiceCollection AddEnvironmentReads(this IServiceCollection services, bool isPostgres, string connectionString, bool cached)
     {
-        if (isPostgres)
-        {
-            services.AddSingleton<IEnvironmentReader>(_ => new PostgresEnvironmentReader(NpgsqlDataSource.Create(ForReads(connectionString))));
-        }
-        else
-        {
-            services.AddSingleton<IEnvironmentReader>(sp => new EntityEnvironmentReader(sp.GetRequiredService<IDbContextFactory<PreviewsDbContext>>()));
-        }
-
+        services.AddSingleton<EnvironmentCache>();
+        services.AddSingleton<EnvironmentCacheInvalidation>();
+        Func<IServiceProvider, IEnvironmentReader> store = isPostgres
+            ? _ => new PostgresEnvironmentReader(NpgsqlDataSource.Create(ForReads(connectionString)))
+            : sp => new EntityEnvironmentReader(sp.GetRequiredService<IDbContextFactory<PreviewsDbContext>>());
+        services.AddSingleton<IEnvironmentReader>(sp => cached ? new CachedEnvironmentReader(store(sp), sp.GetRequiredService<EnvironmentCache>()) : store(sp));
         return services;
     }
 

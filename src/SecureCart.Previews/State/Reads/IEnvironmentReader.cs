@@ -3,8 +3,8 @@ using SecureCart.Previews.State.Entities;
 namespace SecureCart.Previews.State.Reads;
 
 /// <summary>
-/// The API's hot reads. Nothing here is cached: an environment changes on whichever replica runs its operation, so
-/// every read asks the shared store, and the speed comes from how cheaply it asks.
+/// The API's hot reads, from the shared store: an environment changes on whichever replica runs its operation. The
+/// single-environment read may be served by <see cref="CachedEnvironmentReader"/>, which is told of every change.
 /// </summary>
 internal interface IEnvironmentReader
 {
