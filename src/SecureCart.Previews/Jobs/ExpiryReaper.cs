@@ -53,26 +53,6 @@ internal sealed class ExpiryReaper(
             return;
         }
 
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.IntervalSeconds));
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await SweepAsync(stoppingToken);
-                }
-#pragma warning disable CA1031 // One failed sweep must not stop the reaper; the next tick tries again.
-                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-#pragma warning restore CA1031
-                {
-                    Log.ReaperFault(logger, ex);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping.
-        }
+        await PeriodicRounds.RunAsync(TimeSpan.FromSeconds(settings.IntervalSeconds), TimeProvider.System, SweepAsync, ex => Log.ReaperFault(logger, ex), stoppingToken);
     }
 }

@@ -16,26 +16,6 @@ internal sealed class NoticeJob(NoticeDispatcher dispatcher, IOptions<NoticeOpti
             return;
         }
 
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.IntervalSeconds));
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await dispatcher.RunOnceAsync(stoppingToken);
-                }
-#pragma warning disable CA1031 // One failed round must not stop the notices; the next tick tries again.
-                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-#pragma warning restore CA1031
-                {
-                    Log.NoticeJobFault(logger, ex);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping.
-        }
+        await PeriodicRounds.RunAsync(TimeSpan.FromSeconds(settings.IntervalSeconds), TimeProvider.System, dispatcher.RunOnceAsync, ex => Log.NoticeJobFault(logger, ex), stoppingToken);
     }
 }

@@ -16,26 +16,6 @@ internal sealed class OrphanSweeper(OrphanSweep sweep, IOptions<OrphanOptions> o
             return;
         }
 
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.IntervalSeconds));
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await sweep.SweepAsync(stoppingToken);
-                }
-#pragma warning disable CA1031 // One failed sweep must not stop the schedule; the next tick tries again.
-                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-#pragma warning restore CA1031
-                {
-                    Log.OrphanSweepFault(logger, ex);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping.
-        }
+        await PeriodicRounds.RunAsync(TimeSpan.FromSeconds(settings.IntervalSeconds), TimeProvider.System, sweep.SweepAsync, ex => Log.OrphanSweepFault(logger, ex), stoppingToken);
     }
 }

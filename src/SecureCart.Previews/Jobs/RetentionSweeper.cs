@@ -71,27 +71,7 @@ internal sealed class RetentionSweeper(
             return;
         }
 
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.IntervalSeconds), time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await SweepAsync(stoppingToken);
-                }
-#pragma warning disable CA1031 // One failed round (e.g. the database unreachable) must not stop retention or the host; the next tick tries again.
-                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-#pragma warning restore CA1031
-                {
-                    Log.RetentionFault(logger, ex);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping.
-        }
+        await PeriodicRounds.RunAsync(TimeSpan.FromSeconds(settings.IntervalSeconds), time, SweepAsync, ex => Log.RetentionFault(logger, ex), stoppingToken);
     }
 
     /// <summary>Runs <paramref name="delete"/> in its own short transaction until a batch comes back short; null if the lock was taken.</summary>

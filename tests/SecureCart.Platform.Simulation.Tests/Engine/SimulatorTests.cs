@@ -1,3 +1,4 @@
+using SecureCart.Platform.Plan.Configuration;
 using SecureCart.Platform.Simulation.Engine;
 using SecureCart.Platform.Simulation.Profiles;
 
@@ -72,17 +73,7 @@ public sealed class SimulatorTests
     [Fact]
     public void Run_Evacuation_AThirdRegionAddsAScenarioAndSharesTheLoad()
     {
-        var directory = Repository.CopyProject();
-        File.WriteAllText(Path.Combine(directory, "Pulumi.prod-west.yaml"), """
-            config:
-              aws:region: us-west-2
-              securecart:home: false
-              securecart:vpcCidr: 10.30.0.0/16
-              securecart:domain: shop.securecart.example
-              securecart:paymentsApiKey:
-                secure: AAABAPlaceholderCiphertextReplaceWithPulumiConfigSetSecret
-            """);
-        var project = Repository.Load(directory);
+        var project = ProjectWithThirdStack("prod-west", "us-west-2", "10.30.0.0/16");
         var profile = ((ProfileLoadResult.Loaded)ShippedProfiles.Load("regional-evacuation", Repository.StackNames(project))).Profile;
 
         var scenarios = Simulator.Default.Run(profile, project.Stacks);
@@ -99,17 +90,7 @@ public sealed class SimulatorTests
     [Fact]
     public void Run_StackInARegionWithoutPrices_SimulatesAndNamesWhatItCouldNotPrice()
     {
-        var directory = Repository.CopyProject();
-        File.WriteAllText(Path.Combine(directory, "Pulumi.prod-apac.yaml"), """
-            config:
-              aws:region: ap-southeast-1
-              securecart:home: false
-              securecart:vpcCidr: 10.40.0.0/16
-              securecart:domain: shop.securecart.example
-              securecart:paymentsApiKey:
-                secure: AAABAPlaceholderCiphertextReplaceWithPulumiConfigSetSecret
-            """);
-        var project = Repository.Load(directory);
+        var project = ProjectWithThirdStack("prod-apac", "ap-southeast-1", "10.40.0.0/16");
         var profile = ((ProfileLoadResult.Loaded)ShippedProfiles.Load("regional-evacuation", Repository.StackNames(project))).Profile;
 
         var scenarios = Simulator.Default.Run(profile, project.Stacks);
@@ -118,5 +99,21 @@ public sealed class SimulatorTests
         Assert.Contains("fargate.vcpu-hour.arm64", apac.Unpriced);
         Assert.DoesNotContain(apac.Unpriced, key => key.StartsWith("elasticache.", StringComparison.Ordinal));
         Assert.Empty(scenarios[0].Stacks.Single(s => s.Stack == "prod-us").Unpriced);
+    }
+
+    // The shipped project plus one more production stack, as a platform team adds a Region.
+    private static ProjectConfiguration ProjectWithThirdStack(string stack, string region, string cidr)
+    {
+        var directory = Repository.CopyProject();
+        File.WriteAllText(Path.Combine(directory, $"Pulumi.{stack}.yaml"), $"""
+            config:
+              aws:region: {region}
+              securecart:home: false
+              securecart:vpcCidr: {cidr}
+              securecart:domain: shop.securecart.example
+              securecart:paymentsApiKey:
+                secure: AAABAPlaceholderCiphertextReplaceWithPulumiConfigSetSecret
+            """);
+        return Repository.Load(directory);
     }
 }
