@@ -24,14 +24,9 @@ public sealed class OperabilityTests
         var list = await client.GetAsync("/v1/environments");
         var body = await list.Content.ReadAsStringAsync();
         proxy.Restore();
-        var readyAfter = await anonymous.GetAsync("/readyz");
         // Recovery, not an instant: a pooled connection the cut broke may answer 503 once before it is replaced.
-        var listAfter = await client.GetAsync("/v1/environments");
-        for (var attempt = 0; attempt < 20 && listAfter.StatusCode == HttpStatusCode.ServiceUnavailable; attempt++)
-        {
-            await Task.Delay(250);
-            listAfter = await client.GetAsync("/v1/environments");
-        }
+        var readyAfter = await UntilNot503Async(anonymous, "/readyz");
+        var listAfter = await UntilNot503Async(client, "/v1/environments");
 
         Assert.Equal(HttpStatusCode.OK, readyBefore.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
@@ -65,5 +60,17 @@ public sealed class OperabilityTests
             && !l.Category.StartsWith("Microsoft.Hosting.Lifetime", StringComparison.Ordinal)).ToList();
         Assert.True(noisy.Count == 0, string.Join("\n", noisy.Take(5).Select(l => $"{l.Category}: {l.Message}")));
         Assert.Contains(logs.Lines, l => l.EventId == 2101 && l.Message.Contains("Succeeded", StringComparison.Ordinal));
+    }
+
+    private static async Task<HttpResponseMessage> UntilNot503Async(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path);
+        for (var attempt = 0; attempt < 20 && response.StatusCode == HttpStatusCode.ServiceUnavailable; attempt++)
+        {
+            await Task.Delay(250);
+            response = await client.GetAsync(path);
+        }
+
+        return response;
     }
 }
