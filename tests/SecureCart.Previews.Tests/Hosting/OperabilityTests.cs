@@ -51,7 +51,7 @@ public sealed class OperabilityTests
 
         var created = await PreviewsServer.CreateAsync(client, "quiet");
         await PreviewsServer.WaitForStatusAsync(client, created.Environment.Id, "Ready");
-        for (var i = 0; i < 100 && !logs.Lines.Any(l => l.EventId == 2101); i++)
+        for (var i = 0; i < 300 && !logs.Lines.Any(l => l.EventId == 2101); i++)
         {
             await Task.Delay(50);
         }
