@@ -36,6 +36,9 @@ public sealed class PriceBookTests
     [InlineData("sa-east-1", "fargate.vcpu-hour.x86_64", "0.0696")]
     [InlineData("me-south-1", "fargate.gb-hour.x86_64", "0.0058")]
     [InlineData("ca-central-1", "fargate.vcpu-hour.x86_64", "0.04456")]
+    // aws.amazon.com/kms/pricing: one key price, no Region table (a global entry).
+    [InlineData("ap-east-2", "kms.key-month", "1.0")]
+    [InlineData("il-central-1", "kms.key-month", "1.0")]
     public void Default_RegionBeyondTheFirstThree_HoldsTheFigureItsSourceGives(string region, string key, string expected)
     {
         var price = PriceBook.Default.Find(region, key);
@@ -67,6 +70,16 @@ public sealed class PriceBookTests
     {
         Assert.Null(PriceBook.Default.Find(region, key));
         Assert.Contains(key, PriceBook.Default.Unpriced(region));
+    }
+
+    [Fact]
+    public void Default_KmsKeyPrice_IsOneGlobalEntry()
+    {
+        var prices = PriceBook.Default;
+
+        Assert.Equal(1.0m, prices.Global["kms.key-month"]);
+        Assert.All(prices.Regions, r => Assert.False(prices.RegionPrices(r).ContainsKey("kms.key-month"), r));
+        Assert.All(prices.UnpricedRegions, r => Assert.DoesNotContain("kms.key-month", prices.Unpriced(r)));
     }
 
     [Fact]
