@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using SecureCart.Previews.Auth;
 using SecureCart.Previews.DeveloperConsole;
 using SecureCart.Previews.Tests.Support;
 
@@ -72,6 +74,49 @@ public sealed partial class ConsoleOidcTests
         Assert.Contains(signOut.Headers.GetValues("Set-Cookie"), c => c.StartsWith("securecart-console=;", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.StartsWith("/console/sign-in", after.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Session_FromIssuer_EndsAfterSessionHoursEvenWhenUsed()
+    {
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        await using var setup = await OidcSetup.StartAsync(clock: clock);
+        using var browser = setup.Browser();
+        await browser.GetAsync(await setup.AuthorizeAsync(browser, (await browser.GetAsync("/console/sign-in/oidc")).Headers.Location!, "dana"));
+
+        clock.Advance(TimeSpan.FromHours(7));
+        var late = await browser.GetAsync("/console");
+        clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1));
+        var expired = await browser.GetAsync("/console");
+
+        Assert.Equal(HttpStatusCode.OK, late.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, expired.StatusCode);
+        Assert.StartsWith("/console/sign-in", expired.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignIn_WithKeyWhileOidcIsOn_StillWorks()
+    {
+        await using var setup = await OidcSetup.StartAsync();
+        var key = ApiKeys.NewKey();
+        await using (var db = await setup.Server.DbAsync())
+        {
+            await setup.Server.Services.GetRequiredService<ApiKeys>().AddAsync(db, "beta", "console-user", isAdmin: false, key, CancellationToken.None);
+        }
+
+        using var browser = setup.Browser();
+        var page = await browser.GetStringAsync("/console/sign-in");
+        var signedIn = await browser.PostAsync("/console/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "sign-in",
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(AntiforgeryToken().Match(page).Groups[1].Value),
+            ["Form.Key"] = key,
+        }));
+        var console = await browser.GetAsync("/console");
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, console.StatusCode);
+        Assert.Matches("id=\"team\">beta<", await console.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -1,16 +1,18 @@
 using System.Net;
 using System.Security.Claims;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Time.Testing;
 using SecureCart.Previews.Engine;
 
 namespace SecureCart.Previews.Tests.Support;
 
-/// <summary>The issuer, then the service trusting it (system clock: the browser judges cookie lifetimes by the real one), then the console's client registered at the issuer.</summary>
+/// <summary>The issuer, then the service trusting it (on the system clock unless given one), then the console's client registered at the issuer.</summary>
 public sealed record OidcSetup(OpenIddictIssuer Issuer, TestDatabase Database, PreviewsServer Server, CapturedLogs Logs) : IAsyncDisposable
 {
     public const string DisplayName = "Test SSO";
 
-    public static async Task<OidcSetup> StartAsync(string provider = "Sqlite", IPreviewEngine? engine = null)
+    /// <param name="clock">A fake clock the test moves (start it at the real time: the browser judges the issuer's cookies by the real one).</param>
+    public static async Task<OidcSetup> StartAsync(string provider = "Sqlite", IPreviewEngine? engine = null, FakeTimeProvider? clock = null)
     {
         var issuer = await OpenIddictIssuer.StartAsync(new Dictionary<string, Claim[]>
         {
@@ -19,7 +21,9 @@ public sealed record OidcSetup(OpenIddictIssuer Issuer, TestDatabase Database, P
         });
         var database = await TestDatabase.CreateAsync(provider);
         var logs = new CapturedLogs();
-        var server = await PreviewsServer.StartReplicaAsync(database, null, engine ?? new ControllableEngine(), Settings(issuer), logs);
+        var server = clock is null
+            ? await PreviewsServer.StartReplicaAsync(database, null, engine ?? new ControllableEngine(), Settings(issuer), logs)
+            : await PreviewsServer.StartReplicaAsync(database, clock, Settings(issuer));
         await issuer.RegisterConsoleAsync(new Uri(server.Address, "/console/signin-oidc"));
         return new OidcSetup(issuer, database, server, logs);
     }
