@@ -74,6 +74,14 @@ public sealed class ConsoleOidcChromiumTests
         Assert.Equal("no-team", (string?)await browser.EvaluateAsync("document.getElementById('problem').dataset.code"));
         Assert.Null(await browser.EvaluateAsync("document.getElementById('team')"));
         Assert.DoesNotContain((await browser.SendAsync("Network.getCookies"))["cookies"]!.AsArray(), c => (string?)c!["name"] == "securecart-console");
+        foreach (var (width, mobile) in new[] { (1280, false), (390, true) })
+        {
+            await browser.SetViewportAsync(width, 844, mobile);
+            await browser.EvaluateAsync("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+            var sizes = (await browser.EvaluateAsync("({ scroll: document.scrollingElement.scrollWidth, inner: innerWidth })"))!;
+            Assert.True((int)sizes["scroll"]! <= (int)sizes["inner"]!, $"the sign-in page with the explanation scrolls sideways at {width} px: {sizes.ToJsonString()}");
+        }
+
         Assert.Empty(browser.Errors);
     }
 

@@ -137,6 +137,7 @@ public sealed partial class ConsoleOidcTests
         Assert.Contains("has no &#x27;team&#x27; claim", text, StringComparison.Ordinal);
         Assert.Contains($"Ask whoever runs {DisplayName}", text, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, console.StatusCode);
+        Assert.Contains(setup.Logs.Lines, l => l.EventId == 2602 && l.Message.Contains("no-team", StringComparison.Ordinal));
     }
 
     [Fact]
