@@ -34,6 +34,7 @@ public static class PreviewsServiceCollectionExtensions
         // One options class per section, each checked before the host starts (a bad value stops start-up, not a request).
         var state = AddSection<StateOptions>(services, configuration, StateOptions.Section);
         var auth = AddSection<AuthOptions>(services, configuration, AuthOptions.Section);
+        var consoleOidc = AddSection<ConsoleOidcOptions>(services, configuration, ConsoleOidcOptions.Section);
         var audit = AddSection<AuditOptions>(services, configuration, AuditOptions.Section);
         var network = AddSection<NetworkOptions>(services, configuration, NetworkOptions.Section);
         var previewBase = AddSection<PreviewBaseOptions>(services, configuration, PreviewBaseOptions.Section);
@@ -116,7 +117,7 @@ public static class PreviewsServiceCollectionExtensions
         // Parsed once here as well, so a mistyped address stops startup instead of the first request.
         TrustedProxies.Apply(new ForwardedHeadersOptions(), network);
         services.Configure<ForwardedHeadersOptions>(o => TrustedProxies.Apply(o, network));
-        AddAuth(services, auth);
+        AddAuth(services, auth, consoleOidc);
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -178,7 +179,7 @@ public static class PreviewsServiceCollectionExtensions
         return configuration.GetSection(section).Get<T>() ?? new T();
     }
 
-    private static void AddAuth(IServiceCollection services, AuthOptions auth)
+    private static void AddAuth(IServiceCollection services, AuthOptions auth, ConsoleOidcOptions consoleOidc)
     {
         // The selector must not be named "Bearer": that is the JWT handler's own scheme name, and registering both
         // under one name fails start-up ("Scheme already exists: Bearer").
@@ -187,6 +188,18 @@ public static class PreviewsServiceCollectionExtensions
         if (jwt && string.IsNullOrEmpty(auth.Jwt.Audience))
         {
             throw new InvalidOperationException("Previews:Auth:Jwt:Audience is required when Previews:Auth:Jwt:Authority is set: tokens are accepted only for this API's audience.");
+        }
+
+        if (consoleOidc.Enabled && !jwt)
+        {
+            throw new InvalidOperationException(
+                "Previews:Auth:ConsoleOidc:ClientId is set but Previews:Auth:Jwt:Authority is not: the console signs in through the issuer the API trusts, so set that issuer (and its audience) too.");
+        }
+
+        if (consoleOidc.Enabled && !consoleOidc.EffectiveScopes.Contains("openid", StringComparer.Ordinal))
+        {
+            throw new InvalidOperationException(
+                $"Previews:Auth:ConsoleOidc:Scopes must include 'openid' (it has {string.Join(", ", consoleOidc.EffectiveScopes)}): without it the issuer sends no id token to sign in with.");
         }
 
         var builder = services.AddAuthentication(Selector)
@@ -208,6 +221,11 @@ public static class PreviewsServiceCollectionExtensions
         if (jwt)
         {
             builder.AddJwtBearer(o => JwtCallers.Configure(o, auth.Jwt));
+        }
+
+        if (consoleOidc.Enabled)
+        {
+            builder.AddConsoleOidc(consoleOidc, auth.Jwt);
         }
 
         services.AddAuthorizationBuilder()

@@ -5,9 +5,10 @@ using SecureCart.Previews.Auth;
 namespace SecureCart.Previews.DeveloperConsole;
 
 /// <summary>
-/// The console signs in with the same API keys as the API: the key is checked once, then rides in an encrypted,
-/// HttpOnly, SameSite=Strict cookie (Secure whenever the request is HTTPS), and is checked again through the same
-/// lookup on every request, so revoking the key ends the console session as well.
+/// The console signs in with the same API keys as the API, or through the API's OIDC issuer (<see cref="ConsoleOidc"/>).
+/// Either way the session is an encrypted, HttpOnly, SameSite=Lax cookie (Secure whenever the request is HTTPS). A key
+/// rides in it and is checked again through the same lookup on every request, so revoking the key ends the console
+/// session as well; a session from the issuer carries the claims mapped at sign-in and ends at a fixed time.
 /// </summary>
 internal static class ConsoleAuthentication
 {
@@ -15,6 +16,7 @@ internal static class ConsoleAuthentication
     public const string CookieName = "securecart-console";
     public const string PathPrefix = "/console";
     private const string KeyItem = "key";
+    private const string IssuerItem = "issuer";
 
     /// <summary>
     /// Console pages always use the cookie. Elsewhere the cookie counts only for reads without an Authorization header
@@ -39,7 +41,10 @@ internal static class ConsoleAuthentication
         {
             o.Cookie.Name = CookieName;
             o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Strict;
+            // Lax, not Strict: the issuer's redirect back to the console is a navigation that started on another site,
+            // and a Strict cookie set along that chain would not come with it (the person would land signed out).
+            // Writes stay safe: console forms carry antiforgery tokens, and the API takes no write on the cookie.
+            o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             // Path "/" because the console's pages read the API's event stream with the same cookie.
             o.Cookie.Path = "/";
@@ -60,8 +65,30 @@ internal static class ConsoleAuthentication
         return http.SignInAsync(SchemeName, CallerClaims.ToPrincipal(caller, SchemeName), properties);
     }
 
+    /// <summary>A session from the issuer: its claims stand until <paramref name="until"/>, never slid forward.</summary>
+    public static void MarkIssuerSession(AuthenticationProperties properties, DateTimeOffset until)
+    {
+        ArgumentNullException.ThrowIfNull(properties);
+        properties.IsPersistent = false;
+        properties.AllowRefresh = false;
+        properties.ExpiresUtc = until;
+        properties.Items[IssuerItem] = "oidc";
+    }
+
+    /// <summary>Only back into the console: a return address elsewhere would make sign-in an open redirect.</summary>
+    public static string SafeReturn(string? url) =>
+        url is not null && url.StartsWith(PathPrefix, StringComparison.Ordinal) && !url.StartsWith("//", StringComparison.Ordinal) && !url.Contains('\\', StringComparison.Ordinal)
+            ? url
+            : PathPrefix;
+
     private static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
+        if (context.Properties.Items.ContainsKey(IssuerItem))
+        {
+            // The issuer answered for these claims at sign-in; the cookie handler has already refused the ticket if its time is up.
+            return;
+        }
+
         var key = context.Properties.Items.TryGetValue(KeyItem, out var stored) ? stored : null;
         var keys = context.HttpContext.RequestServices.GetRequiredService<ApiKeys>();
         var caller = key is null ? null : await keys.FindAsync(key, context.HttpContext.RequestAborted);

@@ -8,4 +8,10 @@ internal static partial class ConsoleLog
 
     [LoggerMessage(EventId = 2601, Level = LogLevel.Information, Message = "Console sign-in refused: {Reason}")]
     public static partial void SignInRefused(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 2602, Level = LogLevel.Warning, Message = "Console sign-in through the issuer refused: subject {Subject} has no {TeamClaim} claim")]
+    public static partial void SignInWithoutTeam(ILogger logger, string subject, string teamClaim);
+
+    [LoggerMessage(EventId = 2603, Level = LogLevel.Warning, Message = "Console sign-in through the issuer did not complete ({Problem})")]
+    public static partial void IssuerSignInFailed(ILogger logger, string problem, Exception? exception);
 }

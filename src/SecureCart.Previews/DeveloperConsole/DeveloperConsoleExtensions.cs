@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using SecureCart.Previews.DeveloperConsole.Components;
+using SecureCart.Previews.Options;
 
 namespace SecureCart.Previews.DeveloperConsole;
 
@@ -18,6 +20,10 @@ internal static class DeveloperConsoleExtensions
     public static WebApplication MapDeveloperConsole(this WebApplication app)
     {
         app.MapConsoleAssets();
+        if (app.Services.GetRequiredService<IOptions<ConsoleOidcOptions>>().Value.Enabled)
+        {
+            app.MapConsoleOidc();
+        }
         app.MapRazorComponents<App>().ExcludeFromDescription();
         return app;
     }

@@ -42,7 +42,7 @@ public sealed class ConsoleChromiumTests
         Assert.Equal("payments", await Text(browser, "team"));
         var cookie = (await browser.SendAsync("Network.getCookies"))["cookies"]!.AsArray().Single(c => (string?)c!["name"] == "securecart-console")!;
         Assert.True((bool)cookie["httpOnly"]!);
-        Assert.Equal("Strict", (string?)cookie["sameSite"]);
+        Assert.Equal("Lax", (string?)cookie["sameSite"]);
 
         await Fill(browser, "name", "Bad_Name");
         await Fill(browser, "gitRef", "feature/console");

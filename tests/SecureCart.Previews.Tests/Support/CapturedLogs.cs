@@ -24,8 +24,9 @@ public sealed class CapturedLogs : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            lines.Enqueue(new LogLine(category, logLevel, eventId.Id, formatter(state, exception)));
+            lines.Enqueue(new LogLine(category, logLevel, eventId.Id, formatter(state, exception), exception?.ToString()));
     }
 }
 
-public sealed record LogLine(string Category, LogLevel Level, int EventId, string Message);
+/// <param name="Exception">The exception logged with the line, as text (type, message, stack), if any.</param>
+public sealed record LogLine(string Category, LogLevel Level, int EventId, string Message, string? Exception = null);
