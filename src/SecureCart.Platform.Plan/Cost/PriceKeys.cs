@@ -18,7 +18,7 @@ public static class PriceKeys
     [
         "cloudfront.gb", "cloudfront.https-10k", "waf.million-requests", "apigateway.rest.million",
         "dynamodb.million-rru", "dynamodb.million-wru", "stepfunctions.1k-transitions", "xray.million-traces",
-        "transfer.cross-az-gb", "cloudwatch.logs-ingest-gb",
+        "transfer.cross-az-gb", "cloudwatch.logs-ingest-gb", "cloudwatch.spans-ingest-gb",
     ];
 
     public static FrozenSet<string> All { get; } = Build().ToFrozenSet(StringComparer.Ordinal);

@@ -1,3 +1,4 @@
+using SecureCart.Platform.Plan.Configuration;
 using SecureCart.Platform.Plan.Constraints;
 using SecureCart.Platform.Plan.Observability;
 using SecureCart.Platform.Plan.Workflow;
@@ -110,7 +111,7 @@ public sealed class CoverageAlarmsTests
     }
 
     [Fact]
-    public void SamplingRules_KeepEveryCheckoutTrace_AndSampleTheRestAtTheBaseline()
+    public void SamplingRules_KeepEveryCheckoutTrace_AndHeadSampleEveryOtherRequest()
     {
         var plan = PlanFixtures.Plan("prod-us").Observability;
 
@@ -119,8 +120,25 @@ public sealed class CoverageAlarmsTests
         Assert.Equal(1.0, checkout.FixedRate);
         Assert.True(checkout.Priority < baseline.Priority);
         Assert.Equal(plan.XRaySamplingRate, baseline.FixedRate);
-        Assert.True(baseline.FixedRate < 0.1);
+        Assert.Equal(1.0, baseline.FixedRate); // X-Ray decides before the outcome: only tracing all keeps every error trace
         Assert.All(plan.SamplingRules, r => Assert.InRange(r.Name.Length, 1, ObservabilityPlanner.SamplingRuleNameLimit));
+    }
+
+    [Fact]
+    public void TransactionSearch_Production_SpansToCloudWatchLogsWithTheFreeIndexedShare_PreviewsNone()
+    {
+        var production = PlanFixtures.Plan("prod-eu").Observability.TransactionSearch;
+        var preview = PlanFixtures.Plan("prod-eu", s => s with { Profile = SizeProfile.Preview }).Observability.TransactionSearch;
+
+        Assert.NotNull(production);
+        Assert.Equal(1.0, production.IndexedPercent);
+        Assert.Equal("CloudWatchLogs", TransactionSearchPlan.Destination);
+        Assert.Contains("error", production.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("securecart-prod-eu", production.ResourcePolicyName, StringComparison.Ordinal);
+        Assert.Equal(
+            ["arn:aws:logs:eu-west-1:111122223333:log-group:aws/spans:*", "arn:aws:logs:eu-west-1:111122223333:log-group:/aws/application-signals/data:*"],
+            TransactionSearchPlan.LogGroupArns("eu-west-1", "111122223333"));
+        Assert.Null(preview); // account-wide per Region: a preview sharing the account must not take it over
     }
 
     [Fact]
