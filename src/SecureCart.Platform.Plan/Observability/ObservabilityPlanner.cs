@@ -41,9 +41,17 @@ public static class ObservabilityPlanner
         // Storage autoscaling grows the disk at 10 % free; below 5 % it has failed or reached its maximum.
         alarms.Add(Alarm("rds-free-storage", "AWS/RDS", "FreeStorageSpace", [("DBInstanceIdentifier", "postgres")], "Minimum", 300, 1, data.Rds.AllocatedStorageGb * 0.05 * 1024 * 1024 * 1024, "PostgreSQL has under 5 % of its storage free: autoscaling has hit its maximum; raise rdsStorageGb.", comparison: "LessThanThreshold"));
         alarms.Add(Alarm("rds-cpu", "AWS/RDS", "CPUUtilization", [("DBInstanceIdentifier", "postgres")], "Average", 60, 10, 80, "The primary is CPU-bound: reads should move to replicas."));
+        // In-Region replicas serve order history and stock levels: past 30 s a customer misses an order just placed.
         foreach (var replica in data.Rds.Replicas)
         {
             alarms.Add(Alarm($"rds-replica-lag-{replica.LogicalName}", "AWS/RDS", "ReplicaLag", [("DBInstanceIdentifier", replica.LogicalName)], "Maximum", 60, 5, 30, "Replica more than 30 s behind: readers see stale orders."));
+        }
+
+        // The standby's lag is the RPO of a lost region: page as soon as it breaks the published objective.
+        if (data.Standby is { } standby)
+        {
+            alarms.Add(Alarm($"rds-replica-lag-{RdsStandbyPlan.StandbyLogicalName}", "AWS/RDS", "ReplicaLag", [("DBInstanceIdentifier", RdsStandbyPlan.StandbyLogicalName)], "Maximum", 60, 3, RdsStandbyPlan.RpoSeconds,
+                $"The standby of {standby.SourceStack} is more than {RdsStandbyPlan.RpoSeconds} s behind: losing {standby.SourceRegion} now would lose more orders than the published RPO; check the replication and the source's write load."));
         }
 
         foreach (var table in data.Tables)

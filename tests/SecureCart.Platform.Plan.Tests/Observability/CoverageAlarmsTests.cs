@@ -1,5 +1,6 @@
 using SecureCart.Platform.Plan.Configuration;
 using SecureCart.Platform.Plan.Constraints;
+using SecureCart.Platform.Plan.Data;
 using SecureCart.Platform.Plan.Observability;
 using SecureCart.Platform.Plan.Workflow;
 
@@ -122,6 +123,30 @@ public sealed class CoverageAlarmsTests
         Assert.Equal(plan.XRaySamplingRate, baseline.FixedRate);
         Assert.Equal(1.0, baseline.FixedRate); // X-Ray decides before the outcome: only tracing all keeps every error trace
         Assert.All(plan.SamplingRules, r => Assert.InRange(r.Name.Length, 1, ObservabilityPlanner.SamplingRuleNameLimit));
+    }
+
+    [Fact]
+    public void ReplicaLag_StandbyPagesAtThePublishedRpo_EachReadReplicaAtItsStalenessBudget()
+    {
+        var plan = PlanFixtures.Plan("prod-eu");
+
+        var standby = plan.Observability.Alarms.Single(a => a.LogicalName == "rds-replica-lag-postgres-standby");
+        Assert.Equal(("AWS/RDS", "ReplicaLag", RdsStandbyPlan.StandbyLogicalName), (standby.Namespace, standby.MetricName, standby.Dimensions["DBInstanceIdentifier"]));
+        Assert.Equal(RdsStandbyPlan.RpoSeconds, standby.Threshold);
+        var published = plan.Recovery!.Objectives.Single(o => o.Store.StartsWith("PostgreSQL", StringComparison.Ordinal) && o.Failure == "region");
+        Assert.Contains($"under {standby.Threshold} s", published.Rpo, StringComparison.Ordinal);
+        Assert.Contains(plan.Data.Standby!.SourceStack, standby.Description, StringComparison.Ordinal);
+        Assert.Equal(plan.Data.Rds.Replicas.Length, plan.Observability.Alarms.Count(a => a.MetricName == "ReplicaLag" && a.Dimensions["DBInstanceIdentifier"] != RdsStandbyPlan.StandbyLogicalName));
+        Assert.All(plan.Data.Rds.Replicas, r => Assert.Contains(plan.Observability.Alarms, a => a.MetricName == "ReplicaLag" && a.Dimensions["DBInstanceIdentifier"] == r.LogicalName));
+    }
+
+    [Fact]
+    public void ReplicaLag_StackWithoutAPartner_HasNoStandbyAlarm()
+    {
+        var plan = PlanFixtures.Plan("prod-eu", s => s with { Profile = SizeProfile.Preview });
+
+        Assert.Null(plan.Data.Standby);
+        Assert.DoesNotContain(plan.Observability.Alarms, a => a.LogicalName == "rds-replica-lag-postgres-standby");
     }
 
     [Fact]
