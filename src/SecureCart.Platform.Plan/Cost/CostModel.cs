@@ -80,6 +80,14 @@ public sealed partial class CostModel(PriceBook prices)
             Usage("data", "PostgreSQL cross-Region replication", "inter-region transfer of the partner's WAL and replicated backups, backup storage beyond the free allowance");
         }
 
+        // RDS Proxy is billed per vCPU-hour of the instance it fronts, at least two (aws.amazon.com/rds/proxy/pricing).
+        if (plan.Data.Proxy is { } proxy)
+        {
+            var vcpus = Data.RdsInstanceVcpus.ProxyBilledVcpus(rds.InstanceClass);
+            Hourly("data", $"RDS Proxy ({proxy.Name}) in front of {rds.InstanceClass}", "rds.proxy.vcpu-hour", vcpus,
+                string.Create(CultureInfo.InvariantCulture, $"{vcpus} vCPU-hours an hour: the primary's vCPUs, at least {Data.RdsInstanceVcpus.ProxyMinimumVcpus}"));
+        }
+
         var redis = plan.Data.Redis;
         Hourly("data", $"Redis nodes ({redis.NodeType})", $"elasticache.{redis.NodeType}.hour", redis.NodeCount, string.Create(CultureInfo.InvariantCulture, $"{redis.Shards} shard(s) x {1 + redis.ReplicasPerShard} node(s)"));
         Monthly("data", "KMS keys", "kms.key-month", 2, "PostgreSQL and DynamoDB customer-managed keys");
