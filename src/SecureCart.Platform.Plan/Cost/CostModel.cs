@@ -16,7 +16,10 @@ public sealed partial class CostModel(PriceBook prices)
 
     public PriceBook Prices => prices;
 
-    /// <summary>ECS-optimized Amazon Linux 2023 AMIs boot from a 30 GiB root volume; Infra maps no other.</summary>
+    /// <summary>
+    /// ECS-optimized Amazon Linux 2023 AMIs boot from a 30 GiB gp3 root volume (aws/amazon-ecs-ami, variables.pkr.hcl:
+    /// block_device_size_gb = 30, mapped as /dev/xvda by al2023.pkr.hcl and al2023arm.pkr.hcl); Infra maps no other.
+    /// </summary>
     public const int WorkerRootVolumeGb = 30;
 
     public CostEstimate Estimate(RegionalPlan plan) => Estimate(plan, usage: null);
