@@ -177,6 +177,11 @@ public sealed class SecureCartStack : Stack
             ids[$"DBInstanceIdentifier:{replica.LogicalName}"] = replica.Identifier;
         }
 
+        if (plan.Data.Standby is { } standby)
+        {
+            ids[$"DBInstanceIdentifier:{RdsStandbyPlan.StandbyLogicalName}"] = standby.Identifier;
+        }
+
         foreach (DynamoTablePlan table in plan.Data.Tables)
         {
             ids[$"TableName:{table.LogicalName}"] = table.Name;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SecureCart.Platform.Plan;
+using SecureCart.Platform.Plan.Observability;
 using Spectre.Console;
 
 namespace SecureCart.Platform.Cli.Rendering;
@@ -58,6 +59,10 @@ internal static class PlanRenderer
         root.AddNode(Markup.Escape($"workflow: {plan.Workflow.StateMachineName}: {string.Join(" -> ", plan.Workflow.HappyPath)}; on failure: {string.Join(", ", plan.Workflow.Steps.Select(s => s.Name).Except(plan.Workflow.HappyPath))}; functions {string.Join(", ", plan.Workflow.Functions.Select(f => f.LogicalName))}"));
         root.AddNode(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"observability: {plan.Observability.Alarms.Length} alarms -> {plan.Observability.AlarmTopic}, X-Ray {plan.Observability.XRaySamplingRate:P0} sampled, dashboard {plan.Observability.DashboardName}")));
         root.AddNode(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"alerting: {plan.Observability.CompositeAlarms.Length} SLO composites over {plan.Observability.MathAlarms.Length} metric-math alarms; paging {(plan.Observability.Paging.Enabled ? "https (pagerEndpoint)" : "e-mail only")}; X-Ray rules {string.Join(", ", plan.Observability.SamplingRules.Select(r => $"{r.UrlPath} {r.FixedRate:P0}"))}")));
+        if (plan.Observability.TransactionSearch is { } search)
+        {
+            root.AddNode(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"tracing: Transaction Search, spans to CloudWatch Logs {TransactionSearchPlan.SpansLogGroup}, {search.IndexedPercent / 100:P0} indexed")));
+        }
         var edge = root.AddNode(Markup.Escape($"edge: endpoint group {plan.EndpointGroup.Region} dial {plan.EndpointGroup.TrafficDialPercentage}%, {plan.ApiRecord.Name} latency record"));
         if (plan.Edge is { } e)
         {

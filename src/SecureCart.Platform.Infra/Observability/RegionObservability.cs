@@ -10,8 +10,8 @@ using SecureCart.Platform.Plan.Observability;
 namespace SecureCart.Platform.Infra.Observability;
 
 /// <summary>
-/// The plan's CloudWatch alarms (plain, metric math and composite), the paging subscription, the X-Ray sampling rules
-/// and a dashboard. Alarms on metrics published in another Region are created there, notifying a topic of that Region.
+/// The plan's CloudWatch alarms (plain, metric math and composite), the paging subscription, the X-Ray sampling rules,
+/// Transaction Search (spans to CloudWatch Logs) and a dashboard. Alarms on metrics published in another Region are created there, notifying a topic of that Region.
 /// </summary>
 public sealed class RegionObservability : ComponentResource
 {
@@ -149,6 +149,11 @@ public sealed class RegionObservability : ComponentResource
                 Version = 1,
                 Tags = tags,
             }, Children.Of(this));
+        }
+
+        if (plan.TransactionSearch is { } search)
+        {
+            TransactionSearch.Create(this, search, args.Region);
         }
 
         Output<string> body = Output.All(arns).Apply(all => new JsonObject

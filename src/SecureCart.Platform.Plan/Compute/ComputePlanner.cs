@@ -29,7 +29,8 @@ public static class ComputePlanner
             services,
             workers,
             TracingSidecar: "public.ecr.aws/xray/aws-xray-daemon:3.3.14",
-            // The daemon buffers and forwards segments: AWS sizes it at 32 CPU units and 256 MiB soft; 64 MiB hard is plenty at 5% sampling.
+            // The daemon buffers and forwards segments about once a second: AWS sizes it at 32 CPU units and 256 MiB soft. Every
+            // request is traced, but a task sees tens of requests a second of a few KB of segments each, so 64 MiB holds minutes.
             TracingSidecarCpu: 32,
             TracingSidecarMemoryMb: 64);
     }

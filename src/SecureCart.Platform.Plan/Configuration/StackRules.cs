@@ -8,6 +8,9 @@ internal static class StackRules
     /// <summary>The payment provider's key: a secret every production stack must hold.</summary>
     public const string PaymentsApiKey = "paymentsApiKey";
 
+    /// <summary>The pager's integration URL: a secret every production stack must hold, so an alarm wakes someone.</summary>
+    public const string PagerEndpoint = Observability.ObservabilityPlanner.PagerEndpointKey;
+
     public static void Check(StackSettings s, string file, Func<string, int> lineOf, List<ConfigFault> faults)
     {
         void Fault(string key, string message) =>
@@ -52,6 +55,12 @@ internal static class StackRules
         if (s.Profile == SizeProfile.Production && !s.SecretKeys.Contains(PaymentsApiKey, StringComparer.Ordinal))
         {
             Fault(PaymentsApiKey, $"is required in production (the payments service and the charge and refund functions call the payment provider with it); run 'pulumi config set --secret securecart:{PaymentsApiKey} <key> --stack {s.StackName}'");
+        }
+
+        // E-mail alone reaches an inbox, not a person at 3 a.m.: a production stack that pages nobody is refused.
+        if (s.Profile == SizeProfile.Production && !s.SecretKeys.Contains(PagerEndpoint, StringComparer.Ordinal))
+        {
+            Fault(PagerEndpoint, $"is required in production (every alarm topic pages through it; e-mail alone wakes nobody); run 'pulumi config set --secret securecart:{PagerEndpoint} <the pager's HTTPS CloudWatch integration URL> --stack {s.StackName}'");
         }
 
         if (s.Profile == SizeProfile.Production && s.Rds.InstanceClass.StartsWith("db.t", StringComparison.Ordinal) && s.Rds.ReadReplicas > 0)

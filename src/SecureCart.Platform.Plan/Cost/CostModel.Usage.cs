@@ -15,6 +15,8 @@ public sealed partial class CostModel
     internal const int ServiceMetrics = 13;
     internal const int TaskFamilyMetrics = 9;
 
+    private const decimal KbPerGb = 1024m * 1024m;
+
     public static int ContainerInsightsMetrics(int services) => ClusterMetrics + services * (ServiceMetrics + TaskFamilyMetrics);
 
     private void UsageItems(RegionalPlan plan, UsageProfile? usage, ImmutableArray<CostItem>.Builder items)
@@ -24,7 +26,8 @@ public sealed partial class CostModel
             string[] unestimated =
             [
                 "ingress|API Gateway REST API|per million requests", "data|DynamoDB global tables|on-demand requests and replicated writes",
-                "workflow|Step Functions|per state transition", "observability|X-Ray|per trace recorded",
+                "workflow|Step Functions|per state transition",
+                plan.Observability.TransactionSearch is null ? "observability|X-Ray|per trace recorded" : "observability|X-Ray spans (Transaction Search)|per GB ingested into aws/spans",
                 "network|cross-AZ transfer|per GB in each direction", "observability|CloudWatch Logs ingestion|per GB ingested",
             ];
             items.AddRange(unestimated.Select(u => u.Split('|')).Select(u => new CostItem(u[0], u[1], "", 0, 0, 0, $"{u[2]}; pass a usage profile to estimate it")));
@@ -68,8 +71,20 @@ public sealed partial class CostModel
             string.Create(CultureInfo.InvariantCulture, $"{Rate(writes, "write unit")} written here, plus as many replicated in from each of {otherRegions} other Region(s), per million"));
         PerMonth("workflow", "Step Functions state transitions", "stepfunctions.1k-transitions", usage.OrdersPerSecond * usage.StateTransitionsPerOrder * seconds / 1000m,
             string.Create(CultureInfo.InvariantCulture, $"{Rate(usage.OrdersPerSecond, "order")} x {usage.StateTransitionsPerOrder:0.##} transitions, per 1,000"));
-        PerMonth("observability", "X-Ray traces recorded", "xray.million-traces", usage.ApiRequestsPerSecond * usage.TracedRequestShare * seconds / 1_000_000m,
-            string.Create(CultureInfo.InvariantCulture, $"{usage.TracedRequestShare:P0} of {Rate(usage.ApiRequestsPerSecond, "request")}, per million"));
+        var traced = usage.ApiRequestsPerSecond * usage.TracedRequestShare;
+        if (plan.Observability.TransactionSearch is null)
+        {
+            PerMonth("observability", "X-Ray traces recorded", "xray.million-traces", traced * seconds / 1_000_000m,
+                string.Create(CultureInfo.InvariantCulture, $"{usage.TracedRequestShare:P0} of {Rate(usage.ApiRequestsPerSecond, "request")}, per million"));
+        }
+        else
+        {
+            // Transaction Search bills spans as CloudWatch Logs data per GB instead of X-Ray traces recorded; the 1 %
+            // indexed as trace summaries is free (CloudWatch user guide, Enable-TransactionSearch.html).
+            PerMonth("observability", "X-Ray spans ingested (Transaction Search)", "cloudwatch.spans-ingest-gb", traced * usage.SpanKbPerTracedRequest * seconds / KbPerGb,
+                string.Create(CultureInfo.InvariantCulture, $"{usage.TracedRequestShare:P0} of {Rate(usage.ApiRequestsPerSecond, "request")} x {usage.SpanKbPerTracedRequest:0.##} KB of spans, per GB"));
+        }
+
         PerMonth("network", "cross-AZ transfer", "transfer.cross-az-gb", usage.CrossAzGbPerMonth * 2, string.Create(CultureInfo.InvariantCulture, $"{usage.CrossAzGbPerMonth:0.##} GB a month on {on}, charged leaving one zone and entering the other"));
         PerMonth("observability", "CloudWatch Logs ingestion", "cloudwatch.logs-ingest-gb", usage.LogGbPerMonth, string.Create(CultureInfo.InvariantCulture, $"{usage.LogGbPerMonth:0.##} GB a month on {on}"));
     }

@@ -16,7 +16,10 @@ public sealed partial class CostModel(PriceBook prices)
 
     public PriceBook Prices => prices;
 
-    /// <summary>ECS-optimized Amazon Linux 2023 AMIs boot from a 30 GiB root volume; Infra maps no other.</summary>
+    /// <summary>
+    /// ECS-optimized Amazon Linux 2023 AMIs boot from a 30 GiB gp3 root volume (aws/amazon-ecs-ami, variables.pkr.hcl:
+    /// block_device_size_gb = 30, mapped as /dev/xvda by al2023.pkr.hcl and al2023arm.pkr.hcl); Infra maps no other.
+    /// </summary>
     public const int WorkerRootVolumeGb = 30;
 
     public CostEstimate Estimate(RegionalPlan plan) => Estimate(plan, usage: null);
@@ -78,6 +81,14 @@ public sealed partial class CostModel(PriceBook prices)
             Hourly("data", $"PostgreSQL cross-Region standby of {standby.SourceStack} ({standby.InstanceClass})", $"rds.{standby.InstanceClass}.hour", 1, "single-AZ replica of the partner's primary, promoted when its region is lost");
             Monthly("data", "PostgreSQL standby gp3 storage", "rds.gp3.gb-month", standby.AllocatedStorageGb, "the partner primary's allocated GiB");
             Usage("data", "PostgreSQL cross-Region replication", "inter-region transfer of the partner's WAL and replicated backups, backup storage beyond the free allowance");
+        }
+
+        // RDS Proxy is billed per vCPU-hour of the instance it fronts, at least two (aws.amazon.com/rds/proxy/pricing).
+        if (plan.Data.Proxy is { } proxy)
+        {
+            var vcpus = Data.RdsInstanceVcpus.ProxyBilledVcpus(rds.InstanceClass);
+            Hourly("data", $"RDS Proxy ({proxy.Name}) in front of {rds.InstanceClass}", "rds.proxy.vcpu-hour", vcpus,
+                string.Create(CultureInfo.InvariantCulture, $"{vcpus} vCPU-hours an hour: the primary's vCPUs, at least {Data.RdsInstanceVcpus.ProxyMinimumVcpus}"));
         }
 
         var redis = plan.Data.Redis;

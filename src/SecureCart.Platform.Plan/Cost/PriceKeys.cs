@@ -18,7 +18,7 @@ public static class PriceKeys
     [
         "cloudfront.gb", "cloudfront.https-10k", "waf.million-requests", "apigateway.rest.million",
         "dynamodb.million-rru", "dynamodb.million-wru", "stepfunctions.1k-transitions", "xray.million-traces",
-        "transfer.cross-az-gb", "cloudwatch.logs-ingest-gb",
+        "transfer.cross-az-gb", "cloudwatch.logs-ingest-gb", "cloudwatch.spans-ingest-gb",
     ];
 
     public static FrozenSet<string> All { get; } = Build().ToFrozenSet(StringComparer.Ordinal);
@@ -57,7 +57,7 @@ public static class PriceKeys
             "rds.gp3.gb-month", "natgateway.hour", "alb.hour", "vpc-endpoint.interface.hour", "globalaccelerator.hour",
             "kms.key-month", "secretsmanager.secret-month", "cloudwatch.alarm-month", "cloudwatch.dashboard-month",
             "waf.webacl-month", "waf.rule-month", "route53.zone-month",
-            "publicipv4.hour", "ebs.gp3.gb-month", "cloudwatch.metric-month",
+            "publicipv4.hour", "ebs.gp3.gb-month", "cloudwatch.metric-month", "rds.proxy.vcpu-hour",
         ];
         foreach (var key in fixedCharges.Concat(Usage))
         {

@@ -15,6 +15,7 @@ namespace SecureCart.Platform.Plan.Cost;
 /// <param name="DynamoWritesPerApiRequest">DynamoDB write request units per API request (replicated to every replica Region).</param>
 /// <param name="StateTransitionsPerOrder">Step Functions state transitions per order.</param>
 /// <param name="TracedRequestShare">Share of API requests X-Ray records (0 to 1).</param>
+/// <param name="SpanKbPerTracedRequest">KB of spans one traced request writes to CloudWatch Logs under Transaction Search.</param>
 /// <param name="CrossAzGbPerMonth">GB crossing Availability Zones inside the VPC (charged in each direction).</param>
 /// <param name="LogGbPerMonth">GB ingested into CloudWatch Logs.</param>
 public sealed record UsageProfile(
@@ -28,6 +29,7 @@ public sealed record UsageProfile(
     decimal DynamoWritesPerApiRequest,
     decimal StateTransitionsPerOrder,
     decimal TracedRequestShare,
+    decimal SpanKbPerTracedRequest,
     decimal CrossAzGbPerMonth,
     decimal LogGbPerMonth)
 {

@@ -18,6 +18,7 @@ public static class UsageProfileLoader
         ("region", "apiRequestsPerSecond", false), ("region", "gatewayRequestsPerSecond", false), ("region", "ordersPerSecond", false),
         ("region", "dynamoReadsPerApiRequest", false), ("region", "dynamoWritesPerApiRequest", false),
         ("region", "stateTransitionsPerOrder", false), ("region", "tracedRequestShare", true),
+        ("region", "spanKbPerTracedRequest", false),
         ("region", "crossAzGbPerMonth", false), ("region", "logGbPerMonth", false),
     ];
 
@@ -113,6 +114,7 @@ public static class UsageProfileLoader
             values["region.apiRequestsPerSecond"], values["region.gatewayRequestsPerSecond"], values["region.ordersPerSecond"],
             values["region.dynamoReadsPerApiRequest"], values["region.dynamoWritesPerApiRequest"],
             values["region.stateTransitionsPerOrder"], values["region.tracedRequestShare"],
+            values["region.spanKbPerTracedRequest"],
             values["region.crossAzGbPerMonth"], values["region.logGbPerMonth"]));
     }
 

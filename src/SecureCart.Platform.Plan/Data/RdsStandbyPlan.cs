@@ -27,6 +27,13 @@ public sealed record RdsStandbyPlan(
 
     public const string BackupReplicationLogicalName = "postgres-backup-replication";
 
+    /// <summary>
+    /// The RPO the plan publishes for a lost region: the standby's replication lag at the failure, held under a minute.
+    /// Replication is asynchronous, so AWS promises no figure; the ReplicaLag alarm pages when the lag passes this, well
+    /// before it reaches the ~5 minutes the replicated backups would give anyway.
+    /// </summary>
+    public const int RpoSeconds = 60;
+
     /// <summary>Engine and region in an RDS ARN; the account is the deploying account's.</summary>
     public string SourceArn(string account) => $"arn:aws:rds:{SourceRegion}:{account}:db:{SourceIdentifier}";
 }

@@ -14,6 +14,9 @@ public sealed record ObservabilityPlan(ImmutableArray<AlarmPlan> Alarms, string 
     /// <summary>X-Ray sampling rules, checkout first; the baseline rule samples the rest at <see cref="XRaySamplingRate"/>.</summary>
     public ImmutableArray<SamplingRulePlan> SamplingRules { get; init; } = [];
 
+    /// <summary>Spans to CloudWatch Logs (Transaction Search) in production, so error traces outside checkout are kept; null in previews.</summary>
+    public TransactionSearchPlan? TransactionSearch { get; init; }
+
     /// <summary>The paging integration besides the e-mail subscription.</summary>
     public PagingPlan Paging { get; init; } = new(null);
 

@@ -41,9 +41,17 @@ public static class ObservabilityPlanner
         // Storage autoscaling grows the disk at 10 % free; below 5 % it has failed or reached its maximum.
         alarms.Add(Alarm("rds-free-storage", "AWS/RDS", "FreeStorageSpace", [("DBInstanceIdentifier", "postgres")], "Minimum", 300, 1, data.Rds.AllocatedStorageGb * 0.05 * 1024 * 1024 * 1024, "PostgreSQL has under 5 % of its storage free: autoscaling has hit its maximum; raise rdsStorageGb.", comparison: "LessThanThreshold"));
         alarms.Add(Alarm("rds-cpu", "AWS/RDS", "CPUUtilization", [("DBInstanceIdentifier", "postgres")], "Average", 60, 10, 80, "The primary is CPU-bound: reads should move to replicas."));
+        // In-Region replicas serve order history and stock levels: past 30 s a customer misses an order just placed.
         foreach (var replica in data.Rds.Replicas)
         {
             alarms.Add(Alarm($"rds-replica-lag-{replica.LogicalName}", "AWS/RDS", "ReplicaLag", [("DBInstanceIdentifier", replica.LogicalName)], "Maximum", 60, 5, 30, "Replica more than 30 s behind: readers see stale orders."));
+        }
+
+        // The standby's lag is the RPO of a lost region: page as soon as it breaks the published objective.
+        if (data.Standby is { } standby)
+        {
+            alarms.Add(Alarm($"rds-replica-lag-{RdsStandbyPlan.StandbyLogicalName}", "AWS/RDS", "ReplicaLag", [("DBInstanceIdentifier", RdsStandbyPlan.StandbyLogicalName)], "Maximum", 60, 3, RdsStandbyPlan.RpoSeconds,
+                $"The standby of {standby.SourceStack} is more than {RdsStandbyPlan.RpoSeconds} s behind: losing {standby.SourceRegion} now would lose more orders than the published RPO; check the replication and the source's write load."));
         }
 
         foreach (var table in data.Tables)
@@ -83,27 +91,46 @@ public static class ObservabilityPlanner
         alarms.AddRange(CoverageAlarms.Edge(Coverage, edge, stack.Region));
         alarms.Add(CoverageAlarms.Accelerator(Coverage, stack.Region));
         var (windows, composites) = SloAlarms.Plan(names, compute, loadBalancer);
-        var samplingRate = production ? 0.05 : 1.0;
+        // Every request is head-sampled: with Transaction Search its spans are kept whatever its outcome, so the trace of a
+        // failed request is there to read; previews trace everything too (they send no spans to CloudWatch Logs).
+        const double samplingRate = 1.0;
         return new ObservabilityPlan(
             alarms.ToImmutable(),
             "alarms",
             names.Physical("dashboard"),
             XRayTracing: true,
-            // 5% of production traffic is plenty to see a slow hop; previews trace everything.
             XRaySamplingRate: samplingRate,
             LogRetentionDays: production ? 30 : 3)
         {
             MathAlarms = [.. windows, .. CoverageAlarms.Replication(names, data, stack.Region, allStacks ?? [stack])],
             CompositeAlarms = composites,
             SamplingRules = SamplingRules(names, samplingRate),
+            TransactionSearch = production ? TransactionSearch(names) : null,
             // A stack that holds the pager's URL pages a person with every alarm; the shipped production stacks do.
             Paging = new PagingPlan(stack.SecretKeys.Contains(PagerEndpointKey, StringComparer.Ordinal) ? PagerEndpointKey : null),
         };
     }
 
     /// <summary>
+    /// X-Ray samples at the start of a request, before it knows the outcome, and adaptive sampling (a rate boost on
+    /// errors) is not in the provider version the program builds against. Transaction Search keeps error traces
+    /// instead: every sampled span lands in CloudWatch Logs (aws/spans), where a failed request's spans are found by
+    /// their error or fault attribute; 1 % is indexed as trace summaries, the share AWS indexes for free.
+    /// https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-Transaction-Search.html
+    /// </summary>
+    public static TransactionSearchPlan TransactionSearch(ResourceNames names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        return new TransactionSearchPlan(
+            TransactionSearchPlan.FreeIndexedPercent,
+            names.Physical("xray-spans"),
+            "X-Ray decides before a request ends, so only head-sampling every request keeps every error trace; Transaction Search stores those spans as CloudWatch Logs (priced per GB) instead of X-Ray traces, and indexes 1 % for free");
+    }
+
+    /// <summary>
     /// Every checkout is traced (reservoir 10/s, then all): a failed payment is the trace on-call needs. The rest is
-    /// sampled at the baseline rate; X-Ray's own default rule (1/s + 5 %) stays behind both.
+    /// sampled at the baseline rate; X-Ray's own default rule (1/s + 5 %) stays behind both. The checkout rule stays
+    /// first so that lowering the baseline never drops a payment's trace.
     /// </summary>
     public static ImmutableArray<SamplingRulePlan> SamplingRules(ResourceNames names, double baselineRate)
     {

@@ -31,7 +31,7 @@ public static class RecoveryPlanner
             "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZSingleStandby.html"));
         objectives.Add(copied
             ? new("PostgreSQL (orders, payments)", "region", $"promote the standby replica in {keptBy!.Region} (its readers serve order history before promotion)",
-                "replica lag at the failure: seconds when healthy (asynchronous; ReplicaLag)", "minutes: promotion plus the runbook's switch",
+                string.Create(CultureInfo.InvariantCulture, $"replica lag at the failure, held under {RdsStandbyPlan.RpoSeconds} s (asynchronous; its ReplicaLag alarm pages above that)"), "minutes: promotion plus the runbook's switch",
                 "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReadRepl.Promote.html")
             : new("PostgreSQL (orders, payments)", "region", "none: backups stay in the region", "everything since the region was lost, until it returns", "until the region returns",
                 "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html"));

@@ -42,6 +42,22 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Check_ProductionStackWithoutPagerEndpoint_ExitTwoSayingHowToSetIt()
+    {
+        var file = Path.Combine(_project, "Pulumi.prod-eu.yaml");
+        var lines = File.ReadAllLines(file).ToList();
+        var at = lines.FindIndex(l => l.TrimStart().StartsWith("securecart:pagerEndpoint:", StringComparison.Ordinal));
+        lines.RemoveRange(at, 2); // the key and its "secure:" line
+        File.WriteAllLines(file, lines);
+
+        var (code, output, error) = await CliRunner.RunAsync("check", "--project", _project);
+
+        Assert.Equal(2, code);
+        Assert.Contains("Pulumi.prod-eu.yaml: securecart:pagerEndpoint: is required in production", output + error, StringComparison.Ordinal);
+        Assert.Contains("pulumi config set --secret securecart:pagerEndpoint <the pager's HTTPS CloudWatch integration URL> --stack prod-eu", output + error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_OneOffPeakWindowThatHasPassed_ExitOneSayingSo()
     {
         var file = Path.Combine(_project, "Pulumi.prod-eu.yaml");

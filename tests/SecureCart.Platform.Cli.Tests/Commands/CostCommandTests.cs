@@ -64,7 +64,7 @@ public sealed class CostCommandTests
         var good = Path.Combine(directory.FullName, "usage.quiet.yaml");
         await File.WriteAllTextAsync(good, """
             edge: { requestsPerSecond: 1, egressGbPerMonth: 10 }
-            region: { apiRequestsPerSecond: 1, gatewayRequestsPerSecond: 0, ordersPerSecond: 0.01, dynamoReadsPerApiRequest: 1, dynamoWritesPerApiRequest: 0.1, stateTransitionsPerOrder: 12, tracedRequestShare: 0.05, crossAzGbPerMonth: 1, logGbPerMonth: 1 }
+            region: { apiRequestsPerSecond: 1, gatewayRequestsPerSecond: 0, ordersPerSecond: 0.01, dynamoReadsPerApiRequest: 1, dynamoWritesPerApiRequest: 0.1, stateTransitionsPerOrder: 12, tracedRequestShare: 0.05, spanKbPerTracedRequest: 8, crossAzGbPerMonth: 1, logGbPerMonth: 1 }
             """, TestContext.Current.CancellationToken);
         var bad = Path.Combine(directory.FullName, "usage.bad.yaml");
         await File.WriteAllTextAsync(bad, (await File.ReadAllTextAsync(good, TestContext.Current.CancellationToken)).Replace("tracedRequestShare: 0.05", "tracedRequestShare: 7", StringComparison.Ordinal), TestContext.Current.CancellationToken);

@@ -30,7 +30,8 @@ public sealed class PlanCommandTests
 
         Assert.True(code == 0, error);
         Assert.Contains("REST API behind web ACL securecart-prod-eu-api-waf (REGIONAL); API keys on usage plans mobile 2000/4000, partners 200/400 1000000/day", output, StringComparison.Ordinal);
-        Assert.Contains("alerting: 5 SLO composites over 23 metric-math alarms; paging https (pagerEndpoint); X-Ray rules /api/checkout/* 100 %, * 5 %", output, StringComparison.Ordinal);
+        Assert.Contains("alerting: 5 SLO composites over 23 metric-math alarms; paging https (pagerEndpoint); X-Ray rules /api/checkout/* 100 %, * 100 %", output, StringComparison.Ordinal);
+        Assert.Contains("tracing: Transaction Search, spans to CloudWatch Logs aws/spans, 1 % indexed", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -132,6 +132,21 @@ public sealed class RegionComputeTests
         });
     }
 
+    [Fact]
+    public async Task Workers_BootTheEcsOptimizedAl2023Ami_WithItsOwnRootVolume_AsTheCostModelPricesIt()
+    {
+        var workers = Plans.For("prod-us").Compute.Workers!;
+
+        var run = await StackRun.RunAsync("prod-us");
+
+        var template = run.Single("aws:ec2/launchTemplate:LaunchTemplate", "workers-lt").Inputs;
+        Assert.Equal($"resolve:ssm:{workers.AmiParameter}", template["imageId"]);
+        Assert.Contains("/ecs/optimized-ami/amazon-linux-2023/", workers.AmiParameter, StringComparison.Ordinal);
+        // No mapping of its own: the AMI's 30 GiB gp3 root volume is what CostModel.WorkerRootVolumeGb prices.
+        Assert.False(template.ContainsKey("blockDeviceMappings"));
+        Assert.Equal(30, SecureCart.Platform.Plan.Cost.CostModel.WorkerRootVolumeGb);
+    }
+
     // The mock engine gives each resource the ARN arn:aws:mock:::<type>/<name>; a table in a replica stack is its TableReplica.
     private static IEnumerable<string> Resources(ServiceAccess grant, string tableType)
     {

@@ -11,7 +11,7 @@ public sealed class RegionNetworkTests
             File.Copy(file, Path.Combine(root, Path.GetFileName(file)));
         }
 
-        File.WriteAllText(Path.Combine(root, $"Pulumi.{stack}.yaml"), $"config:\n  aws:region: {region}\n  securecart:vpcCidr: {cidr}\n  securecart:domain: shop.securecart.example\n  securecart:paymentsApiKey:\n    secure: AAABAPlaceholderCiphertextReplaceWithPulumiConfigSetSecret\n");
+        File.WriteAllText(Path.Combine(root, $"Pulumi.{stack}.yaml"), $"config:\n  aws:region: {region}\n  securecart:vpcCidr: {cidr}\n  securecart:domain: shop.securecart.example\n  securecart:paymentsApiKey:\n    secure: AAABAPlaceholderCiphertextReplaceWithPulumiConfigSetSecret\n  securecart:pagerEndpoint:\n    secure: AAABAPlaceholderCiphertextReplaceWithPulumiConfigSetSecret\n");
         return root;
     }
 

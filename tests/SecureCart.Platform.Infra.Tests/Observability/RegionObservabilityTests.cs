@@ -77,6 +77,22 @@ public sealed class RegionObservabilityTests
     }
 
     [Fact]
+    public async Task Stack_ReplicaLagAlarms_NameTheDeployedStandbyAndEachReadReplica()
+    {
+        var plan = Plans.For("prod-eu");
+        var run = await StackRun.RunAsync("prod-eu");
+
+        var standby = run.Single(MetricAlarm, "rds-replica-lag-postgres-standby").Inputs;
+        Assert.Equal(plan.Data.Standby!.Identifier, ((IDictionary<string, object>)standby["dimensions"])["DBInstanceIdentifier"]);
+        Assert.Equal(60.0, Convert.ToDouble(standby["threshold"], System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var replica in plan.Data.Rds.Replicas)
+        {
+            var alarm = run.Single(MetricAlarm, $"rds-replica-lag-{replica.LogicalName}").Inputs;
+            Assert.Equal(replica.Identifier, ((IDictionary<string, object>)alarm["dimensions"])["DBInstanceIdentifier"]);
+        }
+    }
+
+    [Fact]
     public async Task Workflow_InvokesTheLiveAliasOfEachPublishedFunction()
     {
         var plan = Plans.For("prod-us");

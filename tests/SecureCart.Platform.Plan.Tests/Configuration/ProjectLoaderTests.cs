@@ -120,6 +120,29 @@ public sealed class ProjectLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_ProductionWithoutPagerEndpoint_RefusedSayingHowToSetIt()
+    {
+        _project.Remove("prod-eu", "securecart:pagerEndpoint");
+
+        var fault = Assert.Single(_project.Faults());
+
+        Assert.Equal("securecart:pagerEndpoint", fault.Key);
+        Assert.Contains("is required in production", fault.Message, StringComparison.Ordinal);
+        Assert.Contains("pulumi config set --secret securecart:pagerEndpoint <the pager's HTTPS CloudWatch integration URL> --stack prod-eu", fault.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_PreviewProfileWithoutPagerEndpoint_AcceptedAndPagesNobody()
+    {
+        _project.Remove("prod-eu", "securecart:pagerEndpoint");
+        _project.Set("prod-eu", "securecart:profile", "preview");
+
+        var eu = _project.Loaded().Stack("prod-eu");
+
+        Assert.Equal(["paymentsApiKey"], eu.SecretKeys);
+    }
+
+    [Fact]
     public void Load_PreviewProfileWithoutPaymentsKey_Accepted()
     {
         _project.Remove("prod-eu", "securecart:paymentsApiKey");
@@ -178,7 +201,7 @@ public sealed class ProjectLoaderTests : IDisposable
     [Fact]
     public void Load_ThirdStackFile_AddsARegionWithoutCode()
     {
-        _project.Write("Pulumi.prod-usw.yaml", "config:\n  aws:region: us-west-2\n  securecart:vpcCidr: 10.30.0.0/16\n  securecart:domain: shop.securecart.example\n  securecart:paymentsApiKey:\n    secure: v1:cipher\n");
+        _project.Write("Pulumi.prod-usw.yaml", "config:\n  aws:region: us-west-2\n  securecart:vpcCidr: 10.30.0.0/16\n  securecart:domain: shop.securecart.example\n  securecart:paymentsApiKey:\n    secure: v1:cipher\n  securecart:pagerEndpoint:\n    secure: v1:cipher\n");
 
         var project = _project.Loaded();
 

@@ -1,5 +1,6 @@
 using SecureCart.Platform.Plan.Configuration;
 using SecureCart.Platform.Plan.Cost;
+using SecureCart.Platform.Plan.Data;
 
 namespace SecureCart.Platform.Plan.Tests.Cost;
 
@@ -29,6 +30,42 @@ public sealed class CostModelFixedChargesTests
         // 30 GiB of gp3 per instance at $0.08 per GB-month in us-east-1.
         Assert.Equal(plan.Compute.Workers.MinSize * 30m, volumes.Quantity);
         Assert.Equal(plan.Compute.Workers.MinSize * 30 * 0.08m, volumes.MonthlyUsd);
+    }
+
+    [Theory]
+    [InlineData("db.r6g.xlarge", 4)]
+    [InlineData("db.r7g.2xlarge", 8)]
+    [InlineData("db.r6g.large", 2)]
+    public void Estimate_RdsProxy_BilledPerVcpuOfThePrimaryAtUsEast1sRate(string instanceClass, int vcpus)
+    {
+        var plan = PlanFixtures.Plan("prod-us", s => s with { Rds = s.Rds with { InstanceClass = instanceClass } });
+        Assert.NotNull(plan.Data.Proxy);
+
+        var proxy = CostModel.Default.Estimate(plan).Items.Single(i => i.Sku == "rds.proxy.vcpu-hour");
+
+        Assert.Equal(vcpus, proxy.Quantity);
+        Assert.Contains(instanceClass, proxy.Resource, StringComparison.Ordinal);
+        Assert.Equal(vcpus * 0.015m, proxy.HourlyUsd); // USE1-RDS:ProxyUsage, $0.015 per vCPU-hour
+        Assert.Equal(vcpus * 0.015m * 730, proxy.MonthlyUsd);
+    }
+
+    [Fact]
+    public void Estimate_RdsProxy_RegionWithoutACitedRate_NamesTheMissingPrice()
+    {
+        var estimate = CostModel.Default.Estimate(PlanFixtures.Plan("prod-eu"));
+
+        var proxy = estimate.Items.Single(i => i.Sku == "rds.proxy.vcpu-hour");
+        Assert.Equal(4, proxy.Quantity);
+        Assert.Equal(0m, proxy.MonthlyUsd);
+        Assert.Contains("rds.proxy.vcpu-hour", estimate.MissingPrices);
+    }
+
+    [Fact]
+    public void RdsInstanceVcpus_KnowsEveryAcceptedClass_AndTheProxyMinimumIsTwo()
+    {
+        Assert.All(InstanceClasses.Rds, c => Assert.True(RdsInstanceVcpus.ByClass.ContainsKey(c), c));
+        Assert.All(InstanceClasses.Rds, c => Assert.True(RdsInstanceVcpus.ProxyBilledVcpus(c) >= 2, c));
+        Assert.Throws<ArgumentException>(() => RdsInstanceVcpus.ProxyBilledVcpus("db.x9.huge"));
     }
 
     [Fact]

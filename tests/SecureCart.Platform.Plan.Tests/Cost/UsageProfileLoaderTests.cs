@@ -16,6 +16,7 @@ public sealed class UsageProfileLoaderTests
           dynamoWritesPerApiRequest: 0.5
           stateTransitionsPerOrder: 10
           tracedRequestShare: 0.1
+          spanKbPerTracedRequest: 6
           crossAzGbPerMonth: 20
           logGbPerMonth: 5
         """;
@@ -27,7 +28,8 @@ public sealed class UsageProfileLoaderTests
 
         Assert.Equal("default", profile.Name);
         Assert.Equal(100m, profile.EdgeRequestsPerSecond);
-        Assert.Equal(0.05m, profile.TracedRequestShare);
+        Assert.Equal(1m, profile.TracedRequestShare);
+        Assert.Equal(8m, profile.SpanKbPerTracedRequest);
     }
 
     [Fact]
@@ -36,7 +38,7 @@ public sealed class UsageProfileLoaderTests
         var result = UsageProfileLoader.Parse(new StringReader(Valid), "usage.shop.yaml");
 
         var profile = Assert.IsType<UsageProfileLoadResult.Loaded>(result).Profile;
-        Assert.Equal(new UsageProfile("usage.shop.yaml", 10, 100, 4, 1, 0.1m, 2, 0.5m, 10, 0.1m, 20, 5), profile);
+        Assert.Equal(new UsageProfile("usage.shop.yaml", 10, 100, 4, 1, 0.1m, 2, 0.5m, 10, 0.1m, 6, 20, 5), profile);
     }
 
     [Theory]

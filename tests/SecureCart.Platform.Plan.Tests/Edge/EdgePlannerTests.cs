@@ -41,7 +41,7 @@ public sealed class EdgePlannerTests
             Assert.Contains(alarms, a => a.MetricName == metric);
         }
 
-        Assert.Equal(2, alarms.Count(a => a.MetricName == "ReplicaLag"));
+        Assert.Equal(3, alarms.Count(a => a.MetricName == "ReplicaLag")); // two read replicas and the standby of prod-us
         Assert.Equal(alarms.Length, alarms.Select(a => a.Name).Distinct().Count());
         Assert.True(alarms.Single(a => a.LogicalName == "alb-latency-p99").IsPercentile);
     }

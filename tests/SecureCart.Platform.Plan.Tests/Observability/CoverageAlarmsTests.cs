@@ -1,4 +1,6 @@
+using SecureCart.Platform.Plan.Configuration;
 using SecureCart.Platform.Plan.Constraints;
+using SecureCart.Platform.Plan.Data;
 using SecureCart.Platform.Plan.Observability;
 using SecureCart.Platform.Plan.Workflow;
 
@@ -110,7 +112,7 @@ public sealed class CoverageAlarmsTests
     }
 
     [Fact]
-    public void SamplingRules_KeepEveryCheckoutTrace_AndSampleTheRestAtTheBaseline()
+    public void SamplingRules_KeepEveryCheckoutTrace_AndHeadSampleEveryOtherRequest()
     {
         var plan = PlanFixtures.Plan("prod-us").Observability;
 
@@ -119,8 +121,49 @@ public sealed class CoverageAlarmsTests
         Assert.Equal(1.0, checkout.FixedRate);
         Assert.True(checkout.Priority < baseline.Priority);
         Assert.Equal(plan.XRaySamplingRate, baseline.FixedRate);
-        Assert.True(baseline.FixedRate < 0.1);
+        Assert.Equal(1.0, baseline.FixedRate); // X-Ray decides before the outcome: only tracing all keeps every error trace
         Assert.All(plan.SamplingRules, r => Assert.InRange(r.Name.Length, 1, ObservabilityPlanner.SamplingRuleNameLimit));
+    }
+
+    [Fact]
+    public void ReplicaLag_StandbyPagesAtThePublishedRpo_EachReadReplicaAtItsStalenessBudget()
+    {
+        var plan = PlanFixtures.Plan("prod-eu");
+
+        var standby = plan.Observability.Alarms.Single(a => a.LogicalName == "rds-replica-lag-postgres-standby");
+        Assert.Equal(("AWS/RDS", "ReplicaLag", RdsStandbyPlan.StandbyLogicalName), (standby.Namespace, standby.MetricName, standby.Dimensions["DBInstanceIdentifier"]));
+        Assert.Equal(RdsStandbyPlan.RpoSeconds, standby.Threshold);
+        var published = plan.Recovery!.Objectives.Single(o => o.Store.StartsWith("PostgreSQL", StringComparison.Ordinal) && o.Failure == "region");
+        Assert.Contains($"under {standby.Threshold} s", published.Rpo, StringComparison.Ordinal);
+        Assert.Contains(plan.Data.Standby!.SourceStack, standby.Description, StringComparison.Ordinal);
+        Assert.Equal(plan.Data.Rds.Replicas.Length, plan.Observability.Alarms.Count(a => a.MetricName == "ReplicaLag" && a.Dimensions["DBInstanceIdentifier"] != RdsStandbyPlan.StandbyLogicalName));
+        Assert.All(plan.Data.Rds.Replicas, r => Assert.Contains(plan.Observability.Alarms, a => a.MetricName == "ReplicaLag" && a.Dimensions["DBInstanceIdentifier"] == r.LogicalName));
+    }
+
+    [Fact]
+    public void ReplicaLag_StackWithoutAPartner_HasNoStandbyAlarm()
+    {
+        var plan = PlanFixtures.Plan("prod-eu", s => s with { Profile = SizeProfile.Preview });
+
+        Assert.Null(plan.Data.Standby);
+        Assert.DoesNotContain(plan.Observability.Alarms, a => a.LogicalName == "rds-replica-lag-postgres-standby");
+    }
+
+    [Fact]
+    public void TransactionSearch_Production_SpansToCloudWatchLogsWithTheFreeIndexedShare_PreviewsNone()
+    {
+        var production = PlanFixtures.Plan("prod-eu").Observability.TransactionSearch;
+        var preview = PlanFixtures.Plan("prod-eu", s => s with { Profile = SizeProfile.Preview }).Observability.TransactionSearch;
+
+        Assert.NotNull(production);
+        Assert.Equal(1.0, production.IndexedPercent);
+        Assert.Equal("CloudWatchLogs", TransactionSearchPlan.Destination);
+        Assert.Contains("error", production.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("securecart-prod-eu", production.ResourcePolicyName, StringComparison.Ordinal);
+        Assert.Equal(
+            ["arn:aws:logs:eu-west-1:111122223333:log-group:aws/spans:*", "arn:aws:logs:eu-west-1:111122223333:log-group:/aws/application-signals/data:*"],
+            TransactionSearchPlan.LogGroupArns("eu-west-1", "111122223333"));
+        Assert.Null(preview); // account-wide per Region: a preview sharing the account must not take it over
     }
 
     [Fact]

@@ -113,6 +113,8 @@ public sealed class SimulatorTests
               securecart:domain: shop.securecart.example
               securecart:paymentsApiKey:
                 secure: AAABAPlaceholderCiphertextReplaceWithPulumiConfigSetSecret
+              securecart:pagerEndpoint:
+                secure: AAABAPlaceholderCiphertextReplaceWithPulumiConfigSetSecret
             """);
         return Repository.Load(directory);
     }
