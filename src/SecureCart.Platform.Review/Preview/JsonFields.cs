@@ -20,6 +20,21 @@ internal static class JsonFields
         };
     }
 
+    /// <summary><see cref="String(JsonElement, string, string)"/>, one string per distinct value.</summary>
+    public static string? String(JsonElement obj, string name, string where, StringPool pool)
+    {
+        var value = Get(obj, name);
+        return value.ValueKind switch
+        {
+            JsonValueKind.Undefined or JsonValueKind.Null => null,
+            JsonValueKind.String => pool.Get(value),
+            _ => throw new FormatException($"{where}.{name} must be a string, not {Kind(value)}"),
+        };
+    }
+
+    public static string RequiredString(JsonElement obj, string name, string where, StringPool pool) =>
+        String(obj, name, where, pool) ?? throw new FormatException($"{where} has no `{name}`");
+
     public static string RequiredString(JsonElement obj, string name, string where) =>
         String(obj, name, where) ?? throw new FormatException($"{where} has no `{name}`");
 
@@ -45,7 +60,7 @@ internal static class JsonFields
         };
     }
 
-    public static ImmutableArray<string> Strings(JsonElement obj, string name, string where)
+    public static ImmutableArray<string> Strings(JsonElement obj, string name, string where, StringPool? pool = null)
     {
         var value = Get(obj, name);
         if (value.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
@@ -58,11 +73,17 @@ internal static class JsonFields
             throw new FormatException($"{where}.{name} must be an array of strings, not {Kind(value)}");
         }
 
-        var builder = ImmutableArray.CreateBuilder<string>(value.GetArrayLength());
+        var length = value.GetArrayLength();
+        if (length == 0)
+        {
+            return [];
+        }
+
+        var builder = ImmutableArray.CreateBuilder<string>(length);
         foreach (var item in value.EnumerateArray())
         {
             builder.Add(item.ValueKind == JsonValueKind.String
-                ? item.GetString()!
+                ? pool?.Get(item) ?? item.GetString()!
                 : throw new FormatException($"{where}.{name} must be an array of strings, not hold {Kind(item)}"));
         }
 

@@ -9,7 +9,10 @@ namespace SecureCart.Platform.Review.Preview;
 /// </summary>
 internal static class StateParser
 {
-    public static ResourceState? Parse(JsonElement state, string where, bool keep)
+    /// <param name="pool">One string per distinct type, provider, parent and dependency.</param>
+    /// <param name="urn">The step's URN: the state's is the same string when it is the same text.</param>
+    /// <param name="id">The other state's id, likewise.</param>
+    public static ResourceState? Parse(JsonElement state, string where, bool keep, StringPool? pool = null, string? urn = null, string? id = null)
     {
         if (state.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
         {
@@ -23,13 +26,14 @@ internal static class StateParser
 
         var inputs = JsonFields.Object(state, "inputs", where);
         var outputs = JsonFields.Object(state, "outputs", where);
+        pool ??= new StringPool();
         return new ResourceState
         {
-            Urn = JsonFields.RequiredString(state, "urn", where),
-            Type = JsonFields.RequiredString(state, "type", where),
-            Id = JsonFields.String(state, "id", where),
-            Parent = Blank(JsonFields.String(state, "parent", where)),
-            Provider = Blank(JsonFields.String(state, "provider", where)),
+            Urn = Same(JsonFields.Get(state, "urn"), urn) ?? JsonFields.RequiredString(state, "urn", where),
+            Type = JsonFields.RequiredString(state, "type", where, pool),
+            Id = Same(JsonFields.Get(state, "id"), id) ?? JsonFields.String(state, "id", where),
+            Parent = Blank(JsonFields.String(state, "parent", where, pool)),
+            Provider = Blank(JsonFields.String(state, "provider", where, pool)),
             Custom = JsonFields.Bool(state, "custom", where),
             Delete = JsonFields.Bool(state, "delete", where),
             Protect = JsonFields.Bool(state, "protect", where),
@@ -38,7 +42,7 @@ internal static class StateParser
             External = JsonFields.Bool(state, "external", where),
             Inputs = keep && inputs.ValueKind != JsonValueKind.Undefined ? inputs.Clone() : inputs,
             Outputs = keep && outputs.ValueKind != JsonValueKind.Undefined ? outputs.Clone() : outputs,
-            Dependencies = JsonFields.Strings(state, "dependencies", where),
+            Dependencies = JsonFields.Strings(state, "dependencies", where, pool),
             PropertyDependencies = PropertyDependencies(state, where),
         };
     }
@@ -61,4 +65,7 @@ internal static class StateParser
     }
 
     private static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private static string? Same(JsonElement value, string? known) =>
+        known is not null && value.ValueKind == JsonValueKind.String && value.ValueEquals(known) ? known : null;
 }
