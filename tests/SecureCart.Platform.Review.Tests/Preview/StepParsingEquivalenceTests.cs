@@ -81,6 +81,26 @@ public sealed class StepParsingEquivalenceTests
     }
 
     [Fact]
+    public void Read_StateWithEscapedAndRepeatedFieldNames_ReadsTheFieldsALookupByNameFinds()
+    {
+        var json = """
+            {"steps": [{"op": "update", "urn": "urn:pulumi:prod::sc::aws:s3/bucket:Bucket::b",
+              "oldState": {"\u0075rn": "urn:pulumi:prod::sc::aws:s3/bucket:Bucket::b", "\u0074ype": "aws:s3/bucket:Bucket", "pr\u006ftect": true},
+              "newState": {"urn": "urn:pulumi:prod::sc::aws:s3/bucket:Bucket::b", "type": "aws:s3/bucket:Old", "protect": true, "type": "aws:s3/bucket:Bucket", "protect": false}}]}
+            """;
+        using var whole = JsonDocument.Parse(json);
+        var step = whole.RootElement.GetProperty("steps")[0];
+        var steps = new List<PreviewStep>();
+
+        new PreviewReader().Read(new MemoryStream(Encoding.UTF8.GetBytes(json)), "names.json", steps.Add);
+
+        AssertState(step, "oldState", Assert.Single(steps).Old);
+        AssertState(step, "newState", steps[0].New);
+        Assert.True(steps[0].Old!.Protect);
+        Assert.Equal("aws:s3/bucket:Bucket", steps[0].Old!.Type);
+    }
+
+    [Fact]
     public void Read_LargePreview_SharesOneStringPerRepeatedValue()
     {
         var steps = new List<PreviewStep>();
