@@ -27,7 +27,7 @@ internal static class Phases
 
         var digest = new ReviewDigest();
         var digesting = Stopwatch.StartNew();
-        new PreviewReader().ReadFile(file, digest.Add);
+        new PreviewReader().ReadFile(file, _ => { }, digest.Add);
         digest.Finish();
         digesting.Stop();
         var digestMiB = Allocated(ref allocated);

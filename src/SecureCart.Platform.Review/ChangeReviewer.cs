@@ -25,7 +25,7 @@ public sealed class ChangeReviewer(ReviewOptions? options = null)
     public ReviewResult Review(Stream stream, string source)
     {
         using var pass = new Pass(_options);
-        var header = new PreviewReader().Read(stream, source, pass.Add);
+        var header = new PreviewReader().Read(stream, source, pass.Add, pass.Read);
         return pass.Finish(header);
     }
 
@@ -48,10 +48,12 @@ public sealed class ChangeReviewer(ReviewOptions? options = null)
         private readonly Plans.PlanCheck? _plan = options.Plan is { } plan ? new Plans.PlanCheck(plan) : null;
         private string? _stack;
 
+        /// <summary>The work that needs only the step: done on the reading thread, beside <see cref="Add"/>.</summary>
+        public void Read(PreviewStep step) => _digest.Add(step);
+
         public void Add(PreviewStep step)
         {
             _stack ??= step.Urn.Stack;
-            _digest.Add(step);
             _rawOps[step.Op] = _rawOps.GetValueOrDefault(step.Op) + 1;
             _plan?.Add(step);
             if (step.Old is not null)

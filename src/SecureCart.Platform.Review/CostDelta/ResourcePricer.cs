@@ -49,7 +49,10 @@ public sealed class ResourcePricer(PriceBook prices)
     public static System.Collections.Immutable.ImmutableArray<PricedUnit> Units(ResourceState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return [.. UnitsOf(state).Select(u => new PricedUnit(u.Sku, u.Quantity, u.PerHour))];
+        var units = UnitsOf(state);
+
+        // Most resources are not priced by the hour or month: no iterator and array for them on every step.
+        return units.Count == 0 ? [] : [.. units.Select(u => new PricedUnit(u.Sku, u.Quantity, u.PerHour))];
     }
 
     private static List<(string Sku, decimal Quantity, bool PerHour)> UnitsOf(ResourceState state)

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text.Json;
 using SecureCart.Platform.Review.Preview;
@@ -44,9 +45,14 @@ public sealed class ReviewDigest
             WriteStrings(writer, "replaceReasons", step.ReplaceReasons);
             WriteStrings(writer, "diffReasons", step.DiffReasons);
             writer.WriteStartObject("detailedDiff");
-            foreach (var (path, diff) in (step.DetailedDiff ?? []).OrderBy(d => d.Key, StringComparer.Ordinal))
+            if (step.DetailedDiff is { Count: > 0 } detailed)
             {
-                writer.WriteString(path, diff.InputDiff ? diff.Kind + "/input" : diff.Kind);
+                var entries = detailed.ToArray();
+                Array.Sort(entries, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+                foreach (var (path, diff) in entries)
+                {
+                    writer.WriteString(path, diff.InputDiff ? diff.Kind + "/input" : diff.Kind);
+                }
             }
 
             writer.WriteEndObject();
@@ -104,14 +110,35 @@ public sealed class ReviewDigest
         return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private static void WriteStrings(Utf8JsonWriter writer, string name, IEnumerable<string> values)
+    private static void WriteStrings(Utf8JsonWriter writer, string name, ImmutableArray<string> values)
     {
         writer.WriteStartArray(name);
-        foreach (var value in values.Order(StringComparer.Ordinal))
+        var ordered = values.AsSpan();
+        if (!IsOrdered(ordered))
+        {
+            var copy = ordered.ToArray();
+            Array.Sort(copy, StringComparer.Ordinal);
+            ordered = copy;
+        }
+
+        foreach (var value in ordered)
         {
             writer.WriteStringValue(value);
         }
 
         writer.WriteEndArray();
+    }
+
+    private static bool IsOrdered(ReadOnlySpan<string> values)
+    {
+        for (var i = 1; i < values.Length; i++)
+        {
+            if (string.CompareOrdinal(values[i - 1], values[i]) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

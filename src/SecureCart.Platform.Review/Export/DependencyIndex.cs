@@ -14,20 +14,39 @@ public sealed class DependencyIndex(Func<string, bool>? keepTarget = null)
     public void Add(ResourceState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        foreach (var target in state.Dependencies.Concat(state.PropertyDependencies.Values.SelectMany(v => v)))
+        // Walked without LINQ: this runs for both states of every step of a preview.
+        foreach (var target in state.Dependencies)
         {
-            if (target == state.Urn || (keepTarget is not null && !keepTarget(target)))
-            {
-                continue;
-            }
-
-            if (!_dependents.TryGetValue(target, out var set))
-            {
-                _dependents[target] = set = new HashSet<string>(StringComparer.Ordinal);
-            }
-
-            set.Add(state.Urn);
+            Edge(state.Urn, target);
         }
+
+        if (state.PropertyDependencies.IsEmpty)
+        {
+            return;
+        }
+
+        foreach (var (_, targets) in state.PropertyDependencies)
+        {
+            foreach (var target in targets)
+            {
+                Edge(state.Urn, target);
+            }
+        }
+    }
+
+    private void Edge(string dependent, string target)
+    {
+        if (target == dependent || (keepTarget is not null && !keepTarget(target)))
+        {
+            return;
+        }
+
+        if (!_dependents.TryGetValue(target, out var set))
+        {
+            _dependents[target] = set = new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        set.Add(dependent);
     }
 
     /// <summary>Everything that depends on <paramref name="urn"/>, directly or through others, nearest first.</summary>

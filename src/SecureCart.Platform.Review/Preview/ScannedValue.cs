@@ -17,4 +17,5 @@ internal enum ScannedValueKind
 /// One complete value; <see cref="Value"/> is only valid during the callback that receives it, unless the scan
 /// hands the values over, and then until whoever receives it disposes <see cref="Document"/>.
 /// </summary>
-internal readonly record struct ScannedValue(ScannedValueKind Kind, string? Name, JsonElement Value, long Line, long Offset, JsonDocument? Document = null);
+/// <param name="Step">A preview's step, once parsed (see <c>PreviewReader</c>'s <c>Prepare</c>).</param>
+internal readonly record struct ScannedValue(ScannedValueKind Kind, string? Name, JsonElement Value, long Line, long Offset, JsonDocument? Document = null, PreviewStep? Step = null);

@@ -160,17 +160,17 @@ internal sealed class StreamingJsonScanner(Stream stream, string source, int max
 
                     if (capture is { } kind)
                     {
-                        var probe = reader;
-                        if (!probe.TrySkip())
+                        // TryParseValue finds the value's end itself and leaves the reader where it was when the
+                        // window holds only part of it; a separate skip first read every step once more.
+                        var start = (int)reader.TokenStartIndex;
+                        if (!JsonDocument.TryParseValue(ref reader, out var document))
                         {
                             break;
                         }
 
-                        var start = (int)reader.TokenStartIndex;
                         line += data[countedTo..start].Count((byte)'\n');
                         countedTo = start;
                         var name = depth is > 0 and <= 3 ? _names[Math.Min(depth, 2)] : null;
-                        var document = JsonDocument.ParseValue(ref reader);
                         if (_handOver)
                         {
                             handler(new ScannedValue(kind, name, document.RootElement, line, _offsetBase + start, document));
