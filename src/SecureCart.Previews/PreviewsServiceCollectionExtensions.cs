@@ -91,6 +91,7 @@ public static class PreviewsServiceCollectionExtensions
         services.AddSingleton<AuditAnchors>();
         services.AddSingleton<ViewMapper>();
         services.AddSingleton<OperationSignal>();
+        services.AddSingleton<PostgresCreate>();
         services.AddSingleton<EnvironmentCommands>();
         services.AddSingleton<EnvironmentLifecycle>();
         services.AddSingleton<OperationQueue>();
