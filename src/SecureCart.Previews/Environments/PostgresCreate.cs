@@ -9,34 +9,38 @@ using SecureCart.Previews.State.Migrations;
 namespace SecureCart.Previews.Environments;
 
 /// <summary>
-/// A create on PostgreSQL in two round trips, one transaction. The first locks the team's audit chain head (the only
-/// per-team lock a create takes: it orders the team's chain and makes its quota check and name check exact) and reads
-/// the team's facts after it; the second writes every row and commits. The lock is held for one round trip, the
-/// hash, and the commit — not for EF Core's per-statement work, which made the team's creates queue on each other
-/// for several round trips before.
+/// Creates on PostgreSQL in two round trips, one transaction (for one create or a batch of one team's). The first
+/// locks the team's audit chain head (the only per-team lock a create takes: it orders the team's chain and makes its
+/// quota, name and key checks exact) and reads the team's facts after it; the second writes every row, the head's new
+/// tip and the commit. The lock is held for one round trip, the hashes and the commit — not for EF Core's
+/// per-statement work, which made the team's creates queue on each other for several round trips before.
 /// </summary>
 internal sealed class PostgresCreate(IDbContextFactory<PreviewsDbContext> contexts, AuditHasher hasher, TimeProvider time)
 {
-    // The upsert creates the head on the team's first row; RETURNING reads the tip and a unique row number at once.
-    private const string LockHead = $"""
-        INSERT INTO "AuditChainHeads" ("Team", "LastSequence", "LastHash") VALUES ($1, 1, '')
-        ON CONFLICT ("Team") DO UPDATE SET "LastSequence" = "AuditChainHeads"."LastSequence" + 1
-        RETURNING "LastSequence", "LastHash", nextval('"{AuditChainPerTeam.PostgresSequence}"')
+    // Creates the head on the team's first row; otherwise a no-op update that locks it and returns its latest values.
+    private const string LockHead = """
+        INSERT INTO "AuditChainHeads" ("Team", "LastSequence", "LastHash") VALUES ($1, 0, '')
+        ON CONFLICT ("Team") DO UPDATE SET "LastSequence" = "AuditChainHeads"."LastSequence"
+        RETURNING "LastSequence", "LastHash"
         """;
 
-    // One scan of the team's live environments after the lock: read-committed statements see every create committed
-    // before the lock was granted. $3 is NULL without an Idempotency-Key, which matches no row.
-    private static readonly string s_facts = $"""
-        SELECT live.count, live.cost, live.clash, k."RequestHash", k."EnvironmentId", k."OperationId"
-        FROM (
-            SELECT count(*)::int AS count, COALESCE(sum("CostPerMonth"), 0) AS cost,
-                   (array_agg("Id") FILTER (WHERE "Name" = $2))[1] AS clash
-            FROM "Environments" WHERE "Team" = $1 AND "Status" <> '{EnvironmentStateMachine.Final}'
-        ) AS live
-        LEFT JOIN "IdempotencyKeys" AS k ON k."Team" = $1 AND k."Key" = $3
+    // Unique row numbers for the batch's audit rows; the ones a refusal leaves unused are gaps, as after any rollback.
+    private const string RowNumbers = $"""SELECT nextval('"{AuditChainPerTeam.PostgresSequence}"') FROM generate_series(1, $1)""";
+
+    // Read after the lock: read-committed statements see every create committed before the lock was granted.
+    private static readonly string s_totals = $"""
+        SELECT count(*)::int, COALESCE(sum("CostPerMonth"), 0) FROM "Environments" WHERE "Team" = $1 AND "Status" <> '{EnvironmentStateMachine.Final}'
         """;
 
-    private const string UpdateHead = """UPDATE "AuditChainHeads" SET "LastHash" = $2 WHERE "Team" = $1""";
+    private static readonly string s_clashes = $"""
+        SELECT "Name", "Id" FROM "Environments" WHERE "Team" = $1 AND "Status" <> '{EnvironmentStateMachine.Final}' AND "Name" = ANY($2)
+        """;
+
+    private const string EarlierKeys = """
+        SELECT "Key", "RequestHash", "EnvironmentId", "OperationId" FROM "IdempotencyKeys" WHERE "Team" = $1 AND "Key" = ANY($2)
+        """;
+
+    private const string UpdateHead = """UPDATE "AuditChainHeads" SET "LastSequence" = $2, "LastHash" = $3 WHERE "Team" = $1""";
 
     private const string InsertAudit = """
         INSERT INTO "AuditEntries" ("Sequence", "ChainSequence", "At", "Actor", "Team", "Action", "EnvironmentId", "Outcome", "RequestId", "SourceAddress", "PreviousHash", "Hash")
@@ -61,10 +65,20 @@ internal sealed class PostgresCreate(IDbContextFactory<PreviewsDbContext> contex
         INSERT INTO "IdempotencyKeys" ("Team", "Key", "RequestHash", "EnvironmentId", "OperationId", "CreatedAt") VALUES ($1, $2, $3, $4, $5, $6)
         """;
 
-    public async Task<CreateAttempt> CommitAsync(CreateRows rows, Func<TeamFacts, Refusal?> rules, CancellationToken cancellationToken)
+    /// <summary>
+    /// Decides and writes creates of one team in one transaction, in order: each is checked against the team as the
+    /// ones before it in the batch left it, so quotas, names and keys are exactly as if they had run one by one.
+    /// </summary>
+    public async Task<IReadOnlyList<CreateAttempt>> CommitAsync(IReadOnlyList<PendingCreate> batch, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(rows);
-        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentOutOfRangeException.ThrowIfZero(batch.Count);
+        var team = batch[0].Rows.Environment.Team;
+        if (batch.Any(p => !string.Equals(p.Rows.Environment.Team, team, StringComparison.Ordinal)))
+        {
+            throw new ArgumentException("a batch holds one team's creates", nameof(batch));
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // Opened through EF Core so a pooled context hands its connection back to the pool when it is returned.
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -72,22 +86,21 @@ internal sealed class PostgresCreate(IDbContextFactory<PreviewsDbContext> contex
         var finished = false;
         try
         {
-            var environment = rows.Environment;
-            var (head, facts) = await LockAndReadAsync(connection, environment.Team, environment.Name, rows.Idempotency?.Key, cancellationToken);
-            CreateAttempt? early = facts.EarlierRequestHash is { } earlierHash
-                ? new CreateAttempt.Earlier(earlierHash, facts.EarlierEnvironmentId!.Value, facts.EarlierOperationId!.Value)
-                : rules(facts) is { } refusal ? new CreateAttempt.Refused(refusal) : null;
-            if (early is not null)
+            var state = await LockAndReadAsync(connection, batch, cancellationToken);
+            var attempts = Decide(batch, state);
+            var accepted = batch.Where((_, i) => attempts[i] is CreateAttempt.Committed).Select(p => p.Rows).ToList();
+            if (accepted.Count == 0)
             {
                 await ExecuteAsync(connection, "ROLLBACK", cancellationToken);
-                finished = true;
-                return early;
+            }
+            else
+            {
+                await using var write = WriteBatch(connection, accepted, state);
+                await write.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            await using var batch = WriteBatch(connection, rows, head);
-            await batch.ExecuteNonQueryAsync(cancellationToken);
             finished = true;
-            return new CreateAttempt.Committed();
+            return attempts;
         }
         finally
         {
@@ -100,76 +113,125 @@ internal sealed class PostgresCreate(IDbContextFactory<PreviewsDbContext> contex
         }
     }
 
-    private static async Task<(Head Head, TeamFacts Facts)> LockAndReadAsync(
-        NpgsqlConnection connection, string team, string name, string? idempotencyKey, CancellationToken cancellationToken)
+    private static CreateAttempt[] Decide(IReadOnlyList<PendingCreate> batch, TeamState team)
     {
-        await using var batch = new NpgsqlBatch(connection)
+        var attempts = new CreateAttempt[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var (rows, rules) = batch[i];
+            var key = rows.Idempotency?.Key;
+            if (key is not null && team.Keys.TryGetValue(key, out var earlier))
+            {
+                attempts[i] = earlier;
+                continue;
+            }
+
+            var facts = new TeamFacts { Live = team.Live, CommittedPerMonth = team.CommittedPerMonth, Clash = team.Names.TryGetValue(rows.Environment.Name, out var clash) ? clash : null };
+            if (rules(facts) is { } refusal)
+            {
+                attempts[i] = new CreateAttempt.Refused(refusal);
+                continue;
+            }
+
+            attempts[i] = new CreateAttempt.Committed();
+            team.Live++;
+            team.CommittedPerMonth += rows.Environment.CostPerMonth;
+            team.Names[rows.Environment.Name] = rows.Environment.Id;
+            if (rows.Idempotency is { } idempotency)
+            {
+                team.Keys[idempotency.Key] = new CreateAttempt.Earlier(idempotency.RequestHash, idempotency.EnvironmentId, idempotency.OperationId);
+            }
+        }
+
+        return attempts;
+    }
+
+    private static async Task<TeamState> LockAndReadAsync(NpgsqlConnection connection, IReadOnlyList<PendingCreate> batch, CancellationToken cancellationToken)
+    {
+        var team = batch[0].Rows.Environment.Team;
+        var names = batch.Select(p => p.Rows.Environment.Name).Distinct(StringComparer.Ordinal).ToArray();
+        var keys = batch.Select(p => p.Rows.Idempotency?.Key).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+        await using var read = new NpgsqlBatch(connection)
         {
             BatchCommands =
             {
                 new("BEGIN"),
                 Command(LockHead, team),
-                Command(s_facts, team, name, (object?)idempotencyKey ?? DBNull.Value),
+                Command(RowNumbers, batch.Count),
+                Command(s_totals, team),
+                Command(s_clashes, team, names),
+                Command(EarlierKeys, team, keys),
             },
         };
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        var head = new Head(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2));
+        var state = new TeamState(team, reader.GetInt64(0), reader.GetString(1));
         await reader.NextResultAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var facts = new TeamFacts
+        while (await reader.ReadAsync(cancellationToken))
         {
-            Live = reader.GetInt32(0),
-            CommittedPerMonth = reader.GetDecimal(1),
-            Clash = reader.IsDBNull(2) ? null : reader.GetGuid(2),
-            EarlierRequestHash = reader.IsDBNull(3) ? null : reader.GetString(3),
-            EarlierEnvironmentId = reader.IsDBNull(4) ? null : reader.GetGuid(4),
-            EarlierOperationId = reader.IsDBNull(5) ? null : reader.GetGuid(5),
-        };
-        return (head, facts);
-    }
-
-    /// <summary>Every row, the head's new hash and the commit in one batch: PostgreSQL stops at the first error, so a failure commits nothing.</summary>
-    private NpgsqlBatch WriteBatch(NpgsqlConnection connection, CreateRows rows, Head head)
-    {
-        var (environment, operation, queued, idempotency, entry) = rows;
-        var audit = new AuditRecord
-        {
-            Sequence = head.RowNumber,
-            ChainSequence = head.Position,
-            At = time.GetUtcNow(),
-            Actor = entry.Actor,
-            Team = entry.Team,
-            Action = entry.Action,
-            EnvironmentId = entry.EnvironmentId,
-            Outcome = entry.Outcome,
-            RequestId = entry.RequestId,
-            SourceAddress = entry.SourceAddress,
-            PreviousHash = head.Hash,
-        };
-        audit.Hash = hasher.Compute(audit);
-        var batch = new NpgsqlBatch(connection)
-        {
-            BatchCommands =
-            {
-                Command(UpdateHead, audit.Team, audit.Hash),
-                Command(InsertAudit, audit.Sequence, audit.ChainSequence, Ms(audit.At), audit.Actor, audit.Team, audit.Action,
-                    (object?)audit.EnvironmentId ?? DBNull.Value, audit.Outcome, audit.RequestId, audit.SourceAddress, audit.PreviousHash, audit.Hash),
-                Command(InsertEnvironment, environment.Id, environment.Team, environment.Name, (object?)environment.GitRef ?? DBNull.Value,
-                    (object?)environment.ImageTag ?? DBNull.Value, environment.Size, environment.StackName, environment.Status.ToString(), environment.OutputsJson,
-                    environment.CreatedBy, Ms(environment.CreatedAt), Ms(environment.ExpiresAt), environment.CostPerHour, environment.CostPerMonth,
-                    (object?)environment.ActiveOperationId ?? DBNull.Value, environment.LastOperationId),
-                Command(InsertOperation, operation.Id, operation.EnvironmentId, operation.Team, operation.Kind.ToString(), operation.Status.ToString(),
-                    operation.RequestedBy, Ms(operation.CreatedAt)),
-                Command(InsertEvent, queued.OperationId, queued.Sequence, queued.Type, queued.Message, Ms(queued.At)),
-            },
-        };
-        if (idempotency is not null)
-        {
-            batch.BatchCommands.Add(Command(InsertIdempotency, idempotency.Team, idempotency.Key, idempotency.RequestHash,
-                idempotency.EnvironmentId, idempotency.OperationId, Ms(idempotency.CreatedAt)));
+            state.RowNumbers.Enqueue(reader.GetInt64(0));
         }
 
+        await reader.NextResultAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        state.Live = reader.GetInt32(0);
+        state.CommittedPerMonth = reader.GetDecimal(1);
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            state.Names[reader.GetString(0)] = reader.GetGuid(1);
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            state.Keys[reader.GetString(0)] = new CreateAttempt.Earlier(reader.GetString(1), reader.GetGuid(2), reader.GetGuid(3));
+        }
+
+        return state;
+    }
+
+    /// <summary>Every row, the head's new tip and the commit in one batch: PostgreSQL stops at the first error, so a failure commits nothing.</summary>
+    private NpgsqlBatch WriteBatch(NpgsqlConnection connection, List<CreateRows> accepted, TeamState team)
+    {
+        var batch = new NpgsqlBatch(connection);
+        var position = team.Position;
+        var previous = team.Hash;
+        foreach (var (environment, operation, queued, idempotency, entry) in accepted)
+        {
+            var audit = new AuditRecord
+            {
+                Sequence = team.RowNumbers.Dequeue(),
+                ChainSequence = ++position,
+                At = time.GetUtcNow(),
+                Actor = entry.Actor,
+                Team = entry.Team,
+                Action = entry.Action,
+                EnvironmentId = entry.EnvironmentId,
+                Outcome = entry.Outcome,
+                RequestId = entry.RequestId,
+                SourceAddress = entry.SourceAddress,
+                PreviousHash = previous,
+            };
+            audit.Hash = hasher.Compute(audit);
+            previous = audit.Hash;
+            batch.BatchCommands.Add(Command(InsertAudit, audit.Sequence, audit.ChainSequence, Ms(audit.At), audit.Actor, audit.Team, audit.Action,
+                (object?)audit.EnvironmentId ?? DBNull.Value, audit.Outcome, audit.RequestId, audit.SourceAddress, audit.PreviousHash, audit.Hash));
+            batch.BatchCommands.Add(Command(InsertEnvironment, environment.Id, environment.Team, environment.Name, (object?)environment.GitRef ?? DBNull.Value,
+                (object?)environment.ImageTag ?? DBNull.Value, environment.Size, environment.StackName, environment.Status.ToString(), environment.OutputsJson,
+                environment.CreatedBy, Ms(environment.CreatedAt), Ms(environment.ExpiresAt), environment.CostPerHour, environment.CostPerMonth,
+                (object?)environment.ActiveOperationId ?? DBNull.Value, environment.LastOperationId));
+            batch.BatchCommands.Add(Command(InsertOperation, operation.Id, operation.EnvironmentId, operation.Team, operation.Kind.ToString(), operation.Status.ToString(),
+                operation.RequestedBy, Ms(operation.CreatedAt)));
+            batch.BatchCommands.Add(Command(InsertEvent, queued.OperationId, queued.Sequence, queued.Type, queued.Message, Ms(queued.At)));
+            if (idempotency is not null)
+            {
+                batch.BatchCommands.Add(Command(InsertIdempotency, idempotency.Team, idempotency.Key, idempotency.RequestHash,
+                    idempotency.EnvironmentId, idempotency.OperationId, Ms(idempotency.CreatedAt)));
+            }
+        }
+
+        batch.BatchCommands.Add(Command(UpdateHead, team.Team, position, previous));
         batch.BatchCommands.Add(new("COMMIT"));
         return batch;
     }
@@ -217,5 +279,16 @@ internal sealed class PostgresCreate(IDbContextFactory<PreviewsDbContext> contex
 
     private static long Ms(DateTimeOffset at) => at.ToUnixTimeMilliseconds();
 
-    private readonly record struct Head(long Position, string Hash, long RowNumber);
+    /// <summary>The team as the transaction found it under the lock, advanced past each create the batch accepts.</summary>
+    private sealed class TeamState(string team, long position, string hash)
+    {
+        public string Team { get; } = team;
+        public long Position { get; } = position;
+        public string Hash { get; } = hash;
+        public Queue<long> RowNumbers { get; } = new();
+        public int Live { get; set; }
+        public decimal CommittedPerMonth { get; set; }
+        public Dictionary<string, Guid> Names { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, CreateAttempt.Earlier> Keys { get; } = new(StringComparer.Ordinal);
+    }
 }

@@ -97,6 +97,51 @@ public sealed class PostgresCreateTests
     }
 
     [Fact]
+    public async Task Create_ManyWhileTheTeamIsBusy_ShareATransactionDecidedInArrivalOrder()
+    {
+        await using var server = await PreviewsServer.StartAsync("Postgres", settings: new() { ["Previews:Worker:Enabled"] = "false", ["Previews:Quotas:MaxEnvironments"] = "100" });
+        var admin = await server.ClientForAsync("ops", admin: true);
+        var alpha = await server.ClientForAsync("alpha");
+        await PreviewsServer.CreateAsync(alpha, "first");
+        await using var holder = new NpgsqlConnection(server.Database.ConnectionString);
+        await holder.OpenAsync();
+        await using var held = await holder.BeginTransactionAsync();
+        await using (var lockHead = new NpgsqlCommand("""SELECT 1 FROM "AuditChainHeads" WHERE "Team" = 'alpha' FOR UPDATE""", holder, held))
+        {
+            await lockHead.ExecuteScalarAsync();
+        }
+
+        HttpRequestMessage Keyed() => new(HttpMethod.Post, "/v1/environments")
+        {
+            Headers = { { "Idempotency-Key", "once" } },
+            Content = JsonContent.Create(new { name = "keyed", gitRef = "main", size = "small" }),
+        };
+        var plain = Enumerable.Range(0, 20).Select(i => alpha.PostAsJsonAsync("/v1/environments", new { name = $"env-{i}", gitRef = "main", size = "small" }));
+        var twice = Enumerable.Range(0, 2).Select(_ => alpha.PostAsJsonAsync("/v1/environments", new { name = "env-3", gitRef = "main", size = "small" }));
+        var keyed = Enumerable.Range(0, 2).Select(_ => alpha.SendAsync(Keyed()));
+        var all = Task.WhenAll(plain.Concat(twice).Concat(keyed));
+        // Every create reaches the queue while the first one waits for the head the test holds.
+        await Task.Delay(3000);
+        await held.CommitAsync();
+        var responses = await all;
+
+        var named = responses.Take(22).ToList();
+        var replies = responses.Skip(22).ToList();
+        Assert.Equal(20, named.Count(r => r.StatusCode == HttpStatusCode.Accepted));
+        Assert.Equal(2, named.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        Assert.All(replies, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
+        Assert.Single(replies, r => r.Headers.Contains("Idempotent-Replayed"));
+        await using var db = await server.DbAsync();
+        Assert.Equal(1, await db.Environments.CountAsync(e => e.Name == "keyed"));
+        Assert.Equal(22, await db.Environments.CountAsync());
+        // The first create's transaction waited on the test's lock; everything that queued behind it shared one.
+        var transactions = await CountAsync(server, """SELECT count(DISTINCT xmin::text) FROM "Environments" WHERE "Name" <> 'first'""");
+        Assert.InRange(transactions, 1, 2);
+        var verify = await admin.GetFromJsonAsync<AuditVerification>("/v1/audit/verify", PreviewsServer.Json);
+        Assert.True(verify!.Valid, verify.Problem);
+    }
+
+    [Fact]
     public async Task Create_NoNoticeToListeners_ChangesStillNotify()
     {
         await using var server = await PreviewsServer.StartAsync("Postgres", settings: s_noWorker);
