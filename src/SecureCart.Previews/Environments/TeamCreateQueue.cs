@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 
 namespace SecureCart.Previews.Environments;
 
@@ -18,7 +19,7 @@ internal sealed class TeamCreateQueue(PostgresCreate store)
     public Task<CreateAttempt> SubmitAsync(PendingCreate create, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(create);
-        var waiting = new Waiting(create, cancellationToken);
+        var waiting = new Waiting(create, Activity.Current, cancellationToken);
         var team = _teams.GetOrAdd(create.Rows.Environment.Team, _ => new Team());
         bool run;
         lock (team)
@@ -80,6 +81,8 @@ internal sealed class TeamCreateQueue(PostgresCreate store)
                 allGone.Cancel();
             }
         })).ToList();
+        // The batch's database spans belong to the trace of the request that opened it, not to whichever ran the loop first.
+        Activity.Current = batch[0].Activity;
         try
         {
             var attempts = await store.CommitAsync([.. batch.Select(w => w.Create)], allGone.Token);
@@ -106,7 +109,7 @@ internal sealed class TeamCreateQueue(PostgresCreate store)
         public bool Running { get; set; }
     }
 
-    private sealed record Waiting(PendingCreate Create, CancellationToken Cancellation)
+    private sealed record Waiting(PendingCreate Create, Activity? Activity, CancellationToken Cancellation)
     {
         public TaskCompletionSource<CreateAttempt> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
