@@ -5,8 +5,8 @@ using System.Text.Json;
 namespace SecureCart.Previews.Benchmark;
 
 /// <summary>
-/// Creates from <c>clients</c> concurrent clients, each with its own key. With one team they queue on the team's lock by
-/// design (quotas are exact); with a team per client they show what the service itself allows.
+/// Creates from <c>clients</c> concurrent clients, each with its own key. With one team they are ordered by the team's
+/// audit chain (and share its transactions); with a team per client they show what the service itself allows.
 /// </summary>
 internal static class ConcurrentCreates
 {
