@@ -5,11 +5,14 @@ using System.Text.Json;
 namespace SecureCart.Previews.Benchmark;
 
 /// <summary>
-/// Creates from <c>clients</c> concurrent clients, each with its own key. With one team they queue on the team's lock by
-/// design (quotas are exact); with a team per client they show what the service itself allows.
+/// Creates from <c>clients</c> concurrent clients, each with its own key. With one team they are ordered by the team's
+/// audit chain (and share its transactions); with a team per client they show what the service itself allows.
 /// </summary>
 internal static class ConcurrentCreates
 {
+    /// <summary>Unmeasured creates per client first: they warm up JIT, pools and caches.</summary>
+    public const int WarmUp = 5;
+
     public static async Task<(Latencies Latency, Guid FirstId)> RunAsync(Uri address, IReadOnlyList<string> keys, int creates, string prefix)
     {
         var latency = new Latencies();
@@ -19,8 +22,7 @@ internal static class ConcurrentCreates
         {
             using var http = new HttpClient { BaseAddress = address };
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-            // Five unmeasured creates per client warm up JIT, pools and caches.
-            for (var i = 0; i < perClient + 5; i++)
+            for (var i = 0; i < perClient + WarmUp; i++)
             {
                 var started = Stopwatch.GetTimestamp();
                 using var response = await http.PostAsJsonAsync("/v1/environments", new { name = $"{prefix}-{client}-{i}", gitRef = "main", size = "small" });
@@ -32,7 +34,7 @@ internal static class ConcurrentCreates
                     first = body.RootElement.GetProperty("environment").GetProperty("id").GetGuid();
                 }
 
-                if (i >= 5)
+                if (i >= WarmUp)
                 {
                     latency.Add(elapsed);
                 }

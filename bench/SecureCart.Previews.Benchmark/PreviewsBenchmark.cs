@@ -20,7 +20,7 @@ internal static class PreviewsBenchmark
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static async Task<int> RunAsync(int creates, TimeSpan duration, int concurrency)
+    public static async Task<int> RunAsync(int creates, TimeSpan duration, int concurrency, bool createsOnly = false)
     {
         var admin = Environment.GetEnvironmentVariable("SECURECART_TEST_POSTGRES");
         if (string.IsNullOrEmpty(admin))
@@ -45,10 +45,13 @@ internal static class PreviewsBenchmark
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", benchKeys[0]);
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"previews benchmark: PostgreSQL, plan-only engine, {Environment.ProcessorCount} cores, {creates} creates, GET {duration.TotalSeconds:0}s x {concurrency} connections"));
-            var (createLatency, firstId) = await ConcurrentCreates.RunAsync(new Uri(address), benchKeys, creates, "bench");
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"create (POST /v1/environments, 202):  {createLatency.Describe()} [{concurrency} clients, one team]"));
-            var (spreadLatency, _) = await ConcurrentCreates.RunAsync(new Uri(address), teamKeys, creates, "spread");
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"create (POST /v1/environments, 202):  {spreadLatency.Describe()} [{concurrency} clients, a team each]"));
+            using var roundTrips = new RoundTrips();
+            var firstId = await CreatesAsync(new Uri(address), benchKeys, teamKeys, creates, contexts, roundTrips);
+            if (createsOnly)
+            {
+                await app.StopAsync();
+                return 0;
+            }
 
             // The worker finishes the creates first, so its work does not fall into the read measurement.
             await DrainAsync(contexts);
@@ -72,6 +75,36 @@ internal static class PreviewsBenchmark
             NpgsqlConnection.ClearAllPools();
             await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
         }
+    }
+
+    /// <summary>
+    /// One client alone (what a create costs with nothing to queue behind), then 16 in one team and 16 in a team each;
+    /// after each line the database round trips per create, in the request and in the background work it caused.
+    /// </summary>
+    private static async Task<Guid> CreatesAsync(
+        Uri address, List<string> benchKeys, List<string> teamKeys, int creates, IDbContextFactory<PreviewsDbContext> contexts, RoundTrips roundTrips)
+    {
+        var runs = new (string Label, IReadOnlyList<string> Keys, int Creates, string Prefix)[]
+        {
+            ("1 client", benchKeys.Take(1).ToList(), Math.Max(1, creates / 3), "alone"),
+            ($"{benchKeys.Count} clients, one team", benchKeys, creates, "bench"),
+            ($"{teamKeys.Count} clients, a team each", teamKeys, creates, "spread"),
+        };
+        var firstId = Guid.Empty;
+        foreach (var (label, keys, count, prefix) in runs)
+        {
+            await DrainAsync(contexts);
+            roundTrips.Take();
+            var (latency, first) = await ConcurrentCreates.RunAsync(address, keys, count, prefix);
+            firstId = firstId == Guid.Empty ? first : firstId;
+            await DrainAsync(contexts);
+            var (request, background) = roundTrips.Take();
+            var made = (double)(latency.Count + (keys.Count * ConcurrentCreates.WarmUp));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"create (POST /v1/environments, 202):  {latency.Describe()} [{label}]; round trips per create: {request / made:0.0} in the request, {background / made:0.0} in the background"));
+        }
+
+        return firstId;
     }
 
     private static async Task<WebApplication> StartAsync(string connection)

@@ -10,6 +10,14 @@ if (args.Length > 0 && args[0] == "sse")
     return await SseFanOutBenchmark.RunAsync(watchers, ticks);
 }
 
+// Creates alone (no GET or SSE stages): dotnet run -c Release --project bench/SecureCart.Previews.Benchmark creates [creates] [concurrency]
+if (args.Length > 0 && args[0] == "creates")
+{
+    var count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 300;
+    var clients = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 16;
+    return await PreviewsBenchmark.RunAsync(count, TimeSpan.Zero, clients, createsOnly: true);
+}
+
 var creates = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 300;
 var seconds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10;
 var concurrency = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 16;

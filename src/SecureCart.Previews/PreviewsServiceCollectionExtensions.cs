@@ -92,6 +92,8 @@ public static class PreviewsServiceCollectionExtensions
         services.AddSingleton<AuditAnchors>();
         services.AddSingleton<ViewMapper>();
         services.AddSingleton<OperationSignal>();
+        services.AddSingleton<PostgresCreate>();
+        services.AddSingleton<TeamCreateQueue>();
         services.AddSingleton<EnvironmentCommands>();
         services.AddSingleton<EnvironmentLifecycle>();
         services.AddSingleton<OperationQueue>();

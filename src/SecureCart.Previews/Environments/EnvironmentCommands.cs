@@ -13,11 +13,16 @@ using SecureCart.Previews.State.Entities;
 
 namespace SecureCart.Previews.Environments;
 
-/// <summary>Creating an environment: validation, plan and cost, then quotas and idempotency under the team lock.</summary>
+/// <summary>
+/// Creating an environment: validation, plan and cost outside any transaction, then quotas, name and idempotency
+/// checked and the rows written in one transaction (on PostgreSQL shared with the team's concurrent creates: <see cref="TeamCreateQueue"/>).
+/// </summary>
 internal sealed class EnvironmentCommands(
     IDbContextFactory<PreviewsDbContext> contexts,
     IPreviewPlanner planner,
     AuditLog audit,
+    TeamCreateQueue teamCreates,
+    StateDialect dialect,
     OperationSignal signal,
     TimeProvider time,
     IOptions<LifetimeOptions> lifetimes,
@@ -61,28 +66,32 @@ internal sealed class EnvironmentCommands(
 
         var estimate = ((PreviewPlanOutcome.Planned)planned).Estimate;
         var requestHash = Hash(caller.Team, request, lifetime.DefaultHours);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await TeamLock.AcquireAsync(db, caller.Team, cancellationToken);
-
-        var facts = await ReadTeamFactsAsync(db, caller.Team, request.Name!, idempotencyKey, cancellationToken);
-        if (facts.EarlierRequestHash is not null)
+        var rows = NewRows(caller, request, idempotencyKey, requestHash, environmentId, estimate, lifetime.DefaultHours, origin);
+        Refusal? Rules(TeamFacts facts) => CheckTeamRules(facts, caller.Team, request.Name!, estimate);
+        var attempt = dialect.IsPostgres
+            ? await teamCreates.SubmitAsync(new PendingCreate(rows, Rules), cancellationToken)
+            : await CommitWithEntitiesAsync(rows, Rules, cancellationToken);
+        switch (attempt)
         {
-            await transaction.RollbackAsync(cancellationToken);
-            return string.Equals(facts.EarlierRequestHash, requestHash, StringComparison.Ordinal)
-                ? await ReplayAsync(db, facts.EarlierEnvironmentId!.Value, facts.EarlierOperationId!.Value, cancellationToken)
-                : await RefuseAsync(caller, facts.EarlierEnvironmentId, new Refusal(
+            case CreateAttempt.Committed:
+                signal.Notify();
+                return new CommandOutcome<OperationQueued>.Accepted(new(rows.Environment, rows.Operation));
+            case CreateAttempt.Earlier earlier when string.Equals(earlier.RequestHash, requestHash, StringComparison.Ordinal):
+                return await ReplayAsync(earlier.EnvironmentId, earlier.OperationId, cancellationToken);
+            case CreateAttempt.Earlier earlier:
+                return await RefuseAsync(caller, earlier.EnvironmentId, new Refusal(
                     RefusalKind.Unprocessable, "idempotency-key-reused", "Idempotency-Key already used for a different request",
                     $"The key {TextInput.Quote(idempotencyKey!)} was first sent with a different body. Use a new key for a new request."), origin, cancellationToken);
+            case CreateAttempt.Refused refused:
+                return await RefuseAsync(caller, null, refused.Refusal, origin, cancellationToken);
+            default:
+                throw new InvalidOperationException("unknown create attempt");
         }
+    }
 
-        var refusal = CheckTeamRules(facts, caller.Team, request.Name!, estimate);
-        if (refusal is not null)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            return await RefuseAsync(caller, null, refusal, origin, cancellationToken);
-        }
-
+    private CreateRows NewRows(
+        CallerIdentity caller, CreateEnvironment request, string? idempotencyKey, string requestHash, Guid environmentId, PreviewEstimate estimate, int defaultHours, RequestOrigin origin)
+    {
         var now = time.GetUtcNow();
         var operation = OperationFactory.New(environmentId, caller.Team, OperationKind.Up, caller.Actor, now);
         var environment = new EnvironmentRecord
@@ -97,34 +106,54 @@ internal sealed class EnvironmentCommands(
             Status = EnvironmentStateMachine.Running(OperationKind.Up),
             CreatedBy = caller.Actor,
             CreatedAt = now,
-            ExpiresAt = now.AddHours(request.TtlHours ?? lifetime.DefaultHours),
+            ExpiresAt = now.AddHours(request.TtlHours ?? defaultHours),
             CostPerHour = estimate.CostPerHour,
             CostPerMonth = estimate.CostPerMonth,
             ActiveOperationId = operation.Id,
             LastOperationId = operation.Id,
         };
-        db.Environments.Add(environment);
-        db.Operations.Add(operation);
-        db.OperationEvents.Add(OperationFactory.QueuedEvent(operation, now));
-        if (idempotencyKey is not null)
+        var idempotency = idempotencyKey is null ? null : new IdempotencyRecord
         {
-            db.IdempotencyKeys.Add(new IdempotencyRecord
-            {
-                Team = caller.Team,
-                Key = idempotencyKey,
-                RequestHash = requestHash,
-                EnvironmentId = environmentId,
-                OperationId = operation.Id,
-                CreatedAt = now,
-            });
+            Team = caller.Team,
+            Key = idempotencyKey,
+            RequestHash = requestHash,
+            EnvironmentId = environmentId,
+            OperationId = operation.Id,
+            CreatedAt = now,
+        };
+        return new(environment, operation, OperationFactory.QueuedEvent(operation, now), idempotency, Entry(caller, environmentId, "accepted", origin));
+    }
+
+    /// <summary>SQLite (one writer at a time): the team lock, the facts, then the rows and the audit row in one SaveChanges.</summary>
+    private async Task<CreateAttempt> CommitWithEntitiesAsync(CreateRows rows, Func<TeamFacts, Refusal?> rules, CancellationToken cancellationToken)
+    {
+        var environment = rows.Environment;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await TeamLock.AcquireAsync(db, environment.Team, cancellationToken);
+        var facts = await ReadTeamFactsAsync(db, environment.Team, environment.Name, rows.Idempotency?.Key, cancellationToken);
+        CreateAttempt? early = facts.EarlierRequestHash is { } earlierHash
+            ? new CreateAttempt.Earlier(earlierHash, facts.EarlierEnvironmentId!.Value, facts.EarlierOperationId!.Value)
+            : rules(facts) is { } refusal ? new CreateAttempt.Refused(refusal) : null;
+        if (early is not null)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return early;
+        }
+
+        db.Environments.Add(environment);
+        db.Operations.Add(rows.Operation);
+        db.OperationEvents.Add(rows.Queued);
+        if (rows.Idempotency is not null)
+        {
+            db.IdempotencyKeys.Add(rows.Idempotency);
         }
 
         // The audit row joins the same batch: one round trip writes the environment, its operation and the audit row.
-        await audit.StageAsync(db, Entry(caller, environmentId, "accepted", origin), cancellationToken);
+        await audit.StageAsync(db, rows.Audit, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        signal.Notify();
-        return new CommandOutcome<OperationQueued>.Accepted(new(environment, operation));
+        return new CreateAttempt.Committed();
     }
 
     /// <summary>
@@ -172,8 +201,9 @@ internal sealed class EnvironmentCommands(
         return null;
     }
 
-    private static async Task<CommandOutcome<OperationQueued>> ReplayAsync(PreviewsDbContext db, Guid environmentId, Guid operationId, CancellationToken cancellationToken)
+    private async Task<CommandOutcome<OperationQueued>> ReplayAsync(Guid environmentId, Guid operationId, CancellationToken cancellationToken)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var earlier = await db.Environments.AsNoTracking()
             .Where(e => e.Id == environmentId)
             .Join(db.Operations.AsNoTracking().Where(o => o.Id == operationId), e => e.Id, o => o.EnvironmentId, (e, o) => new { Environment = e, Operation = o })
@@ -195,15 +225,5 @@ internal sealed class EnvironmentCommands(
     {
         var canonical = JsonSerializer.Serialize(new[] { team, request.Name, request.GitRef, request.ImageTag, request.Size, (request.TtlHours ?? defaultHours).ToString(System.Globalization.CultureInfo.InvariantCulture) });
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
-    }
-
-    private sealed class TeamFacts
-    {
-        public int Live { get; init; }
-        public decimal CommittedPerMonth { get; init; }
-        public Guid? Clash { get; init; }
-        public string? EarlierRequestHash { get; init; }
-        public Guid? EarlierEnvironmentId { get; init; }
-        public Guid? EarlierOperationId { get; init; }
     }
 }

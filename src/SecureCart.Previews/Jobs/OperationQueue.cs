@@ -44,11 +44,17 @@ internal sealed class OperationQueue(
                 return null;
             }
 
-            var operation = await db.Operations.SingleAsync(o => o.Id == ids[0], cancellationToken);
-            var environment = await db.Environments.SingleAsync(e => e.Id == operation.EnvironmentId, cancellationToken);
+            // The operation, its environment (both tracked) and its last event number in one round trip, not three.
+            var found = await (
+                from o in db.Operations
+                where o.Id == ids[0]
+                join e in db.Environments on o.EnvironmentId equals e.Id
+                select new { Operation = o, Environment = e, Last = db.OperationEvents.Where(x => x.OperationId == o.Id).Max(x => (int?)x.Sequence) })
+                .SingleAsync(cancellationToken);
+            var (operation, environment) = (found.Operation, found.Environment);
             var resumed = operation.Status == OperationStatus.Running;
             var previousOwner = operation.LeaseOwner;
-            var nextSequence = await db.OperationEvents.Where(x => x.OperationId == operation.Id).MaxAsync(x => (int?)x.Sequence, cancellationToken) ?? 0;
+            var nextSequence = found.Last ?? 0;
             operation.FencingToken++;
             operation.LeaseOwner = null;
             operation.LeaseExpiresAt = null;
@@ -169,8 +175,13 @@ internal sealed class OperationQueue(
             throw LeaseLost(claim);
         }
 
-        var operation = await db.Operations.SingleAsync(o => o.Id == claim.OperationId, cancellationToken);
-        var environment = await db.Environments.SingleAsync(e => e.Id == claim.EnvironmentId, cancellationToken);
+        var found = await (
+            from o in db.Operations
+            where o.Id == claim.OperationId
+            join e in db.Environments on o.EnvironmentId equals e.Id
+            select new { Operation = o, Environment = e })
+            .SingleAsync(cancellationToken);
+        var (operation, environment) = (found.Operation, found.Environment);
         FinishInPlace(db, operation, environment, outcome.Status, outcome.Error, outcome.Outputs, time.GetUtcNow(), claim.FinishSequence, outcome.Summary);
         var verdict = outcome.Status.ToString().ToLowerInvariant() + (outcome.Error is null ? "" : ": " + outcome.Error);
         await audit.StageAsync(db, EngineAudit(operation, verdict), cancellationToken);
