@@ -1,3 +1,5 @@
+using SecureCart.Previews.State.Entities;
+
 namespace SecureCart.Previews.Audit;
 
 /// <summary>Who did what to which environment, with what outcome, from where.</summary>
@@ -8,4 +10,26 @@ public sealed record AuditEntry(
     Guid? EnvironmentId,
     string Outcome,
     string RequestId,
-    string SourceAddress);
+    string SourceAddress)
+{
+    /// <summary>The entry as the row that follows <paramref name="previousHash"/> in its team's chain, hashed.</summary>
+    public AuditRecord ToRecord(long sequence, long chainSequence, DateTimeOffset at, string previousHash, AuditHasher hasher)
+    {
+        var record = new AuditRecord
+        {
+            Sequence = sequence,
+            ChainSequence = chainSequence,
+            At = at,
+            Actor = Actor,
+            Team = Team,
+            Action = Action,
+            EnvironmentId = EnvironmentId,
+            Outcome = Outcome,
+            RequestId = RequestId,
+            SourceAddress = SourceAddress,
+            PreviousHash = previousHash,
+        };
+        record.Hash = hasher.Compute(record);
+        return record;
+    }
+}

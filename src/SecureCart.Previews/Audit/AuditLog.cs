@@ -47,21 +47,9 @@ internal sealed class AuditLog(TimeProvider time, IDbContextFactory<PreviewsDbCo
         // RETURNING (PostgreSQL, SQLite 3.35+) reads the tip in the same round trip.
         var heads = await db.Database.SqlQueryRaw<HeadRow>(dialect.IsPostgres ? PostgresAppend : SqliteAppend, entry.Team).ToListAsync(cancellationToken);
         var head = heads.Single();
-        var record = new AuditRecord
-        {
-            Sequence = dialect.IsPostgres ? head.RowNumber : await NextSqliteRowNumberAsync(db, cancellationToken),
-            ChainSequence = head.LastSequence,
-            At = time.GetUtcNow(),
-            Actor = entry.Actor,
-            Team = entry.Team,
-            Action = entry.Action,
-            EnvironmentId = entry.EnvironmentId,
-            Outcome = entry.Outcome,
-            RequestId = entry.RequestId,
-            SourceAddress = entry.SourceAddress,
-            PreviousHash = head.LastHash,
-        };
-        record.Hash = hasher.Compute(record);
+        var record = entry.ToRecord(
+            dialect.IsPostgres ? head.RowNumber : await NextSqliteRowNumberAsync(db, cancellationToken),
+            head.LastSequence, time.GetUtcNow(), head.LastHash, hasher);
         db.AuditEntries.Add(record);
 
         // Only the hash is written back: the counter was already raised in the database.

@@ -3,7 +3,6 @@ using Npgsql;
 using SecureCart.Previews.Audit;
 using SecureCart.Previews.Domain;
 using SecureCart.Previews.State;
-using SecureCart.Previews.State.Entities;
 using SecureCart.Previews.State.Migrations;
 
 namespace SecureCart.Previews.Environments;
@@ -199,21 +198,7 @@ internal sealed class PostgresCreate(IDbContextFactory<PreviewsDbContext> contex
         var previous = team.Hash;
         foreach (var (environment, operation, queued, idempotency, entry) in accepted)
         {
-            var audit = new AuditRecord
-            {
-                Sequence = team.RowNumbers.Dequeue(),
-                ChainSequence = ++position,
-                At = time.GetUtcNow(),
-                Actor = entry.Actor,
-                Team = entry.Team,
-                Action = entry.Action,
-                EnvironmentId = entry.EnvironmentId,
-                Outcome = entry.Outcome,
-                RequestId = entry.RequestId,
-                SourceAddress = entry.SourceAddress,
-                PreviousHash = previous,
-            };
-            audit.Hash = hasher.Compute(audit);
+            var audit = entry.ToRecord(team.RowNumbers.Dequeue(), ++position, time.GetUtcNow(), previous, hasher);
             previous = audit.Hash;
             batch.BatchCommands.Add(Command(InsertAudit, audit.Sequence, audit.ChainSequence, Ms(audit.At), audit.Actor, audit.Team, audit.Action,
                 (object?)audit.EnvironmentId ?? DBNull.Value, audit.Outcome, audit.RequestId, audit.SourceAddress, audit.PreviousHash, audit.Hash));
