@@ -79,7 +79,7 @@ internal sealed class ChangeBuilder(PreviewStep first, string operation, int max
         Operation = operation,
         Parent = _parent,
         Strategy = _strategy,
-        Properties = [.. _properties.Values.OrderBy(p => p.Path, StringComparer.Ordinal), .. Omitted()],
+        Properties = SortedProperties(),
         ReplaceReasons = operation != "replace" ? [.. _reasons]
             : _steps.Contains(StepOperations.ReadReplacement) ? ["the program now reads an existing resource (`get`) where it managed this one, which replaces the managed one", .. _reasons]
             : _steps.Contains(StepOperations.ImportReplacement) ? ["the program now imports an existing resource in place of this one", .. _reasons]
@@ -90,8 +90,22 @@ internal sealed class ChangeBuilder(PreviewStep first, string operation, int max
         Line = _line,
     };
 
-    private IEnumerable<PropertyChange> Omitted() =>
-        _omitted == 0 ? [] : [new PropertyChange("…", "omitted", $"{_omitted} more", "")];
+    // By path, then the count of those left out: sorted in place (paths are the dictionary's keys, so no two
+    // are equal and an unstable sort gives the order a stable one would) into an array of the exact size.
+    private ImmutableArray<PropertyChange> SortedProperties()
+    {
+        var sorted = ImmutableArray.CreateBuilder<PropertyChange>(_properties.Count + (_omitted == 0 ? 0 : 1));
+        sorted.AddRange(_properties.Values);
+        sorted.Sort(s_byPath);
+        if (_omitted != 0)
+        {
+            sorted.Add(new PropertyChange("…", "omitted", $"{_omitted} more", ""));
+        }
+
+        return sorted.MoveToImmutable();
+    }
+
+    private static readonly Comparison<PropertyChange> s_byPath = (a, b) => string.CompareOrdinal(a.Path, b.Path);
 
     private void Whole(ResourceState state, string kind)
     {
@@ -145,7 +159,7 @@ internal sealed class ChangeBuilder(PreviewStep first, string operation, int max
                 continue;
             }
 
-            var name = PropertyPath.Parse(path).OfType<string>().LastOrDefault() ?? path;
+            var name = PropertyPath.LastName(path) ?? path;
             var old = kind.StartsWith("add", StringComparison.Ordinal) ? default : Before(step.Old!, path, inputDiff);
             var now = kind.StartsWith("delete", StringComparison.Ordinal) ? default : PropertyPath.Resolve(step.New!.Inputs, path);
             _properties[path] = new PropertyChange(path, kind, ValueText.Format(old, name), ValueText.Format(now, name));

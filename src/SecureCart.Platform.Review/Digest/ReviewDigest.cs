@@ -39,25 +39,25 @@ public sealed class ReviewDigest
         writer.Reset(_buffer);
         {
             writer.WriteStartObject();
-            writer.WriteString("op", step.Op);
-            writer.WriteString("urn", step.Urn.Value);
-            writer.WriteString("id", step.Old?.Id);
-            WriteStrings(writer, "replaceReasons", step.ReplaceReasons);
-            WriteStrings(writer, "diffReasons", step.DiffReasons);
-            writer.WriteStartObject("detailedDiff");
+            writer.WriteString(Names.Op, step.Op);
+            writer.WriteString(Names.Urn, step.Urn.Value);
+            writer.WriteString(Names.Id, step.Old?.Id);
+            WriteStrings(writer, Names.ReplaceReasons, step.ReplaceReasons);
+            WriteStrings(writer, Names.DiffReasons, step.DiffReasons);
+            writer.WriteStartObject(Names.DetailedDiff);
             if (step.DetailedDiff is { Count: > 0 } detailed)
             {
                 var entries = detailed.ToArray();
                 Array.Sort(entries, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
                 foreach (var (path, diff) in entries)
                 {
-                    writer.WriteString(path, diff.InputDiff ? diff.Kind + "/input" : diff.Kind);
+                    writer.WriteString(path, diff.InputDiff ? InputKind(diff.Kind) : diff.Kind);
                 }
             }
 
             writer.WriteEndObject();
-            WriteState(writer, "old", step.Old, outputs: true);
-            WriteState(writer, "new", step.New, outputs: false);
+            WriteState(writer, Names.Old, step.Old, outputs: true);
+            WriteState(writer, Names.New, step.New, outputs: false);
             writer.WriteEndObject();
             writer.Flush();
         }
@@ -68,7 +68,7 @@ public sealed class ReviewDigest
     }
 
     // New outputs are left out: in a preview they are guesses, and `up` recomputes them anyway.
-    private static void WriteState(Utf8JsonWriter writer, string name, ResourceState? state, bool outputs)
+    private static void WriteState(Utf8JsonWriter writer, JsonEncodedText name, ResourceState? state, bool outputs)
     {
         if (state is null)
         {
@@ -77,22 +77,55 @@ public sealed class ReviewDigest
         }
 
         writer.WriteStartObject(name);
-        writer.WriteString("type", state.Type);
-        writer.WriteString("provider", state.Provider);
-        writer.WriteString("parent", state.Parent);
-        writer.WriteBoolean("protect", state.Protect);
-        writer.WriteBoolean("retainOnDelete", state.RetainOnDelete);
-        writer.WriteBoolean("delete", state.Delete);
-        writer.WritePropertyName("inputs");
+        writer.WriteString(Names.Type, state.Type);
+        writer.WriteString(Names.Provider, state.Provider);
+        writer.WriteString(Names.Parent, state.Parent);
+        writer.WriteBoolean(Names.Protect, state.Protect);
+        writer.WriteBoolean(Names.RetainOnDelete, state.RetainOnDelete);
+        writer.WriteBoolean(Names.Delete, state.Delete);
+        writer.WritePropertyName(Names.Inputs);
         CanonicalJson.Write(writer, state.Inputs);
         if (outputs)
         {
-            writer.WritePropertyName("outputs");
+            writer.WritePropertyName(Names.Outputs);
             CanonicalJson.Write(writer, state.Outputs);
         }
 
         writer.WriteEndObject();
     }
+    // The kinds Pulumi writes (display.DiffKind), each with its input marker made once rather than for every entry.
+    private static string InputKind(string kind) => kind switch
+    {
+        "add" => "add/input",
+        "add-replace" => "add-replace/input",
+        "delete" => "delete/input",
+        "delete-replace" => "delete-replace/input",
+        "update" => "update/input",
+        "update-replace" => "update-replace/input",
+        _ => kind + "/input",
+    };
+
+    // The names the digest writes for every step, encoded once (the writer's default encoder, as before).
+    private static class Names
+    {
+        public static readonly JsonEncodedText Op = JsonEncodedText.Encode("op");
+        public static readonly JsonEncodedText Urn = JsonEncodedText.Encode("urn");
+        public static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
+        public static readonly JsonEncodedText ReplaceReasons = JsonEncodedText.Encode("replaceReasons");
+        public static readonly JsonEncodedText DiffReasons = JsonEncodedText.Encode("diffReasons");
+        public static readonly JsonEncodedText DetailedDiff = JsonEncodedText.Encode("detailedDiff");
+        public static readonly JsonEncodedText Old = JsonEncodedText.Encode("old");
+        public static readonly JsonEncodedText New = JsonEncodedText.Encode("new");
+        public static readonly JsonEncodedText Type = JsonEncodedText.Encode("type");
+        public static readonly JsonEncodedText Provider = JsonEncodedText.Encode("provider");
+        public static readonly JsonEncodedText Parent = JsonEncodedText.Encode("parent");
+        public static readonly JsonEncodedText Protect = JsonEncodedText.Encode("protect");
+        public static readonly JsonEncodedText RetainOnDelete = JsonEncodedText.Encode("retainOnDelete");
+        public static readonly JsonEncodedText Delete = JsonEncodedText.Encode("delete");
+        public static readonly JsonEncodedText Inputs = JsonEncodedText.Encode("inputs");
+        public static readonly JsonEncodedText Outputs = JsonEncodedText.Encode("outputs");
+    }
+
     /// <summary>`sha256:` and 64 lowercase hex digits.</summary>
     public string Finish()
     {
@@ -110,7 +143,7 @@ public sealed class ReviewDigest
         return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private static void WriteStrings(Utf8JsonWriter writer, string name, ImmutableArray<string> values)
+    private static void WriteStrings(Utf8JsonWriter writer, JsonEncodedText name, ImmutableArray<string> values)
     {
         writer.WriteStartArray(name);
         var ordered = values.AsSpan();

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
@@ -65,18 +64,17 @@ public sealed class PreviewReader(PreviewReaderOptions? options = null)
     // errors surface only after every value read before them was handled, as they would have been.
     private static void Pipelined(StreamingJsonScanner scanner, Collector collector)
     {
-        using var queue = new BlockingCollection<ScannedValue>(QueueLength);
-        using var stop = new CancellationTokenSource();
+        var queue = new HandOverQueue<ScannedValue>(QueueLength);
         var reading = Task.Factory.StartNew(
             () =>
             {
                 try
                 {
-                    scanner.Scan(value => queue.Add(collector.Prepare(value), stop.Token), handOver: true);
+                    scanner.Scan(value => queue.Add(collector.Prepare(value)), handOver: true);
                 }
                 finally
                 {
-                    queue.CompleteAdding();
+                    queue.Complete();
                 }
             },
             CancellationToken.None,
@@ -84,7 +82,7 @@ public sealed class PreviewReader(PreviewReaderOptions? options = null)
             TaskScheduler.Default);
         try
         {
-            foreach (var value in queue.GetConsumingEnumerable())
+            while (queue.TryTake(out var value))
             {
                 using (value.Document)
                 {
@@ -94,7 +92,7 @@ public sealed class PreviewReader(PreviewReaderOptions? options = null)
         }
         catch
         {
-            stop.Cancel();
+            queue.Cancel();
             try
             {
                 reading.Wait();

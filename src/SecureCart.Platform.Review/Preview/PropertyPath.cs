@@ -104,6 +104,33 @@ public static class PropertyPath
         return current.ValueKind == JsonValueKind.Object && current.TryGetProperty(name, out var child) ? child : default;
     }
 
+    /// <summary>
+    /// The last named part of a path (`Owner` of `tags.Owner`, `policy` of `inlinePolicies[0].policy`), or null
+    /// when it has none: the name a value is shown and masked under.
+    /// </summary>
+    public static string? LastName(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+
+        // Most paths are one top-level name, which is its own last part: no parts to make for those, and this
+        // runs for every property of every changed resource.
+        if (path.Length > 0 && path.AsSpan().IndexOfAny('.', '[') < 0)
+        {
+            return path;
+        }
+
+        string? last = null;
+        foreach (var part in Parse(path))
+        {
+            if (part is string name)
+            {
+                last = name;
+            }
+        }
+
+        return last;
+    }
+
     /// <summary>The top-level property a path starts with.</summary>
     public static string Root(string path) => Parse(path) is [string name, ..] ? name : path;
 }

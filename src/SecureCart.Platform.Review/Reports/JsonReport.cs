@@ -155,37 +155,57 @@ public static class JsonReport
     internal static void WriteChange(Utf8JsonWriter w, ResourceChange c)
     {
         w.WriteStartObject();
-        w.WriteString("operation", c.Operation);
-        w.WriteString("urn", c.Urn);
-        w.WriteString("type", c.Type);
-        w.WriteString("name", c.Name);
-        w.WriteString("parent", c.Parent);
+        w.WriteString(Names.Operation, c.Operation);
+        w.WriteString(Names.Urn, c.Urn);
+        w.WriteString(Names.Type, c.Type);
+        w.WriteString(Names.Name, c.Name);
+        w.WriteString(Names.Parent, c.Parent);
         if (c.Strategy != ReplaceStrategy.None)
         {
-            w.WriteString("strategy", c.Strategy.ToString());
+            w.WriteString(Names.Strategy, c.Strategy.ToString());
         }
 
-        w.WriteStartArray("replaceReasons");
+        w.WriteStartArray(Names.ReplaceReasons);
         foreach (var reason in c.ReplaceReasons)
         {
             w.WriteStringValue(reason);
         }
 
         w.WriteEndArray();
-        w.WriteStartArray("properties");
+        w.WriteStartArray(Names.Properties);
         foreach (var p in c.Properties)
         {
             w.WriteStartObject();
-            w.WriteString("path", p.Path);
-            w.WriteString("kind", p.Kind);
-            w.WriteString("old", p.Old);
-            w.WriteString("new", p.New);
+            w.WriteString(Names.Path, p.Path);
+            w.WriteString(Names.Kind, p.Kind);
+            w.WriteString(Names.Old, p.Old);
+            w.WriteString(Names.New, p.New);
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
         w.WriteEndObject();
         FlushEvery(w);
+    }
+
+    // A change's property names, encoded once: written as strings, each was transcoded and checked for
+    // characters to escape again for every change, and a large report has hundreds of thousands.
+    private static class Names
+    {
+        public static readonly JsonEncodedText Operation = Encode("operation");
+        public static readonly JsonEncodedText Urn = Encode("urn");
+        public static readonly JsonEncodedText Type = Encode("type");
+        public static readonly JsonEncodedText Name = Encode("name");
+        public static readonly JsonEncodedText Parent = Encode("parent");
+        public static readonly JsonEncodedText Strategy = Encode("strategy");
+        public static readonly JsonEncodedText ReplaceReasons = Encode("replaceReasons");
+        public static readonly JsonEncodedText Properties = Encode("properties");
+        public static readonly JsonEncodedText Path = Encode("path");
+        public static readonly JsonEncodedText Kind = Encode("kind");
+        public static readonly JsonEncodedText Old = Encode("old");
+        public static readonly JsonEncodedText New = Encode("new");
+
+        private static JsonEncodedText Encode(string name) => JsonEncodedText.Encode(name, Options.Encoder);
     }
 
     // The writer keeps what it wrote until flushed: hand it on in chunks so a large report streams out.

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using SecureCart.Platform.Review.Preview;
 
@@ -22,11 +24,13 @@ public sealed class PlaintextSecretRule : IRiskRule
         }
 
         var found = new List<string>();
-        Walk(change.New.Inputs, "", found);
+        Walk(change.New.Inputs, [], found);
         return found.Select(path => RiskFindings.For(Info, change, $"`{path}` of {change.Urn.Name} holds a plain-text value (shown here as {ValueText.HiddenPlainText})"));
     }
 
-    private static void Walk(JsonElement value, string path, List<string> found)
+    // The path to where the walk is, as its parts (a property name, or an index as `int`): the path's text is
+    // only made for a finding, not for every property of every changed resource.
+    private static void Walk(JsonElement value, List<object> at, List<string> found)
     {
         if (SecretValues.IsSecret(value))
         {
@@ -43,18 +47,21 @@ public sealed class PlaintextSecretRule : IRiskRule
                         continue;
                     }
 
-                    var child = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
-                    if (property.Value.ValueKind == JsonValueKind.String && SecretValues.LooksSecretByName(property.Name)
-                        && property.Value.GetString() is { Length: > 0 } text && !text.StartsWith("arn:", StringComparison.Ordinal)
+                    var child = property.Value;
+                    if (child.ValueKind == JsonValueKind.String && SecretValues.LooksSecretByName(property.Name)
+                        && child.GetString() is { Length: > 0 } text && !text.StartsWith("arn:", StringComparison.Ordinal)
                         && !bool.TryParse(text, out _)
-                        && !UnknownValues.IsUnknown(property.Value)
-                        && !SecretValues.IsSecret(property.Value))
+                        && !UnknownValues.IsUnknown(child)
+                        && !SecretValues.IsSecret(child))
                     {
-                        found.Add(child);
+                        found.Add(PathOf(at, property.Name));
                     }
-                    else
+                    else if (child.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
                     {
-                        Walk(property.Value, child, found);
+                        // Only objects and arrays hold more to look at.
+                        at.Add(property.Name);
+                        Walk(child, at, found);
+                        at.RemoveAt(at.Count - 1);
                     }
                 }
 
@@ -63,12 +70,44 @@ public sealed class PlaintextSecretRule : IRiskRule
                 var i = 0;
                 foreach (var item in value.EnumerateArray())
                 {
-                    Walk(item, $"{path}[{i++}]", found);
+                    if (item.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+                    {
+                        at.Add(i);
+                        Walk(item, at, found);
+                        at.RemoveAt(at.Count - 1);
+                    }
+
+                    i++;
                 }
 
                 break;
             default:
                 break;
+        }
+    }
+
+    /// <summary>`a.b[0].c`: names joined by dots (none before the first), indexes in brackets.</summary>
+    private static string PathOf(List<object> at, string name)
+    {
+        var path = new StringBuilder();
+        foreach (var part in at)
+        {
+            Append(path, part);
+        }
+
+        Append(path, name);
+        return path.ToString();
+    }
+
+    private static void Append(StringBuilder path, object part)
+    {
+        if (part is int index)
+        {
+            path.Append('[').Append(index.ToString(CultureInfo.InvariantCulture)).Append(']');
+        }
+        else
+        {
+            path.Append(path.Length == 0 ? "" : ".").Append((string)part);
         }
     }
 }

@@ -188,6 +188,45 @@ public sealed class PreviewReaderTests
         Assert.Equal(1, seen);
     }
 
+    [Fact]
+    public void Read_HandlerFailsWhileTheReaderWaitsOnAFullQueue_RaisesTheHandlersErrorAndStops()
+    {
+        // Far more steps than the queue holds: the reader is waiting for room when the handler fails.
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(ManySteps(2_000)));
+        var seen = 0;
+
+        var ex = Assert.Throws<InvalidCastException>(() => new PreviewReader(new PreviewReaderOptions { Pipelined = true })
+            .Read(stream, "many.json", _ =>
+            {
+                if (++seen == 30)
+                {
+                    throw new InvalidCastException($"handler {seen}");
+                }
+            }));
+
+        Assert.Equal("handler 30", ex.Message);
+        Assert.Equal(30, seen);
+    }
+
+    [Fact]
+    public void Read_ManyStepsOnTwoThreads_GivesEveryStepOnceInOrder()
+    {
+        var json = ManySteps(5_000);
+        var one = new List<string>();
+        var two = new List<string>();
+
+        new PreviewReader(new PreviewReaderOptions { Pipelined = false }).Read(new MemoryStream(Encoding.UTF8.GetBytes(json)), "many.json", s => one.Add(s.Urn.Name));
+        new PreviewReader(new PreviewReaderOptions { Pipelined = true }).Read(new MemoryStream(Encoding.UTF8.GetBytes(json)), "many.json", s => two.Add(s.Urn.Name));
+
+        Assert.Equal(Enumerable.Range(0, 5_000).Select(i => $"n{i}"), one);
+        Assert.Equal(one, two);
+    }
+
+    private static string ManySteps(int count) =>
+        "{\"steps\":[" + string.Join(",", Enumerable.Range(0, count).Select(i =>
+            "{\"op\":\"create\",\"urn\":\"urn:pulumi:s::p::t:m:T::n" + i + "\",\"newState\":{\"urn\":\"urn:pulumi:s::p::t:m:T::n" + i
+            + "\",\"type\":\"t:m:T\",\"inputs\":{\"size\":" + i + "}}}")) + "]}";
+
     private sealed class TrickleStream(byte[] data, int chunk) : MemoryStream(data)
     {
         public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, chunk));

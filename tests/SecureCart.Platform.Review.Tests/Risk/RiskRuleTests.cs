@@ -98,6 +98,44 @@ public sealed class RiskRuleTests
     }
 
     [Fact]
+    public void Review_PlainTextSecretsNested_NamesEachByItsFullPath()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"securecart-sc011-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, """
+            {"steps": [{"op": "create", "urn": "urn:pulumi:prod-us::securecart::aws:ecs/taskDefinition:TaskDefinition::api",
+              "newState": {"urn": "urn:pulumi:prod-us::securecart::aws:ecs/taskDefinition:TaskDefinition::api", "custom": true,
+                "type": "aws:ecs/taskDefinition:TaskDefinition", "id": "api",
+                "inputs": {
+                  "family": "api",
+                  "containers": [{"name": "web", "env": {"dbPassword": "plain-1", "apiToken": "[secret]"}}, "skipped",
+                                 {"name": "worker", "env": {"dbPassword": {"4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", "ciphertext": "x"}}},
+                                 [{"secretKey": "plain-2"}]],
+                  "masterPassword": "plain-3",
+                  "sealed": {"4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", "plaintext": "{\"password\": \"inside\"}"},
+                  "__defaults": [], "passwordLength": 24, "tokenEnabled": "true"
+                }, "outputs": {}}}],
+             "changeSummary": {"create": 1}}
+            """);
+        try
+        {
+            var result = new ChangeReviewer().ReviewFile(file);
+
+            var details = result.Findings.Where(f => f.Rule.Id == "SC011").Select(f => f.Detail).ToList();
+            Assert.Equal(
+                [
+                    "`containers[0].env.dbPassword` of api holds a plain-text value (shown here as [hidden: plain text in state])",
+                    "`containers[3][0].secretKey` of api holds a plain-text value (shown here as [hidden: plain text in state])",
+                    "`masterPassword` of api holds a plain-text value (shown here as [hidden: plain text in state])",
+                ],
+                details);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void Catalog_EveryRule_HasAUniqueIdAndText()
     {
         var ids = RiskRules.Catalog.Select(r => r.Id).ToList();
