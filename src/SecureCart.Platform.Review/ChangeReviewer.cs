@@ -44,7 +44,7 @@ public sealed class ChangeReviewer(ReviewOptions? options = null)
         private readonly DependencyIndex _dependencies = new(target => ResourceUrn.TryParse(target, out var urn) && StatefulResources.IsStateful(urn.Type));
         private readonly List<PendingCost> _priced = [];
         private readonly ResourcePricer _pricer = new(options.Prices ?? PriceBook.Default);
-        private readonly ReviewPolicy _policy = options.Policy;
+        private ReviewPolicy? _policy;
         private readonly Plans.PlanCheck? _plan = options.Plan is { } plan ? new Plans.PlanCheck(plan) : null;
         private string? _stack;
 
@@ -84,6 +84,7 @@ public sealed class ChangeReviewer(ReviewOptions? options = null)
 
             if (known)
             {
+                _policy ??= options.PendingPolicy?.GetAwaiter().GetResult() ?? options.Policy;
                 var policy = step.FromExport ? _policy with { AuditUnchanged = true } : _policy;
                 foreach (var rule in options.Rules)
                 {

@@ -9,6 +9,12 @@ public sealed record ReviewOptions
 {
     public ReviewPolicy Policy { get; init; } = new();
 
+    /// <summary>
+    /// A policy still being worked out (the command loads the project and plans it for the production floor, a
+    /// tenth of a second): reading starts meanwhile, and the first step judged waits for it. Wins over <see cref="Policy"/>.
+    /// </summary>
+    public Task<ReviewPolicy>? PendingPolicy { get; init; }
+
     public IReadOnlyList<IRiskRule> Rules { get; init; } = RiskRules.All;
 
     /// <summary>The stack export behind the preview: dependents for the blast radius.</summary>

@@ -42,7 +42,9 @@ internal static class ReviewCommand
         command.SetAction(parse =>
         {
             var results = new List<ReviewResult>();
-            var policy = Policy(parse.GetValue(project));
+            // Loading and planning the project overlaps the reading of the first steps.
+            var projectDirectory = parse.GetValue(project);
+            var policy = Task.Run(() => Policy(projectDirectory));
 
             // A JSON report streams its changes to a file beside it as they are built, so memory stays flat
             // whatever the size of the change; the other formats order and cut the changes, so they keep them.
@@ -59,7 +61,7 @@ internal static class ReviewCommand
                     {
                         Region = parse.GetValue(region),
                         State = Match(states, preview.FullName),
-                        Policy = policy,
+                        PendingPolicy = policy,
                         Plan = saved,
                         SpillDirectory = spill,
                     });
