@@ -1,12 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using Moq;
 using Pulumi;
-using Pulumi.Testing;
-using SecureCart.Platform.Infra.Previews;
-using SecureCart.Platform.Plan.Compute;
-using SecureCart.Platform.Plan.Cost;
-using SecureCart.Platform.Plan.Previews;
 
 namespace SecureCart.Platform.Infra.Tests;
 
@@ -18,9 +12,9 @@ public sealed class PreviewEnvironmentAccessTests
     [Fact]
     public async Task Run_WithDatabase_StoresCredentialsInItsOwnSecret()
     {
-        var plan = Planned();
+        var plan = PreviewEnvironmentRun.Planned();
 
-        var created = await RunAsync(plan, Password);
+        var (created, _) = await PreviewEnvironmentRun.RunAsync(plan, databasePassword: Password);
 
         var secret = Assert.Single(created, c => c.Type == "aws:secretsmanager/secret:Secret");
         Assert.Equal(plan.Database.SecretName, secret.Inputs["name"]);
@@ -36,9 +30,9 @@ public sealed class PreviewEnvironmentAccessTests
     [Fact]
     public async Task Run_WithDatabase_OnlyItsExecutionRoleAndDatabaseUsersReadTheSecret()
     {
-        var plan = Planned();
+        var plan = PreviewEnvironmentRun.Planned();
 
-        var created = await RunAsync(plan, Password);
+        var (created, _) = await PreviewEnvironmentRun.RunAsync(plan, databasePassword: Password);
 
         var readers = created.Where(c => c.Type == "aws:iam/rolePolicy:RolePolicy")
             .Where(p => Statements((string)p.Inputs["policy"]).Any(s => s.Actions.Contains("secretsmanager:GetSecretValue")))
@@ -54,9 +48,9 @@ public sealed class PreviewEnvironmentAccessTests
     [Fact]
     public async Task Run_WithDatabase_TaskDefinitionsInjectThePasswordFromTheSecretIntoDatabaseUsersOnly()
     {
-        var plan = Planned();
+        var plan = PreviewEnvironmentRun.Planned();
 
-        var created = await RunAsync(plan, Password);
+        var (created, _) = await PreviewEnvironmentRun.RunAsync(plan, databasePassword: Password);
 
         foreach (var service in plan.Services)
         {
@@ -82,9 +76,9 @@ public sealed class PreviewEnvironmentAccessTests
     [Fact]
     public async Task Run_TaskRoles_GrantExactlyThePlansActionsOnThisPreviewsQueuesAndTables()
     {
-        var plan = Planned();
+        var plan = PreviewEnvironmentRun.Planned();
 
-        var created = await RunAsync(plan, databasePassword: null);
+        var (created, _) = await PreviewEnvironmentRun.RunAsync(plan);
 
         var checkout = Statements((string)created.Single(c => c.Name == "checkout-task-access").Inputs["policy"]);
         Assert.Equal(
@@ -107,9 +101,9 @@ public sealed class PreviewEnvironmentAccessTests
     [Fact]
     public async Task Run_WithoutDatabase_NoSecretAndTheBaseExecutionRole()
     {
-        var plan = Planned();
+        var plan = PreviewEnvironmentRun.Planned();
 
-        var created = await RunAsync(plan, databasePassword: null);
+        var (created, _) = await PreviewEnvironmentRun.RunAsync(plan);
 
         Assert.DoesNotContain(created, c => (c.Type ?? "").StartsWith("aws:secretsmanager/", StringComparison.Ordinal));
         Assert.All(created.Where(c => c.Type == "aws:ecs/taskDefinition:TaskDefinition"), t => Assert.Equal("role-1", t.Inputs["executionRoleArn"]));
@@ -121,40 +115,5 @@ public sealed class PreviewEnvironmentAccessTests
         return [.. document.RootElement.GetProperty("Statement").EnumerateArray().Select(s => (
             s.GetProperty("Action").EnumerateArray().Select(a => a.GetString()!).ToArray(),
             s.GetProperty("Resource").EnumerateArray().Select(r => r.GetString()!).ToArray()))];
-    }
-
-    private static PreviewEnvironmentPlan Planned() => ((PreviewPlanResult.Planned)PreviewPlanner.Plan("feat-1", "shop", PreviewSize.Small, "abc123",
-        new PreviewBase("preview-base", "us-east-1", "shop.securecart.example", CpuArchitecture.Arm64), PriceBook.Default)).Plan;
-
-    private static async Task<List<MockResourceArgs>> RunAsync(PreviewEnvironmentPlan plan, string? databasePassword)
-    {
-        var listeners = ListenerPriorities.Assign(0, plan.Services);
-        var created = new List<MockResourceArgs>();
-        var mocks = new Mock<IMocks>();
-        mocks.Setup(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>())).ReturnsAsync((MockResourceArgs a) =>
-        {
-            lock (created)
-            {
-                created.Add(a);
-            }
-
-            var state = a.Inputs.ToBuilder();
-            if (a.Type == "pulumi:pulumi:StackReference")
-            {
-                state["outputs"] = ImmutableDictionary<string, object>.Empty.Add("vpcId", "vpc-1").Add("albHttpsListenerArn", "listener-1")
-                    .Add("clusterArn", "cluster-1").Add("taskExecutionRoleArn", "role-1").Add("servicesSecurityGroupId", "sg-1").Add("postgresEndpoint", "base-db.internal")
-                    .Add("privateSubnetIds", ImmutableArray.Create<object>("subnet-a", "subnet-b"));
-                state["secretOutputNames"] = ImmutableArray<object>.Empty;
-            }
-
-            state.TryAdd("arn", $"arn:{a.Name}");
-            state.TryAdd("name", a.Name ?? "");
-            return (a.Name + "-id", (object)state.ToImmutable());
-        });
-        mocks.Setup(m => m.CallAsync(It.IsAny<MockCallArgs>())).ReturnsAsync(ImmutableDictionary<string, object>.Empty.Add("accountId", "123456789012"));
-
-        await Deployment.TestAsync(mocks.Object, new TestOptions { ProjectName = "previews", StackName = plan.StackName }, () =>
-            PreviewEnvironment.Run(plan, listeners, databasePassword is null ? null : new PreviewDatabaseCredentials(Output.CreateSecret(databasePassword))));
-        return created;
     }
 }

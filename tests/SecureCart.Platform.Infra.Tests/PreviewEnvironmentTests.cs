@@ -1,11 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using Moq;
-using Pulumi;
-using Pulumi.Testing;
-using SecureCart.Platform.Infra.Previews;
-using SecureCart.Platform.Plan.Compute;
-using SecureCart.Platform.Plan.Cost;
 using SecureCart.Platform.Plan.Previews;
 
 namespace SecureCart.Platform.Infra.Tests;
@@ -15,9 +9,9 @@ public sealed class PreviewEnvironmentTests
     [Fact]
     public async Task Run_Preview_CreatesOnlyItsServicesRulesAndQueuesOnTheBaseStack()
     {
-        var plan = Planned();
+        var plan = PreviewEnvironmentRun.Planned();
 
-        var (created, outputs) = await RunAsync(plan);
+        var (created, outputs) = await PreviewEnvironmentRun.RunAsync(plan);
 
         Assert.Equal(plan.Services.Length, created.Count(c => c.Type == "aws:ecs/service:Service"));
         Assert.Equal(plan.Services.Count(s => s.PathPattern is not null), created.Count(c => c.Type == "aws:lb/listenerRule:ListenerRule"));
@@ -32,11 +26,11 @@ public sealed class PreviewEnvironmentTests
     [Fact]
     public async Task Run_Preview_CreatesItsOwnOnDemandTablesWithTheProductionKeySchema()
     {
-        var plan = Planned();
+        var plan = PreviewEnvironmentRun.Planned();
         Assert.Contains(plan.Tables, t => t.RangeKey is not null);
         Assert.Contains(plan.Tables, t => t.TimeToLiveAttribute is null);
 
-        var (created, _) = await RunAsync(plan);
+        var (created, _) = await PreviewEnvironmentRun.RunAsync(plan);
 
         var tables = created.Where(c => c.Type == "aws:dynamodb/table:Table").ToDictionary(c => c.Name!, c => c.Inputs, StringComparer.Ordinal);
         Assert.Equal(plan.Tables.Select(t => t.LogicalName).Order(StringComparer.Ordinal), tables.Keys.Order(StringComparer.Ordinal));
@@ -65,10 +59,10 @@ public sealed class PreviewEnvironmentTests
     [Fact]
     public async Task Run_Preview_GivesEachHostRuleItsAssignedPriorityAndExportsTheSlot()
     {
-        var plan = Planned();
+        var plan = PreviewEnvironmentRun.Planned();
         var listeners = ListenerPriorities.Assign(17, plan.Services);
 
-        var (created, outputs) = await RunAsync(plan, listeners);
+        var (created, outputs) = await PreviewEnvironmentRun.RunAsync(plan, listeners);
 
         var rules = created.Where(c => c.Type == "aws:lb/listenerRule:ListenerRule").ToDictionary(c => c.Name!, c => Convert.ToInt32(c.Inputs["priority"], CultureInfo.InvariantCulture), StringComparer.Ordinal);
         Assert.Equal(listeners.Priorities.ToDictionary(p => $"{p.Key}-rule", p => p.Value, StringComparer.Ordinal), rules);
@@ -78,9 +72,9 @@ public sealed class PreviewEnvironmentTests
     [Fact]
     public async Task Run_Preview_QueuePairsFromThePlanInsideOneComponent()
     {
-        var plan = Planned();
+        var plan = PreviewEnvironmentRun.Planned();
 
-        var (created, outputs) = await RunAsync(plan);
+        var (created, outputs) = await PreviewEnvironmentRun.RunAsync(plan);
 
         Assert.Single(created, c => c.Type == "securecart:platform:PreviewEnvironment");
         foreach (var queue in plan.Queues)
@@ -94,39 +88,5 @@ public sealed class PreviewEnvironmentTests
             Assert.Equal((double)queue.VisibilityTimeoutSeconds, Convert.ToDouble(main["visibilityTimeoutSeconds"], CultureInfo.InvariantCulture));
         }
         Assert.Contains("queues", outputs.Keys);
-    }
-
-    private static PreviewEnvironmentPlan Planned() => ((PreviewPlanResult.Planned)PreviewPlanner.Plan("feat-1", "shop", PreviewSize.Small, "abc123",
-        new PreviewBase("preview-base", "us-east-1", "shop.securecart.example", CpuArchitecture.Arm64), PriceBook.Default)).Plan;
-
-    private static async Task<(List<MockResourceArgs> Created, IDictionary<string, object?> Outputs)> RunAsync(PreviewEnvironmentPlan plan, ListenerAssignment? listeners = null, string? databasePassword = null)
-    {
-        listeners ??= ListenerPriorities.Assign(0, plan.Services);
-        var created = new List<MockResourceArgs>();
-        var mocks = new Mock<IMocks>();
-        mocks.Setup(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>())).ReturnsAsync((MockResourceArgs a) =>
-        {
-            lock (created)
-            {
-                created.Add(a);
-            }
-
-            var state = a.Inputs.ToBuilder();
-            if (a.Type == "pulumi:pulumi:StackReference")
-            {
-                state["outputs"] = ImmutableDictionary<string, object>.Empty.Add("vpcId", "vpc-1").Add("albHttpsListenerArn", "listener-1")
-                    .Add("clusterArn", "cluster-1").Add("taskExecutionRoleArn", "role-1").Add("servicesSecurityGroupId", "sg-1").Add("postgresEndpoint", "base-db.internal")
-                    .Add("privateSubnetIds", ImmutableArray.Create<object>("subnet-a", "subnet-b"));
-                state["secretOutputNames"] = ImmutableArray<object>.Empty;
-            }
-
-            state.TryAdd("arn", $"arn:{a.Name}");
-            state.TryAdd("name", a.Name ?? "");
-            return (a.Name + "-id", (object)state.ToImmutable());
-        });
-        mocks.Setup(m => m.CallAsync(It.IsAny<MockCallArgs>())).ReturnsAsync(ImmutableDictionary<string, object>.Empty.Add("accountId", "123456789012"));
-
-        var (_, outputs) = await Deployment.TestAsync(mocks.Object, new TestOptions { ProjectName = "previews", StackName = plan.StackName }, () => PreviewEnvironment.Run(plan, listeners, databasePassword is null ? null : new PreviewDatabaseCredentials(Output.CreateSecret(databasePassword))));
-        return (created, outputs);
     }
 }

@@ -1,3 +1,5 @@
+using SecureCart.Platform.ApiConformance.Tests.Overrides;
+
 namespace SecureCart.Platform.ApiConformance.Tests.Conformance;
 
 /// <summary>The collision renames, keyed by package, module, class and C# name.</summary>
@@ -13,23 +15,15 @@ internal sealed class PropertyRenameTable(IReadOnlyList<PropertyRename> entries)
     public static PropertyRenameTable Load(string path)
     {
         var entries = new List<PropertyRename>();
-        string[] lines = File.ReadAllLines(path);
-        for (int i = 0; i < lines.Length; i++)
+        foreach (var (line, cells) in OverrideFile.Rows(path))
         {
-            string line = lines[i];
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-
-            string[] cells = line.Split('\t');
             if (cells.Length < 5)
             {
-                throw new FormatException($"{path}:{i + 1}: expected package, module, class, C# name, TypeScript name and reason.");
+                throw new FormatException($"{path}:{line}: expected package, module, class, C# name, TypeScript name and reason.");
             }
 
             string reason = cells.Length > 5 ? cells[5].Trim() : "";
-            entries.Add(new PropertyRename(cells[0], cells[1], cells[2], cells[3], cells[4], reason, i + 1));
+            entries.Add(new PropertyRename(cells[0], cells[1], cells[2], cells[3], cells[4], reason, line));
         }
 
         return new PropertyRenameTable(entries);

@@ -1,3 +1,5 @@
+using SecureCart.Platform.ApiConformance.Tests.Overrides;
+
 namespace SecureCart.Platform.ApiConformance.Tests.Numeric;
 
 /// <summary>
@@ -18,28 +20,20 @@ internal sealed class NumericTypeTable(IReadOnlyList<NumericFact> facts)
     public static NumericTypeTable Load(string path)
     {
         var facts = new List<NumericFact>();
-        string[] lines = File.ReadAllLines(path);
-        for (int i = 0; i < lines.Length; i++)
+        foreach (var (line, cells) in OverrideFile.Rows(path))
         {
-            string line = lines[i];
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-
-            string[] cells = line.Split('\t');
             if (cells.Length != 6 || cells[5].Trim().Length == 0)
             {
-                throw new FormatException($"{path}:{i + 1}: expected package, module, shape, property, integer|number and source (six tab-separated cells).");
+                throw new FormatException($"{path}:{line}: expected package, module, shape, property, integer|number and source (six tab-separated cells).");
             }
 
             NumericKind kind = cells[4] switch
             {
                 "integer" => NumericKind.Integer,
                 "number" => NumericKind.Number,
-                _ => throw new FormatException($"{path}:{i + 1}: type '{cells[4]}' is neither 'integer' nor 'number'."),
+                _ => throw new FormatException($"{path}:{line}: type '{cells[4]}' is neither 'integer' nor 'number'."),
             };
-            facts.Add(new NumericFact(cells[0], cells[1], cells[2], cells[3], kind, cells[5].Trim(), i + 1));
+            facts.Add(new NumericFact(cells[0], cells[1], cells[2], cells[3], kind, cells[5].Trim(), line));
         }
 
         return new NumericTypeTable(facts);
