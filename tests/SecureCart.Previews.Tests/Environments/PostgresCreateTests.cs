@@ -76,6 +76,45 @@ public sealed class PostgresCreateTests
     }
 
     [Fact]
+    public async Task Create_DatabaseCutMidway_503ThenTheTeamsNextCreatesGoThrough()
+    {
+        await using var database = await TestDatabase.CreateAsync("Postgres");
+        var target = new NpgsqlConnectionStringBuilder(database.ConnectionString);
+        await using var proxy = new TcpProxy(new IPEndPoint((await Dns.GetHostAddressesAsync(target.Host!))[0], target.Port));
+        await using var server = await PreviewsServer.StartReplicaAsync(database, database.ConnectionStringThrough(proxy.Port), new ControllableEngine(), s_noWorker);
+        var alpha = await server.ClientForAsync("alpha");
+        await PreviewsServer.CreateAsync(alpha, "first");
+
+        proxy.Cut();
+        var during = await Task.WhenAll(Enumerable.Range(0, 4).Select(i =>
+            alpha.PostAsJsonAsync("/v1/environments", new { name = $"during-{i}", gitRef = "main", size = "small" })));
+        proxy.Restore();
+        // The team's queue must not stay stuck on the failed batch: its next creates commit once the database is back
+        // (a pooled connection the cut broke may fail one more request before it is replaced).
+        HttpResponseMessage after = null!;
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            after = await alpha.PostAsJsonAsync("/v1/environments", new { name = "after", gitRef = "main", size = "small" });
+            if (after.StatusCode != HttpStatusCode.ServiceUnavailable)
+            {
+                break;
+            }
+
+            await Task.Delay(250);
+        }
+
+        Assert.All(during, r => Assert.Equal(HttpStatusCode.ServiceUnavailable, r.StatusCode));
+        Assert.All(during, r => Assert.NotNull(r.Headers.RetryAfter));
+        Assert.Equal(HttpStatusCode.Accepted, after.StatusCode);
+        await using var db = new NpgsqlConnection(database.ConnectionString);
+        await db.OpenAsync();
+        await using var names = new NpgsqlCommand("""SELECT string_agg("Name", ',' ORDER BY "Name") FROM "Environments" """, db);
+        Assert.Equal("after,first", await names.ExecuteScalarAsync());
+        await using var head = new NpgsqlCommand("""SELECT "LastSequence" FROM "AuditChainHeads" WHERE "Team" = 'alpha'""", db);
+        Assert.Equal(2L, await head.ExecuteScalarAsync());
+    }
+
+    [Fact]
     public async Task Create_ThirtyTwoConcurrentInOneTeam_QuotaExactAndChainInOrder()
     {
         await using var server = await PreviewsServer.StartAsync("Postgres", settings: new() { ["Previews:Worker:Enabled"] = "false", ["Previews:Quotas:MaxEnvironments"] = "20" });
