@@ -77,6 +77,13 @@ public sealed class TcpProxy : IAsyncDisposable
             await upstream.ConnectAsync(_upstream, _stop.Token);
             lock (_gate)
             {
+                // A connection accepted just before a cut whose upstream answered just after it must not survive it.
+                if (_cut)
+                {
+                    client.Client.LingerState = new LingerOption(true, 0);
+                    return;
+                }
+
                 _open.Add(client);
                 _open.Add(upstream);
             }
