@@ -140,8 +140,13 @@ internal sealed class OperationQueue(
     public async Task<LeaseRenewal> RenewAsync(OperationClaim claim, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var until = time.GetUtcNow() + Lease;
+        if (dialect.IsPostgres)
+        {
+            return await postgres.RenewAsync(claim, until, cancellationToken) is { } cancelRequested ? new LeaseRenewal(until, cancelRequested) : throw LeaseLost(claim);
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await Fenced(db, claim).ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseExpiresAt, until), cancellationToken);
         if (rows == 0)
         {

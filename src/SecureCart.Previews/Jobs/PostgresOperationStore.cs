@@ -89,6 +89,11 @@ internal sealed class PostgresOperationStore(IDbContextFactory<PreviewsDbContext
 
     private const string UpdateHead = """UPDATE "AuditChainHeads" SET "LastHash" = $2 WHERE "Team" = $1""";
 
+    // A renewal extends the lease only while the claim's token is current, and reads the cancel flag in the same statement.
+    private const string Renew = """
+        UPDATE "Operations" SET "LeaseExpiresAt" = $4 WHERE "Id" = $1 AND "FencingToken" = $2 AND "Status" = $3 RETURNING "CancelRequested"
+        """;
+
     /// <summary>
     /// Claims the oldest claimable operation in one statement. Null when there is none; a row with no token when the
     /// oldest one's worker died <paramref name="maxAttempts"/> times (it is left as it was, for the caller to fail).
@@ -123,6 +128,29 @@ internal sealed class PostgresOperationStore(IDbContextFactory<PreviewsDbContext
             return reader.IsDBNull(3)
                 ? new ClaimedRow(reader.GetGuid(0), kind, environment, null)
                 : new ClaimedRow(reader.GetGuid(0), kind, environment, new ClaimedLease(reader.GetInt64(3), reader.GetInt32(4), reader.GetInt32(5)));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>Extends the lease to <paramref name="until"/> in one round trip; null when the lease was lost.</summary>
+    public async Task<bool?> RenewAsync(OperationClaim claim, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = new NpgsqlCommand(Renew, (NpgsqlConnection)db.Database.GetDbConnection())
+            {
+                Parameters =
+                {
+                    new() { Value = claim.OperationId }, new() { Value = claim.FencingToken }, new() { Value = nameof(OperationStatus.Running) }, new() { Value = Ms(until) },
+                },
+            };
+            return await command.ExecuteScalarAsync(cancellationToken) is bool cancel ? cancel : null;
         }
         finally
         {

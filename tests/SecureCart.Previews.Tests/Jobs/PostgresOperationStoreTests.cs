@@ -144,6 +144,30 @@ public sealed class PostgresOperationStoreTests
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Actor == "engine" && a.EnvironmentId == first.Environment.Id && a.Outcome.StartsWith("failed: ")));
     }
 
+    [Fact]
+    public async Task Renew_OneStatement_MovesTheLeaseReadsTheCancelAndRefusesAStaleToken()
+    {
+        await using var server = await PreviewsServer.StartAsync("Postgres", settings: s_noWorker);
+        var alpha = await server.ClientForAsync("alpha");
+        var created = await PreviewsServer.CreateAsync(alpha, "renew");
+        var queue = server.Services.GetRequiredService<OperationQueue>();
+        var first = (await queue.ClaimAsync("w1", CancellationToken.None))!;
+        server.Time.Advance(TimeSpan.FromSeconds(61));
+        var second = (await queue.ClaimAsync("w2", CancellationToken.None))!;
+        server.Time.Advance(TimeSpan.FromSeconds(10));
+
+        var before = await queue.RenewAsync(second, CancellationToken.None);
+        (await alpha.PostAsync($"/v1/operations/{created.Operation.Id}/cancel", null)).EnsureSuccessStatusCode();
+        var after = await queue.RenewAsync(second, CancellationToken.None);
+        await Assert.ThrowsAsync<LeaseLostException>(() => queue.RenewAsync(first, CancellationToken.None));
+
+        Assert.Equal((server.Time.GetUtcNow() + TimeSpan.FromSeconds(60), false), (before.Until, before.CancelRequested));
+        Assert.True(after.CancelRequested);
+        await using var db = await server.DbAsync();
+        var operation = await db.Operations.AsNoTracking().SingleAsync();
+        Assert.Equal((after.Until, "w2", second.FencingToken), (operation.LeaseExpiresAt!.Value, operation.LeaseOwner, operation.FencingToken));
+    }
+
     private static async Task ExecuteAsync(PreviewsServer server, string sql)
     {
         await using var connection = new NpgsqlConnection(server.Database.ConnectionString);
