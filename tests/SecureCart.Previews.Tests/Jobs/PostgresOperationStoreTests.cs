@@ -47,6 +47,31 @@ public sealed class PostgresOperationStoreTests
     }
 
     [Fact]
+    public async Task ClaimStatement_EightWorkersAtOnce_NeverTheSameOperationAndNeverAFailedStatement()
+    {
+        var settings = new Dictionary<string, string?>(s_noWorker) { ["Previews:Quotas:MaxEnvironments"] = "100", ["Previews:Quotas:MaxMonthlyCost"] = "100000" };
+        await using var server = await PreviewsServer.StartAsync("Postgres", settings: settings);
+        var alpha = await server.ClientForAsync("alpha");
+        var created = await Task.WhenAll(Enumerable.Range(0, 24).Select(i => PreviewsServer.CreateAsync(alpha, $"race-{i}")));
+        // The statement alone, without the queue's fallback: a race it lost would show as an error or a second claim.
+        var store = server.Services.GetRequiredService<PostgresOperationStore>();
+        var now = server.Time.GetUtcNow();
+        var rows = new ConcurrentBag<PostgresOperationStore.ClaimedRow>();
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
+        {
+            while (await store.ClaimAsync($"w{w}", now, now.AddMinutes(1), 3, CancellationToken.None) is { } row)
+            {
+                rows.Add(row);
+            }
+        })));
+
+        Assert.Equal(created.Select(c => c.Operation.Id).Order(), rows.Select(r => r.OperationId).Order());
+        Assert.All(rows, r => Assert.Equal((1L, 1, 2), (r.Lease!.FencingToken, r.Lease.Attempts, r.Lease.ClaimedSequence)));
+        Assert.All(rows, r => Assert.Equal(created.Single(c => c.Operation.Id == r.OperationId).Environment.Name, r.Environment.Name));
+    }
+
+    [Fact]
     public async Task Complete_WriteFailsInsideTheBatch_NothingHalfAppliedAndTheRetryWritesItOnce()
     {
         await using var server = await PreviewsServer.StartAsync("Postgres", settings: s_noWorker);
