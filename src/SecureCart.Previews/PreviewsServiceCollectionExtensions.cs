@@ -97,6 +97,7 @@ public static class PreviewsServiceCollectionExtensions
         services.AddSingleton<EnvironmentCommands>();
         services.AddSingleton<EnvironmentLifecycle>();
         services.AddSingleton<OperationQueue>();
+        services.AddSingleton<PostgresOperationStore>();
         services.AddSingleton<OperationRunner>();
         services.AddSingleton<ApiKeys>();
 

@@ -43,18 +43,21 @@ internal sealed class PlanOnlyEngine(IPreviewPlanner planner) : IPreviewEngine, 
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(events);
-        await events.WriteAsync(new EngineEvent("prelude", $"plan-only engine: stack {request.StackName}; nothing is created in the cloud"), cancellationToken);
-        var estimate = planner.Plan(request.Plan) switch
+        var prelude = new EngineEvent("prelude", $"plan-only engine: stack {request.StackName}; nothing is created in the cloud");
+        var outcome = planner.Plan(request.Plan);
+        if (outcome is PreviewPlanOutcome.Rejected rejected)
         {
-            PreviewPlanOutcome.Planned planned => planned.Estimate,
-            PreviewPlanOutcome.Rejected rejected => throw new EngineFailedException("the plan was rejected: " + string.Join("; ", rejected.Reasons)),
-            _ => throw new InvalidOperationException("unknown plan outcome"),
-        };
-        // The whole plan is known at once, so its events go to the log in one write.
+            await events.WriteAsync(prelude, cancellationToken);
+            throw new EngineFailedException("the plan was rejected: " + string.Join("; ", rejected.Reasons));
+        }
+
+        var estimate = outcome is PreviewPlanOutcome.Planned planned ? planned.Estimate : throw new InvalidOperationException("unknown plan outcome");
+        // Planning is in-memory work, so the prelude waits for the plan and the whole run goes to the log
+        // in one write: one commit (and one NOTIFY) per run instead of two.
         cancellationToken.ThrowIfCancellationRequested();
         var cost = string.Create(CultureInfo.InvariantCulture, $"estimated cost {estimate.CostPerHour:0.0000} USD/hour, {estimate.CostPerMonth:0.00} USD/month (size {estimate.Size})");
         var summary = $"plan-only: {estimate.Resources.Length} resources {verb.Replace("would ", "", StringComparison.Ordinal)} on paper, none in the cloud";
-        List<EngineEvent> onPaper = [.. estimate.Resources.Select(resource => new EngineEvent("resource", $"{verb} {resource}")), new("cost", cost), new("summary", summary)];
+        List<EngineEvent> onPaper = [prelude, .. estimate.Resources.Select(resource => new EngineEvent("resource", $"{verb} {resource}")), new("cost", cost), new("summary", summary)];
         await events.WriteManyAsync(onPaper, cancellationToken);
         var outputs = ImmutableDictionary<string, string>.Empty
             .Add("url", estimate.Url)

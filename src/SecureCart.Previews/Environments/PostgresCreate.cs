@@ -4,6 +4,7 @@ using SecureCart.Previews.Audit;
 using SecureCart.Previews.Domain;
 using SecureCart.Previews.State;
 using SecureCart.Previews.State.Migrations;
+using static SecureCart.Previews.State.PostgresCommands;
 
 namespace SecureCart.Previews.Environments;
 
@@ -220,49 +221,6 @@ internal sealed class PostgresCreate(IDbContextFactory<PreviewsDbContext> contex
         batch.BatchCommands.Add(new("COMMIT"));
         return batch;
     }
-
-    /// <summary>
-    /// Ends a transaction an error, a cancellation or a dropped connection interrupted. On a live connection the
-    /// rollback releases the head at once; on a broken one there is nothing to send (the server rolled back when the
-    /// connection went), and the original exception is the one the caller must see.
-    /// </summary>
-    private static async Task AbandonAsync(NpgsqlConnection connection)
-    {
-        if (connection.FullState != System.Data.ConnectionState.Open)
-        {
-            return;
-        }
-
-        try
-        {
-            await ExecuteAsync(connection, "ROLLBACK", CancellationToken.None);
-        }
-        catch (NpgsqlException) when (connection.FullState.HasFlag(System.Data.ConnectionState.Broken))
-        {
-            // The connection broke while rolling back: the server ends the transaction with the connection, and the
-            // error the caller must see is the one that interrupted the create.
-            return;
-        }
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static NpgsqlBatchCommand Command(string sql, params object[] values)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
-        return command;
-    }
-
-    private static long Ms(DateTimeOffset at) => at.ToUnixTimeMilliseconds();
 
     /// <summary>The team as the transaction found it under the lock, advanced past each create the batch accepts.</summary>
     private sealed class TeamState(string team, long position, string hash)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using SecureCart.Previews.Audit;
 using SecureCart.Previews.Domain;
 using SecureCart.Previews.Engine;
@@ -24,13 +25,45 @@ internal sealed class OperationQueue(
     IPreviewPlanner planner,
     TimeProvider time,
     IOptions<WorkerOptions> options,
-    OperationFeed feed)
+    OperationFeed feed,
+    PostgresOperationStore postgres)
 {
     private const int EventsPerStatement = 100;
 
     private TimeSpan Lease => TimeSpan.FromSeconds(options.Value.LeaseSeconds);
 
     public async Task<OperationClaim?> ClaimAsync(string workerId, CancellationToken cancellationToken)
+    {
+        if (dialect.IsPostgres)
+        {
+            var now = time.GetUtcNow();
+            try
+            {
+                var row = await postgres.ClaimAsync(workerId, now, now + Lease, options.Value.MaxAttempts, cancellationToken);
+                if (row is null)
+                {
+                    return null;
+                }
+
+                if (row.Lease is { } lease)
+                {
+                    feed.Publish(row.OperationId);
+                    return ToClaim(row.OperationId, row.Kind, row.Environment, lease.FencingToken, lease.Attempts, workerId, lease.ClaimedSequence + 1, now + Lease);
+                }
+
+                // The oldest candidate's worker died too often: the claim below fails it, with its audit row, and goes on.
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+            {
+                // A stale holder's event landed between the statement's snapshot and its lock; nothing was claimed.
+                // The claim below reads the event numbers after it holds the lock.
+            }
+        }
+
+        return await ClaimThroughEfAsync(workerId, cancellationToken);
+    }
+
+    private async Task<OperationClaim?> ClaimThroughEfAsync(string workerId, CancellationToken cancellationToken)
     {
         // An operation whose worker died too often is failed here, and the next candidate is tried.
         for (var guard = 0; guard < 16; guard++)
@@ -83,15 +116,21 @@ internal sealed class OperationQueue(
             await transaction.CommitAsync(cancellationToken);
             feed.Publish(operation.Id);
 
-            var planRequest = new PreviewPlanRequest(environment.Id, environment.Team, environment.Name, environment.Size, environment.GitRef, environment.ImageTag);
-            // Planned once, at create; only rows written before the stack name was stored are planned again here.
-            var stackName = environment.StackName is { Length: > 0 } stored ? stored
-                : planner.Plan(planRequest) is PreviewPlanOutcome.Planned planned ? planned.Estimate.StackName : $"preview-{environment.Team}-{environment.Name}";
-            var request = new EngineRequest(planRequest, stackName, operation.Id);
-            return new OperationClaim(operation.Id, environment.Id, operation.Kind, operation.FencingToken, operation.Attempts, workerId, request, nextSequence + 2, operation.LeaseExpiresAt.Value);
+            return ToClaim(operation.Id, operation.Kind, environment, operation.FencingToken, operation.Attempts, workerId, nextSequence + 2, operation.LeaseExpiresAt.Value);
         }
 
         return null;
+    }
+
+    private OperationClaim ToClaim(
+        Guid operationId, OperationKind kind, EnvironmentRecord environment, long fencingToken, int attempts, string workerId, int nextSequence, DateTimeOffset leaseUntil)
+    {
+        var planRequest = new PreviewPlanRequest(environment.Id, environment.Team, environment.Name, environment.Size, environment.GitRef, environment.ImageTag);
+        // Planned once, at create; only rows written before the stack name was stored are planned again here.
+        var stackName = environment.StackName is { Length: > 0 } stored ? stored
+            : planner.Plan(planRequest) is PreviewPlanOutcome.Planned planned ? planned.Estimate.StackName : $"preview-{environment.Team}-{environment.Name}";
+        var request = new EngineRequest(planRequest, stackName, operationId);
+        return new OperationClaim(operationId, environment.Id, kind, fencingToken, attempts, workerId, request, nextSequence, leaseUntil);
     }
 
     /// <summary>
@@ -101,8 +140,13 @@ internal sealed class OperationQueue(
     public async Task<LeaseRenewal> RenewAsync(OperationClaim claim, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var until = time.GetUtcNow() + Lease;
+        if (dialect.IsPostgres)
+        {
+            return await postgres.RenewAsync(claim, until, cancellationToken) is { } cancelRequested ? new LeaseRenewal(until, cancelRequested) : throw LeaseLost(claim);
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await Fenced(db, claim).ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseExpiresAt, until), cancellationToken);
         if (rows == 0)
         {
@@ -159,6 +203,16 @@ internal sealed class OperationQueue(
     {
         ArgumentNullException.ThrowIfNull(claim);
         ArgumentNullException.ThrowIfNull(outcome);
+        if (dialect.IsPostgres)
+        {
+            if (await postgres.CompleteAsync(claim, outcome, cancellationToken))
+            {
+                feed.Publish(claim.OperationId);
+            }
+
+            return;
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var until = time.GetUtcNow() + Lease;
@@ -202,7 +256,7 @@ internal sealed class OperationQueue(
     private static IQueryable<OperationRecord> Fenced(PreviewsDbContext db, OperationClaim claim) =>
         db.Operations.Where(o => o.Id == claim.OperationId && o.FencingToken == claim.FencingToken && o.Status == OperationStatus.Running);
 
-    private static LeaseLostException LeaseLost(OperationClaim claim) =>
+    internal static LeaseLostException LeaseLost(OperationClaim claim) =>
         new($"operation {claim.OperationId}: fencing token {claim.FencingToken} is no longer current");
 
     private static void FinishInPlace(
@@ -220,11 +274,14 @@ internal sealed class OperationQueue(
             OperationId = operation.Id,
             Sequence = sequence,
             Type = "finished",
-            Message = $"{status.ToString().ToLowerInvariant()}: {error ?? summary ?? ""}".TrimEnd(' ', ':'),
+            Message = FinishMessage(status, error, summary),
             At = now,
         });
     }
 
-    private static AuditEntry EngineAudit(OperationRecord operation, string outcome) =>
+    internal static string FinishMessage(OperationStatus status, string? error, string? summary) =>
+        $"{status.ToString().ToLowerInvariant()}: {error ?? summary ?? ""}".TrimEnd(' ', ':');
+
+    internal static AuditEntry EngineAudit(OperationRecord operation, string outcome) =>
         new("engine", operation.Team, $"engine.{operation.Kind.ToString().ToLowerInvariant()}", operation.EnvironmentId, outcome, operation.Id.ToString("D"), "worker");
 }
