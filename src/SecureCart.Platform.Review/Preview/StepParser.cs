@@ -10,13 +10,23 @@ internal static class StepParser
     /// <summary>`display.PreviewStep`: op, urn, provider, oldState, newState, diffReasons, replaceReasons, detailedDiff{kind, inputDiff}.</summary>
     public static PreviewStep FromPreview(JsonElement step, int index, long line, bool keep, StringPool pool)
     {
-        var where = $"steps[{index}]";
         if (step.ValueKind != JsonValueKind.Object)
         {
-            throw new FormatException($"{where} must be an object, not {JsonFields.Kind(step)}");
+            throw new FormatException($"steps[{index}] must be an object, not {JsonFields.Kind(step)}");
         }
 
-        return Build(StepFields.Of(step, preview: true), where, "oldState", "newState", "kind", keep, pool, line);
+        var fields = StepFields.Of(step, preview: true);
+        try
+        {
+            return Build(fields, "", "oldState", "newState", "kind", keep, pool, line);
+        }
+        catch (FormatException)
+        {
+            // Where the step is, only to say so: read it again with its place named, which throws the same
+            // problem in full. Naming it up front made three strings for every step read.
+            Build(fields, $"steps[{index}]", "oldState", "newState", "kind", keep, pool, line);
+            throw;
+        }
     }
 
     /// <summary>`apitype.StepEventMetadata`: op, urn, type, old, new, keys (replace), diffs, detailedDiff{diffKind, inputDiff}.</summary>
@@ -31,13 +41,13 @@ internal static class StepParser
     {
         var urnText = JsonFields.StringOf(f.Urn, "urn", where) ?? throw new FormatException($"{where} has no `urn`");
         var urn = Urn(urnText, where, pool);
-        var old = StateParser.Parse(f.Old, $"{where}.{oldName}", keep, pool, urn.Value);
+        var old = StateParser.Parse(f.Old, where.Length == 0 ? "" : $"{where}.{oldName}", keep, pool, urn.Value);
         return new PreviewStep
         {
             Op = JsonFields.StringOf(f.Op, "op", where, pool) ?? throw new FormatException($"{where} has no `op`"),
             Urn = urn,
             Old = old,
-            New = StateParser.Parse(f.New, $"{where}.{newName}", keep, pool, urn.Value, old?.Id),
+            New = StateParser.Parse(f.New, where.Length == 0 ? "" : $"{where}.{newName}", keep, pool, urn.Value, old?.Id),
             DiffReasons = JsonFields.StringsOf(f.DiffReasons, f.DiffReasonsName, where, pool),
             ReplaceReasons = JsonFields.StringsOf(f.ReplaceReasons, f.ReplaceReasonsName, where, pool),
             DetailedDiff = DetailedDiff(JsonFields.ObjectOf(f.DetailedDiff, "detailedDiff", where), kindField, where, pool),
