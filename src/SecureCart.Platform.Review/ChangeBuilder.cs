@@ -170,7 +170,7 @@ internal sealed class ChangeBuilder(PreviewStep first, string operation, int max
     {
         foreach (var reason in step.ReplaceReasons)
         {
-            var causes = (step.DetailedDiff ?? ImmutableDictionary<string, PropertyDiff>.Empty)
+            var causes = (step.DetailedDiff ?? PropertyDiffDictionary.Empty)
                 .Where(d => d.Value.ForcesReplacement && PropertyPath.Root(d.Key) == reason)
                 .OrderBy(d => d.Key, StringComparer.Ordinal)
                 .ToList();

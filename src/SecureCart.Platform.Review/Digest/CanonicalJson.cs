@@ -26,7 +26,8 @@ internal static class CanonicalJson
                 writer.WriteStartObject();
 
                 // Go writes map keys sorted, so Pulumi's objects are usually in order already: sort only when not.
-                if (Sorted(value))
+                var order = Order(value);
+                if (order == NameOrder.Sorted)
                 {
                     foreach (var property in value.EnumerateObject())
                     {
@@ -36,7 +37,7 @@ internal static class CanonicalJson
                 }
                 else
                 {
-                    WriteSorted(writer, value);
+                    WriteSorted(writer, value, order == NameOrder.UnsortedPlain ? s_byRawName : s_byName);
                 }
 
                 writer.WriteEndObject();
@@ -61,7 +62,7 @@ internal static class CanonicalJson
 
     // Sorted in a pooled array rather than by LINQ, which made a string of every name and four objects per
     // object; ties (a name given twice) keep their order, as OrderBy did.
-    private static void WriteSorted(Utf8JsonWriter writer, JsonElement value)
+    private static void WriteSorted(Utf8JsonWriter writer, JsonElement value, Comparison<(JsonProperty Property, int Index)> comparison)
     {
         var count = value.GetPropertyCount();
         var properties = ArrayPool<(JsonProperty Property, int Index)>.Shared.Rent(count);
@@ -74,7 +75,7 @@ internal static class CanonicalJson
                 i++;
             }
 
-            properties.AsSpan(0, count).Sort(s_byName);
+            properties.AsSpan(0, count).Sort(comparison);
             foreach (var (property, _) in properties.AsSpan(0, count))
             {
                 WriteName(writer, property);
@@ -102,30 +103,39 @@ internal static class CanonicalJson
         }
     }
 
+    private enum NameOrder
+    {
+        Sorted,
+        UnsortedPlain,
+        Unsorted,
+    }
+
     // Unescaped ASCII names order by their bytes as .NET orders strings (ordinal, UTF-16); an object with any
-    // other name is checked on the strings.
-    private static bool Sorted(JsonElement value)
+    // other name is checked on the strings. An unsorted object of plain names alone is then sorted on the bytes
+    // without checking each name again at every comparison.
+    private static NameOrder Order(JsonElement value)
     {
         ReadOnlySpan<byte> previous = default;
         var first = true;
+        var sorted = true;
         foreach (var property in value.EnumerateObject())
         {
             var name = JsonMarshal.GetRawUtf8PropertyName(property);
             if (!Plain(name))
             {
-                return Ordered(value);
+                return Ordered(value) ? NameOrder.Sorted : NameOrder.Unsorted;
             }
 
             if (!first && previous.SequenceCompareTo(name) > 0)
             {
-                return false;
+                sorted = false;
             }
 
             previous = name;
             first = false;
         }
 
-        return true;
+        return sorted ? NameOrder.Sorted : NameOrder.UnsortedPlain;
     }
 
     private static bool Plain(ReadOnlySpan<byte> name) => Ascii.IsValid(name) && !name.Contains((byte)'\\');
@@ -149,6 +159,14 @@ internal static class CanonicalJson
     }
 
     private static readonly Comparison<(JsonProperty Property, int Index)> s_byName = ByName;
+    private static readonly Comparison<(JsonProperty Property, int Index)> s_byRawName = ByRawName;
+
+    // Both names plain: their bytes order them.
+    private static int ByRawName((JsonProperty Property, int Index) x, (JsonProperty Property, int Index) y)
+    {
+        var order = JsonMarshal.GetRawUtf8PropertyName(x.Property).SequenceCompareTo(JsonMarshal.GetRawUtf8PropertyName(y.Property));
+        return order != 0 ? order : x.Index.CompareTo(y.Index);
+    }
 
     // Ordinal order of the names: plain ASCII names compare by their bytes (the same order), others as strings.
     private static int ByName((JsonProperty Property, int Index) x, (JsonProperty Property, int Index) y)

@@ -47,9 +47,8 @@ public sealed class ReviewDigest
             writer.WriteStartObject(Names.DetailedDiff);
             if (step.DetailedDiff is { Count: > 0 } detailed)
             {
-                var entries = detailed.ToArray();
-                Array.Sort(entries, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-                foreach (var (path, diff) in entries)
+                // Already in ordinal order of the paths, each path once.
+                foreach (var (path, diff) in detailed.Entries)
                 {
                     writer.WriteString(path, diff.InputDiff ? InputKind(diff.Kind) : diff.Kind);
                 }

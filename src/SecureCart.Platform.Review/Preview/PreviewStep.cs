@@ -21,7 +21,7 @@ public sealed record PreviewStep
     public ImmutableArray<string> ReplaceReasons { get; init; } = [];
 
     /// <summary>Null when Pulumi wrote `"detailedDiff": null` (the provider gave no detailed diff).</summary>
-    public ImmutableDictionary<string, PropertyDiff>? DetailedDiff { get; init; }
+    public PropertyDiffDictionary? DetailedDiff { get; init; }
 
     /// <summary>The step stands for a resource of a stack export, not a change.</summary>
     public bool FromExport { get; init; }

@@ -78,4 +78,19 @@ public sealed class ReviewDigestTests
         Assert.Equal(forward, plain);
         Assert.NotEqual(forward, other);
     }
+    [Fact]
+    public void Digest_DetailedDiffInAnotherOrderOrWithAPathGivenTwice_IsTheDiffALookupByPathFinds()
+    {
+        string Step(string diff) =>
+            $$$"""{"steps": [{"op": "update", "urn": "urn:pulumi:prod::sc::aws:sqs/queue:Queue::q", "detailedDiff": {{{diff}}}}]}""";
+
+        var sorted = DigestOf(Step("""{"acl": {"kind": "delete"}, "tags": {"kind": "update", "inputDiff": true}}"""));
+        var reversed = DigestOf(Step("""{"tags": {"kind": "update", "inputDiff": true}, "acl": {"kind": "delete"}}"""));
+        var twice = DigestOf(Step("""{"tags": {"kind": "add"}, "acl": {"kind": "delete"}, "tags": {"kind": "update", "inputDiff": true}}"""));
+        var other = DigestOf(Step("""{"acl": {"kind": "delete"}, "tags": {"kind": "add"}}"""));
+
+        Assert.Equal(sorted, reversed);
+        Assert.Equal(sorted, twice);
+        Assert.NotEqual(sorted, other);
+    }
 }

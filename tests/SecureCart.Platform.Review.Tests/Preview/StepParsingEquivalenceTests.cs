@@ -11,12 +11,41 @@ namespace SecureCart.Platform.Review.Tests.Preview;
 /// </summary>
 public sealed class StepParsingEquivalenceTests
 {
-    public static TheoryData<string> Previews() =>
-    [
-        "pulumi-cli/preview-aws-sg-replace.json",
-        "pulumi-cli/preview-aws-kms-lambda-ssm-update.json",
-        "ops/every-operation.json",
-    ];
+    // Every fixture that is a preview (a top-level object with a `steps` array) and not meant to be rejected.
+    public static TheoryData<string> Previews()
+    {
+        var root = Fixture.Path("");
+        var previews = new TheoryData<string>();
+        foreach (var file in Directory.EnumerateFiles(root, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
+            if (relative.StartsWith("malformed/", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            // An event log is JSON lines, not one document: not a preview.
+            var reader = new Utf8JsonReader(File.ReadAllBytes(file), new JsonReaderOptions { AllowMultipleValues = true });
+            using var document = JsonDocument.ParseValue(ref reader);
+            if (!reader.Read() && document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("steps", out var steps) && steps.ValueKind == JsonValueKind.Array)
+            {
+                previews.Add(relative);
+            }
+        }
+
+        return previews;
+    }
+
+    [Fact]
+    public void Previews_CoverTheRealAndTheRuleFixtures()
+    {
+        var previews = Previews().Select(row => row.Data).ToList();
+
+        Assert.Contains("pulumi-cli/preview-aws-sg-replace.json", previews);
+        Assert.Contains("ops/every-operation.json", previews);
+        Assert.True(previews.Count(p => p.StartsWith("risk/", StringComparison.Ordinal)) >= 20, string.Join(", ", previews));
+    }
 
     [Theory]
     [MemberData(nameof(Previews))]
@@ -98,6 +127,72 @@ public sealed class StepParsingEquivalenceTests
         AssertState(step, "newState", steps[0].New);
         Assert.True(steps[0].Old!.Protect);
         Assert.Equal("aws:s3/bucket:Bucket", steps[0].Old!.Type);
+    }
+
+    [Fact]
+    public void Read_StepWithEscapedRepeatedFieldsAndAnUnorderedDiff_ReadsWhatALookupByNameFinds()
+    {
+        var json = """
+            {"steps": [{"op": "create", "\u006fp": "update", "urn": "urn:pulumi:prod::sc::aws:s3/bucket:Bucket::old",
+              "urn": "urn:pulumi:prod::sc::aws:s3/bucket:Bucket::b", "diffReasons": ["x"], "diff\u0052easons": ["tags", "acl"],
+              "replaceReasons": null, "oldState": null,
+              "detailedDiff": {"tags": {"kind": "add", "inputDiff": false, "kind": "update", "inputDiff": true}, "acl": {"kind": "delete"}, "tags": {"kind": "update-replace"}}}]}
+            """;
+        var steps = new List<PreviewStep>();
+
+        new PreviewReader().Read(new MemoryStream(Encoding.UTF8.GetBytes(json)), "fields.json", steps.Add);
+
+        var step = Assert.Single(steps);
+        Assert.Equal("update", step.Op);
+        Assert.Equal("b", step.Urn.Name);
+        Assert.Equal(["tags", "acl"], step.DiffReasons);
+        Assert.Empty(step.ReplaceReasons);
+        Assert.Null(step.Old);
+        Assert.Equal(["acl", "tags"], step.DetailedDiff!.Keys);
+        Assert.Equal(new PropertyDiff("update-replace", false), step.DetailedDiff["tags"]);
+        Assert.Equal(new PropertyDiff("delete", false), step.DetailedDiff["acl"]);
+    }
+
+    [Fact]
+    public void Read_EventWithEscapedAndRepeatedFields_ReadsWhatALookupByNameFinds()
+    {
+        var json = """
+            {"sequence": 1, "resourcePreEvent": {"metadata": {"op": "update", "o\u0070": "replace", "urn": "urn:pulumi:prod::sc::aws:ec2/instance:Instance::web",
+              "type": "aws:ec2/instance:Instance", "diffs": ["ami"], "keys": ["tags"], "k\u0065ys": ["ami"],
+              "old": {"urn": "urn:pulumi:prod::sc::aws:ec2/instance:Instance::web", "type": "aws:ec2/instance:Instance", "id": "i-1"},
+              "new": {"urn": "urn:pulumi:prod::sc::aws:ec2/instance:Instance::web", "type": "aws:ec2/instance:Instance"},
+              "detailedDiff": {"ami": {"kind": "add", "diffKind": "update", "diff\u004bind": "update-replace", "inputDiff": true}}}}}
+            """;
+        var steps = new List<PreviewStep>();
+
+        new PreviewReader().Read(new MemoryStream(Encoding.UTF8.GetBytes(json)), "events.json", steps.Add);
+
+        var step = Assert.Single(steps);
+        Assert.Equal("replace", step.Op);
+        Assert.Equal(["ami"], step.DiffReasons);
+        Assert.Equal(["ami"], step.ReplaceReasons);
+        Assert.Equal("i-1", step.Old!.Id);
+        Assert.Equal(new PropertyDiff("update-replace", true), Assert.Single(step.DetailedDiff!).Value);
+    }
+
+    [Theory]
+    [InlineData(""" "op": 5, "urn": "urn:pulumi:prod::sc::aws:s3/bucket:Bucket::b" """, "steps[0].op must be a string, not a number")]
+    [InlineData(""" "op": "update", "urn": 5 """, "steps[0].urn must be a string, not a number")]
+    [InlineData(""" "urn": "urn:pulumi:prod::sc::aws:s3/bucket:Bucket::b" """, "steps[0] has no `op`")]
+    [InlineData(""" "op": "update" """, "steps[0] has no `urn`")]
+    [InlineData(""" "op": "update", "urn": "urn:pulumi:prod::sc::aws:s3/bucket:Bucket::b", "diffReasons": "tags" """, "steps[0].diffReasons must be an array of strings, not a string")]
+    [InlineData(""" "op": "update", "urn": "urn:pulumi:prod::sc::aws:s3/bucket:Bucket::b", "replaceReasons": [1] """, "steps[0].replaceReasons must be an array of strings, not hold a number")]
+    [InlineData(""" "op": "update", "urn": "urn:pulumi:prod::sc::aws:s3/bucket:Bucket::b", "detailedDiff": [] """, "steps[0].detailedDiff must be an object, not an array")]
+    [InlineData(""" "op": 5, "urn": "urn:pulumi:prod::sc::aws:s3/bucket:Bucket::b", "oldState": 3 """, "steps[0].oldState must be an object, not a number")]
+    public void Read_StepWithAFieldOfTheWrongType_NamesTheFieldWithItsPlace(string fields, string message)
+    {
+        var json = $$$"""{"steps": [{{{{fields}}}}]}""";
+
+        var error = Assert.Throws<PreviewFormatException>(() => new PreviewReader().Read(new MemoryStream(Encoding.UTF8.GetBytes(json)), "bad.json", _ => { }));
+
+        Assert.Contains(message, error.Message);
+        Assert.Equal(1, error.Line);
+        Assert.Equal(11, error.ByteOffset);
     }
 
     [Fact]
