@@ -170,9 +170,9 @@ internal sealed class ChangeBuilder(PreviewStep first, string operation, int max
     {
         foreach (var reason in step.ReplaceReasons)
         {
+            // The detailed diff enumerates in ordinal order of its paths already.
             var causes = (step.DetailedDiff ?? PropertyDiffDictionary.Empty)
                 .Where(d => d.Value.ForcesReplacement && PropertyPath.Root(d.Key) == reason)
-                .OrderBy(d => d.Key, StringComparer.Ordinal)
                 .ToList();
             var sentences = causes.Count == 0
                 ? [$"`{reason}` changed, and the provider cannot change it on the existing resource"]

@@ -237,8 +237,7 @@ internal sealed class OperationQueue(
             .SingleAsync(cancellationToken);
         var (operation, environment) = (found.Operation, found.Environment);
         FinishInPlace(db, operation, environment, outcome.Status, outcome.Error, outcome.Outputs, time.GetUtcNow(), claim.FinishSequence, outcome.Summary);
-        var verdict = outcome.Status.ToString().ToLowerInvariant() + (outcome.Error is null ? "" : ": " + outcome.Error);
-        await audit.StageAsync(db, EngineAudit(operation, verdict), cancellationToken);
+        await audit.StageAsync(db, EngineAudit(operation, Verdict(outcome)), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         feed.Publish(claim.OperationId);
@@ -281,6 +280,10 @@ internal sealed class OperationQueue(
 
     internal static string FinishMessage(OperationStatus status, string? error, string? summary) =>
         $"{status.ToString().ToLowerInvariant()}: {error ?? summary ?? ""}".TrimEnd(' ', ':');
+
+    /// <summary>The audit row's outcome for a finished run: the status, and the error when there is one.</summary>
+    internal static string Verdict(OperationOutcome outcome) =>
+        outcome.Status.ToString().ToLowerInvariant() + (outcome.Error is null ? "" : ": " + outcome.Error);
 
     internal static AuditEntry EngineAudit(OperationRecord operation, string outcome) =>
         new("engine", operation.Team, $"engine.{operation.Kind.ToString().ToLowerInvariant()}", operation.EnvironmentId, outcome, operation.Id.ToString("D"), "worker");

@@ -186,8 +186,7 @@ internal sealed class PostgresOperationStore(IDbContextFactory<PreviewsDbContext
 
             var now = time.GetUtcNow();
             EnvironmentTransitions.Finish(environment, operation, outcome.Status, outcome.Error, outcome.Outputs, now);
-            var verdict = outcome.Status.ToString().ToLowerInvariant() + (outcome.Error is null ? "" : ": " + outcome.Error);
-            var audit = OperationQueue.EngineAudit(operation, verdict).ToRecord(head.RowNumber, head.Position, time.GetUtcNow(), head.Hash, hasher);
+            var audit = OperationQueue.EngineAudit(operation, OperationQueue.Verdict(outcome)).ToRecord(head.RowNumber, head.Position, now, head.Hash, hasher);
             await using var write = new NpgsqlBatch(connection)
             {
                 BatchCommands =
