@@ -25,7 +25,7 @@ internal static class Phases
         read.Stop();
         var readMiB = Allocated(ref allocated);
 
-        var digest = new ReviewDigest();
+        using var digest = new ReviewDigest();
         var digesting = Stopwatch.StartNew();
         new PreviewReader().ReadFile(file, _ => { }, digest.Add);
         digest.Finish();

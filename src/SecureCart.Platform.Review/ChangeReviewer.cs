@@ -239,7 +239,11 @@ public sealed class ChangeReviewer(ReviewOptions? options = null)
         // Pulumi counts each step by its op, but not the create-replacement / delete-replaced halves of a
         // replacement; `same` is left out because `--json` omits the same-steps of default providers.
         // A review that fails (or a spill handed over by Finish) leaves no file behind.
-        public void Dispose() => _spill?.Dispose();
+        public void Dispose()
+        {
+            _spill?.Dispose();
+            _digest.Dispose();
+        }
 
         private string? SummaryDisagreement(PreviewHeader header)
         {

@@ -13,18 +13,16 @@ namespace SecureCart.Platform.Review.Digest;
 /// of the old and the new state the inputs, the old outputs, provider, parent and the protect, retainOnDelete
 /// and delete flags, written canonically: everything that changes what `pulumi up` does. Step hashes are
 /// sorted before the final hash, so the digest does not depend on the order the engine happened to emit
-/// independent steps, on `--show-sames`, on indentation or on the file's encoding.
+/// independent steps, on `--show-sames`, on indentation or on the file's encoding. Steps may be added from
+/// several threads at once (the reader hashes a step on whichever thread has time for it); each thread keeps its
+/// own hashes until <see cref="Finish"/>.
 /// </summary>
-public sealed class ReviewDigest
+public sealed class ReviewDigest : IDisposable
 {
     private const string Version = "securecart-review-digest/v2";
-    // Each step's SHA-256 as two big-endian halves: sorting them sorts the hashes byte by byte, without an
-    // array per step (a 100,000-step preview kept 100,000 of them).
-    private readonly List<(UInt128 High, UInt128 Low)> _stepHashes = [];
-    private readonly ArrayBufferWriter<byte> _buffer = new(4096);
-    private Utf8JsonWriter? _writer;
+    private readonly ThreadLocal<Lane> _lanes = new(() => new Lane(), trackAllValues: true);
 
-    public int Steps => _stepHashes.Count;
+    public int Steps => _lanes.Values.Sum(lane => lane.Hashes.Count);
 
     public void Add(PreviewStep step)
     {
@@ -34,36 +32,55 @@ public sealed class ReviewDigest
             return;
         }
 
-        _buffer.ResetWrittenCount();
-        var writer = _writer ??= new Utf8JsonWriter(_buffer);
-        writer.Reset(_buffer);
-        {
-            writer.WriteStartObject();
-            writer.WriteString(Names.Op, step.Op);
-            writer.WriteString(Names.Urn, step.Urn.Value);
-            writer.WriteString(Names.Id, step.Old?.Id);
-            WriteStrings(writer, Names.ReplaceReasons, step.ReplaceReasons);
-            WriteStrings(writer, Names.DiffReasons, step.DiffReasons);
-            writer.WriteStartObject(Names.DetailedDiff);
-            if (step.DetailedDiff is { Count: > 0 } detailed)
-            {
-                // Already in ordinal order of the paths, each path once.
-                foreach (var (path, diff) in detailed.Entries)
-                {
-                    writer.WriteString(path, diff.InputDiff ? InputKind(diff.Kind) : diff.Kind);
-                }
-            }
+        _lanes.Value!.Add(step);
+    }
 
-            writer.WriteEndObject();
-            WriteState(writer, Names.Old, step.Old, outputs: true);
-            WriteState(writer, Names.New, step.New, outputs: false);
-            writer.WriteEndObject();
-            writer.Flush();
+    public void Dispose() => _lanes.Dispose();
+
+    // One thread's buffer, writer and step hashes. Each step's SHA-256 is kept as two big-endian halves: sorting
+    // them sorts the hashes byte by byte, without an array per step (a 100,000-step preview kept 100,000 of them).
+    private sealed class Lane
+    {
+        private readonly ArrayBufferWriter<byte> _buffer = new(4096);
+        private Utf8JsonWriter? _writer;
+
+        public List<(UInt128 High, UInt128 Low)> Hashes { get; } = [];
+
+        public void Add(PreviewStep step)
+        {
+            _buffer.ResetWrittenCount();
+            var writer = _writer ??= new Utf8JsonWriter(_buffer);
+            writer.Reset(_buffer);
+            Write(writer, step);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(_buffer.WrittenSpan, hash);
+            Hashes.Add((BinaryPrimitives.ReadUInt128BigEndian(hash), BinaryPrimitives.ReadUInt128BigEndian(hash[16..])));
+        }
+    }
+
+    private static void Write(Utf8JsonWriter writer, PreviewStep step)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(Names.Op, step.Op);
+        writer.WriteString(Names.Urn, step.Urn.Value);
+        writer.WriteString(Names.Id, step.Old?.Id);
+        WriteStrings(writer, Names.ReplaceReasons, step.ReplaceReasons);
+        WriteStrings(writer, Names.DiffReasons, step.DiffReasons);
+        writer.WriteStartObject(Names.DetailedDiff);
+        if (step.DetailedDiff is { Count: > 0 } detailed)
+        {
+            // Already in ordinal order of the paths, each path once.
+            foreach (var (path, diff) in detailed.Entries)
+            {
+                writer.WriteString(path, diff.InputDiff ? InputKind(diff.Kind) : diff.Kind);
+            }
         }
 
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(_buffer.WrittenSpan, hash);
-        _stepHashes.Add((BinaryPrimitives.ReadUInt128BigEndian(hash), BinaryPrimitives.ReadUInt128BigEndian(hash[16..])));
+        writer.WriteEndObject();
+        WriteState(writer, Names.Old, step.Old, outputs: true);
+        WriteState(writer, Names.New, step.New, outputs: false);
+        writer.WriteEndObject();
+        writer.Flush();
     }
 
     // New outputs are left out: in a preview they are guesses, and `up` recomputes them anyway.
@@ -130,9 +147,10 @@ public sealed class ReviewDigest
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Version));
-        _stepHashes.Sort();
+        var stepHashes = _lanes.Values.SelectMany(lane => lane.Hashes).ToList();
+        stepHashes.Sort();
         Span<byte> bytes = stackalloc byte[SHA256.HashSizeInBytes];
-        foreach (var (high, low) in _stepHashes)
+        foreach (var (high, low) in stepHashes)
         {
             BinaryPrimitives.WriteUInt128BigEndian(bytes, high);
             BinaryPrimitives.WriteUInt128BigEndian(bytes[16..], low);

@@ -16,6 +16,7 @@ internal sealed class HandOverQueue<T>
     private bool _cancelled;
     private bool _takerWaiting;
     private bool _adderWaiting;
+    private int _count;
 
     public HandOverQueue(int capacity)
     {
@@ -24,6 +25,15 @@ internal sealed class HandOverQueue<T>
         _batch = Math.Max(1, capacity / 2);
         _items = new Queue<T>(capacity);
     }
+
+    /// <summary>How many items wait to be taken, as of a moment ago: for the adder to judge which side is behind.</summary>
+    public int Count => Volatile.Read(ref _count);
+
+    /// <summary>
+    /// At least this many items wake a waiting taker: while fewer wait, the taker is idle or about to be, so the
+    /// adder is the side that holds the pipeline up.
+    /// </summary>
+    public int WakeBatch => _batch;
 
     /// <summary>Adds an item, waiting while the queue is full; throws once <see cref="Cancel"/> was called.</summary>
     public void Add(T item)
@@ -47,6 +57,7 @@ internal sealed class HandOverQueue<T>
             }
 
             _items.Enqueue(item);
+            Volatile.Write(ref _count, _items.Count);
             if (_takerWaiting && _items.Count >= _batch)
             {
                 _takerWaiting = false;
@@ -73,6 +84,8 @@ internal sealed class HandOverQueue<T>
             {
                 return false;
             }
+
+            Volatile.Write(ref _count, _items.Count);
 
             if (_adderWaiting && _items.Count <= _capacity - _batch)
             {

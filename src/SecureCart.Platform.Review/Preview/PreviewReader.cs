@@ -26,10 +26,12 @@ public sealed class PreviewReader(PreviewReaderOptions? options = null)
     /// <param name="source">The file name for messages.</param>
     /// <param name="onStep">Called for each step in input order, on the caller's thread.</param>
     /// <param name="onRead">
-    /// Called for each step once, before <paramref name="onStep"/> gets it, possibly on the reading thread and
-    /// so at the same time as <paramref name="onStep"/> handles earlier steps: for work that needs only the step
-    /// itself (a hash of it), which then runs beside the judging. It must share no state with
-    /// <paramref name="onStep"/>; everything it did is visible once this method returns.
+    /// Called for each step once, before <paramref name="onStep"/> gets it: for work that needs only the step
+    /// itself (a hash of it). When reading is pipelined it runs on the reading thread, beside the judging, or, for
+    /// a step read while the judging side is waiting for steps, on the caller's thread just before
+    /// <paramref name="onStep"/>; so it may run on both threads at once for different steps and must be safe for
+    /// that. It must share no state with <paramref name="onStep"/>; everything it did is visible once this method
+    /// returns.
     /// </param>
     public PreviewHeader Read(Stream stream, string source, Action<PreviewStep> onStep, Action<PreviewStep>? onRead = null)
     {
@@ -70,7 +72,9 @@ public sealed class PreviewReader(PreviewReaderOptions? options = null)
             {
                 try
                 {
-                    scanner.Scan(value => queue.Add(collector.Prepare(value)), handOver: true);
+                    // Which thread runs onRead balances the two: while the judging side waits for steps, the
+                    // reading side is the one holding the review up, and leaves that work to it.
+                    scanner.Scan(value => queue.Add(collector.Prepare(value, read: queue.Count >= queue.WakeBatch)), handOver: true);
                 }
                 finally
                 {
@@ -147,9 +151,10 @@ public sealed class PreviewReader(PreviewReaderOptions? options = null)
         /// <summary>
         /// The part of handling a value that depends on that value alone: parsing a preview's step (each is a
         /// step of its own, unlike events, which are matched with the ones before them) and <c>onRead</c>.
-        /// Runs on the reading thread when pipelined; touches nothing <see cref="Handle"/> uses.
+        /// Runs on the reading thread when pipelined; touches nothing <see cref="Handle"/> uses. Without
+        /// <paramref name="read"/>, <c>onRead</c> is left to <see cref="Handle"/>.
         /// </summary>
-        public ScannedValue Prepare(ScannedValue value)
+        public ScannedValue Prepare(ScannedValue value, bool read = true)
         {
             if (value.Kind != ScannedValueKind.PreviewStep)
             {
@@ -168,7 +173,17 @@ public sealed class PreviewReader(PreviewReaderOptions? options = null)
             }
 
             _parsed++;
-            onRead?.Invoke(step);
+            if (onRead is null)
+            {
+                return value with { Step = step };
+            }
+
+            if (!read)
+            {
+                return value with { Step = step, ReadLeft = true };
+            }
+
+            onRead(step);
             return value with { Step = step };
         }
 
@@ -180,6 +195,11 @@ public sealed class PreviewReader(PreviewReaderOptions? options = null)
                 {
                     case ScannedValueKind.PreviewStep:
                         var step = value.Step!;
+                        if (value.ReadLeft)
+                        {
+                            onRead!(step);
+                        }
+
                         StackOutputs(step);
                         _steps++;
                         onStep(step);

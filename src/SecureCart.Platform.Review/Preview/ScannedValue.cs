@@ -18,4 +18,5 @@ internal enum ScannedValueKind
 /// hands the values over, and then until whoever receives it disposes <see cref="Document"/>.
 /// </summary>
 /// <param name="Step">A preview's step, once parsed (see <c>PreviewReader</c>'s <c>Prepare</c>).</param>
-internal readonly record struct ScannedValue(ScannedValueKind Kind, string? Name, JsonElement Value, long Line, long Offset, JsonDocument? Document = null, PreviewStep? Step = null);
+/// <param name="ReadLeft">The reader's <c>onRead</c> was left for the judging thread to run on <see cref="Step"/>.</param>
+internal readonly record struct ScannedValue(ScannedValueKind Kind, string? Name, JsonElement Value, long Line, long Offset, JsonDocument? Document = null, PreviewStep? Step = null, bool ReadLeft = false);

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SecureCart.Platform.Review.Digest;
+using SecureCart.Platform.Review.Preview;
 
 namespace SecureCart.Platform.Review.Tests.Digest;
 
@@ -26,6 +28,42 @@ public sealed class ReviewDigestTests
         Assert.Equal(original, DigestOf(minified));
         Assert.Equal(original, DigestOf(withoutSames));
         Assert.Equal(original, utf16);
+    }
+
+    [Fact]
+    public void Digest_StepsAddedFromTwoThreadsAtOnce_SameAsFromOne()
+    {
+        var steps = new List<PreviewStep>();
+        new PreviewReader(new PreviewReaderOptions { KeepValues = true }).ReadFile(Fixture.Path("pulumi-cli/preview-aws-sg-replace.json"), steps.Add);
+        using var one = new ReviewDigest();
+        steps.ForEach(one.Add);
+        using var two = new ReviewDigest();
+        using var start = new Barrier(2);
+
+        // Each thread adds every other step, many times over, so the two threads' adds overlap.
+        var threads = Enumerable.Range(0, 2).Select(t => new Thread(() =>
+        {
+            start.SignalAndWait();
+            for (var round = 0; round < 200; round++)
+            {
+                for (var i = t; i < steps.Count; i += 2)
+                {
+                    two.Add(steps[i]);
+                }
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        using var repeated = new ReviewDigest();
+        for (var round = 0; round < 200; round++)
+        {
+            steps.ForEach(repeated.Add);
+        }
+
+        Assert.True(steps.Count >= 2);
+        Assert.Equal(repeated.Steps, two.Steps);
+        Assert.Equal(repeated.Finish(), two.Finish());
+        Assert.NotEqual(one.Finish(), two.Finish());
     }
 
     [Fact]

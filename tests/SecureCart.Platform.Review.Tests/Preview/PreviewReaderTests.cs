@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Text;
 using SecureCart.Platform.Review.Preview;
 
@@ -220,6 +222,73 @@ public sealed class PreviewReaderTests
 
         Assert.Equal(Enumerable.Range(0, 5_000).Select(i => $"n{i}"), one);
         Assert.Equal(one, two);
+    }
+
+    [Fact]
+    public void Read_JudgingSideWaitsForSteps_RunsOnReadOnTheCallersThreadOnceEachBeforeItsStep()
+    {
+        var caller = Environment.CurrentManagedThreadId;
+        var onCaller = 0;
+        var read = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        var order = new List<string>();
+
+        // A slow onRead and an instant onStep: the judging side waits for steps, so the reader leaves onRead to it.
+        new PreviewReader(new PreviewReaderOptions { Pipelined = true }).Read(
+            new MemoryStream(Encoding.UTF8.GetBytes(ManySteps(2_000))),
+            "many.json",
+            s => order.Add(read.ContainsKey(s.Urn.Name) ? s.Urn.Name : "not read: " + s.Urn.Name),
+            s =>
+            {
+                Spin(50);
+                read.AddOrUpdate(s.Urn.Name, 1, (_, n) => n + 1);
+                if (Environment.CurrentManagedThreadId == caller)
+                {
+                    Interlocked.Increment(ref onCaller);
+                }
+            });
+
+        Assert.Equal(Enumerable.Range(0, 2_000).Select(i => $"n{i}"), order);
+        Assert.All(read.Values, n => Assert.Equal(1, n));
+        Assert.Equal(2_000, read.Count);
+        if (Environment.ProcessorCount > 1)
+        {
+            Assert.InRange(onCaller, 1, 2_000);
+        }
+    }
+
+    [Fact]
+    public void Read_JudgingSideBehind_RunsOnReadOnTheReadingThread()
+    {
+        var caller = Environment.CurrentManagedThreadId;
+        var onReader = 0;
+        var reads = 0;
+
+        // An instant onRead and a slow onStep: the queue fills, and the reader does onRead itself.
+        new PreviewReader(new PreviewReaderOptions { Pipelined = true }).Read(
+            new MemoryStream(Encoding.UTF8.GetBytes(ManySteps(400))),
+            "many.json",
+            _ => Spin(200),
+            _ =>
+            {
+                Interlocked.Increment(ref reads);
+                if (Environment.CurrentManagedThreadId != caller)
+                {
+                    Interlocked.Increment(ref onReader);
+                }
+            });
+
+        Assert.Equal(400, reads);
+        Assert.InRange(onReader, Environment.ProcessorCount > 1 ? 1 : 0, 400);
+    }
+
+    // Busy for about this many microseconds: a sleep would give the other side the core and hide who waits.
+    private static void Spin(int microseconds)
+    {
+        var until = Stopwatch.GetTimestamp() + (Stopwatch.Frequency * microseconds / 1_000_000);
+        while (Stopwatch.GetTimestamp() < until)
+        {
+            Thread.SpinWait(10);
+        }
     }
 
     private static string ManySteps(int count) =>
