@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Text.Json;
 
@@ -42,33 +43,76 @@ public sealed class SpilledChanges : IDisposable
             throw new ArgumentException($"{held.Count} held changes given, {_heldAt.Length} spilled around", nameof(held));
         }
 
+        // The held changes are written as the spill writes its own (each with its separator) into memory first, so
+        // the whole array then streams out in one forward pass over the file: a copy and a flush for each stretch
+        // between two held changes cost more than the copying itself.
+        var (bytes, ends) = Serialize(held, write);
         var position = _start;
-        var empty = true;
-        for (var i = 0; i <= held.Count; i++)
+        var next = 0;
+        _file.Position = position;
+        if (held.Count > 0 && _heldAt[0] == _start)
         {
-            var until = i < held.Count ? _heldAt[i] : _end;
-            if (until > position)
-            {
-                if (empty)
-                {
-                    // The writer must see the array's first element to separate and close the rest: hand it
-                    // over without its leading separator, the others are copied behind it.
-                    writer.WriteRawValue(Read(position + 1, _firstEnd), skipInputValidation: true);
-                    position = _firstEnd;
-                    empty = false;
-                }
+            // The writer must see the array's first element to separate and close the rest.
+            write(writer, held[0]);
+            next = 1;
+        }
+        else if (_firstEnd > _start)
+        {
+            // The first element is a spilled one: handed over without its leading separator.
+            writer.WriteRawValue(Read(position + 1, _firstEnd), skipInputValidation: true);
+            position = _firstEnd;
+        }
 
-                writer.Flush();
-                Copy(position, until, output);
+        writer.Flush();
+        var buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
+        try
+        {
+            for (; next <= held.Count; next++)
+            {
+                var until = next < held.Count ? _heldAt[next] : _end;
+                Copy(position, until, output, buffer);
                 position = until;
-            }
-
-            if (i < held.Count)
-            {
-                write(writer, held[i]);
-                empty = false;
+                if (next < held.Count)
+                {
+                    var from = next == 0 ? 0 : ends[next - 1];
+                    output.Write(bytes, from, ends[next] - from);
+                }
             }
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    // Each held change as the spill writes one: the same options and depth, after a first element, so each starts
+    // with its separator. Returns the bytes and where each change ends in them.
+    private static (byte[] Bytes, int[] Ends) Serialize(IReadOnlyList<ResourceChange> held, Action<Utf8JsonWriter, ResourceChange> write)
+    {
+        var ends = new int[held.Count];
+        if (held.Count == 0)
+        {
+            return ([], ends);
+        }
+
+        using var memory = new MemoryStream();
+        using var writer = new Utf8JsonWriter(memory, Reports.JsonReport.Options);
+        writer.WriteStartObject();
+        writer.WriteStartArray("stacks");
+        writer.WriteStartObject();
+        writer.WriteStartArray("changes");
+        writer.WriteNullValue();
+        writer.Flush();
+        var start = (int)memory.Length;
+        for (var i = 0; i < held.Count; i++)
+        {
+            write(writer, held[i]);
+            writer.Flush();
+            ends[i] = (int)memory.Length - start;
+        }
+
+        var bytes = memory.GetBuffer().AsSpan(start, (int)memory.Length - start).ToArray();
+        return (bytes, ends);
     }
 
     public void Dispose() => _file.Dispose();
@@ -81,10 +125,14 @@ public sealed class SpilledChanges : IDisposable
         return bytes;
     }
 
-    private void Copy(long from, long to, Stream output)
+    // Forward from where the file stands: the caller's positions only ever grow.
+    private void Copy(long from, long to, Stream output, byte[] buffer)
     {
-        var buffer = new byte[Math.Min(1 << 20, to - from)];
-        _file.Position = from;
+        if (_file.Position != from)
+        {
+            _file.Position = from;
+        }
+
         for (var left = to - from; left > 0;)
         {
             var read = _file.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
