@@ -46,7 +46,8 @@ public sealed class SpilledChanges : IDisposable
         // The held changes are written as the spill writes its own (each with its separator) into memory first, so
         // the whole array then streams out in one forward pass over the file: a copy and a flush for each stretch
         // between two held changes cost more than the copying itself.
-        var (bytes, ends) = Serialize(held, write);
+        using var bytes = new Reports.ChunkedBuffer();
+        var (first, ends) = Serialize(held, write, bytes);
         var position = _start;
         var next = 0;
         _file.Position = position;
@@ -64,7 +65,7 @@ public sealed class SpilledChanges : IDisposable
         }
 
         writer.Flush();
-        var buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
+        var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
         try
         {
             for (; next <= held.Count; next++)
@@ -74,8 +75,7 @@ public sealed class SpilledChanges : IDisposable
                 position = until;
                 if (next < held.Count)
                 {
-                    var from = next == 0 ? 0 : ends[next - 1];
-                    output.Write(bytes, from, ends[next] - from);
+                    bytes.CopyTo(output, next == 0 ? first : ends[next - 1], ends[next]);
                 }
             }
         }
@@ -86,33 +86,31 @@ public sealed class SpilledChanges : IDisposable
     }
 
     // Each held change as the spill writes one: the same options and depth, after a first element, so each starts
-    // with its separator. Returns the bytes and where each change ends in them.
-    private static (byte[] Bytes, int[] Ends) Serialize(IReadOnlyList<ResourceChange> held, Action<Utf8JsonWriter, ResourceChange> write)
+    // with its separator. Returns where the first starts and where each ends in what was written.
+    private static (long First, long[] Ends) Serialize(IReadOnlyList<ResourceChange> held, Action<Utf8JsonWriter, ResourceChange> write, Reports.ChunkedBuffer bytes)
     {
-        var ends = new int[held.Count];
+        var ends = new long[held.Count];
         if (held.Count == 0)
         {
-            return ([], ends);
+            return (0, ends);
         }
 
-        using var memory = new MemoryStream();
-        using var writer = new Utf8JsonWriter(memory, Reports.JsonReport.Options);
+        using var writer = new Utf8JsonWriter(bytes, Reports.JsonReport.Options);
         writer.WriteStartObject();
         writer.WriteStartArray("stacks");
         writer.WriteStartObject();
         writer.WriteStartArray("changes");
         writer.WriteNullValue();
         writer.Flush();
-        var start = (int)memory.Length;
+        var first = bytes.Length;
         for (var i = 0; i < held.Count; i++)
         {
             write(writer, held[i]);
             writer.Flush();
-            ends[i] = (int)memory.Length - start;
+            ends[i] = bytes.Length;
         }
 
-        var bytes = memory.GetBuffer().AsSpan(start, (int)memory.Length - start).ToArray();
-        return (bytes, ends);
+        return (first, ends);
     }
 
     public void Dispose() => _file.Dispose();

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Immutable;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 using SecureCart.Platform.Review.Preview;
@@ -23,7 +22,7 @@ public sealed class ReviewDigest : IDisposable
     private const string Version = "securecart-review-digest/v2";
     private readonly ThreadLocal<Lane> _lanes = new(() => new Lane(), trackAllValues: true);
 
-    public int Steps => _lanes.Values.Sum(lane => lane.Hashes.Count);
+    public int Steps => _lanes.Values.Sum(lane => lane.Count);
 
     public void Add(PreviewStep step)
     {
@@ -40,12 +39,17 @@ public sealed class ReviewDigest : IDisposable
 
     // One thread's buffer, writer and step hashes. Each step's SHA-256 is kept as two big-endian halves: sorting
     // them sorts the hashes byte by byte, without an array per step (a 100,000-step preview kept 100,000 of them).
+    // They are kept in chunks that stay off the large-object heap: a list doubling its array allocated one large
+    // array after another, and each brought the next full, blocking collection closer.
     private sealed class Lane
     {
+        private const int ChunkHashes = 2000;
         private readonly ArrayBufferWriter<byte> _buffer = new(4096);
+        private readonly List<(UInt128 High, UInt128 Low)[]> _chunks = [];
         private Utf8JsonWriter? _writer;
+        private int _inLast = ChunkHashes;
 
-        public List<(UInt128 High, UInt128 Low)> Hashes { get; } = [];
+        public int Count => ((_chunks.Count - 1) * ChunkHashes) + _inLast;
 
         public void Add(PreviewStep step)
         {
@@ -55,7 +59,23 @@ public sealed class ReviewDigest : IDisposable
             Write(writer, step);
             Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
             SHA256.HashData(_buffer.WrittenSpan, hash);
-            Hashes.Add((BinaryPrimitives.ReadUInt128BigEndian(hash), BinaryPrimitives.ReadUInt128BigEndian(hash[16..])));
+            if (_inLast == ChunkHashes)
+            {
+                _chunks.Add(new (UInt128, UInt128)[ChunkHashes]);
+                _inLast = 0;
+            }
+
+            _chunks[^1][_inLast++] = (BinaryPrimitives.ReadUInt128BigEndian(hash), BinaryPrimitives.ReadUInt128BigEndian(hash[16..]));
+        }
+
+        public IEnumerable<ArraySegment<(UInt128 High, UInt128 Low)>> SortedChunks()
+        {
+            for (var i = 0; i < _chunks.Count; i++)
+            {
+                var chunk = new ArraySegment<(UInt128 High, UInt128 Low)>(_chunks[i], 0, i == _chunks.Count - 1 ? _inLast : ChunkHashes);
+                chunk.AsSpan().Sort(default(ByBytes));
+                yield return chunk;
+            }
         }
     }
 
@@ -146,47 +166,52 @@ public sealed class ReviewDigest : IDisposable
     /// <summary>`sha256:` and 64 lowercase hex digits.</summary>
     public string Finish()
     {
-        var lanes = _lanes.Values;
-        var stepHashes = new (UInt128 High, UInt128 Low)[lanes.Sum(lane => lane.Hashes.Count)];
-        var at = 0;
-        foreach (var lane in lanes)
+        // Each chunk sorted, then merged: one array of every step hash would be a large one, allocated at the very
+        // end of a large review, and start a full collection there.
+        var chunks = _lanes.Values.SelectMany(lane => lane.SortedChunks()).ToList();
+        var next = new PriorityQueue<int, (UInt128 High, UInt128 Low)>(chunks.Count, default(ByBytes));
+        var taken = new int[chunks.Count];
+        for (var i = 0; i < chunks.Count; i++)
         {
-            CollectionsMarshal.AsSpan(lane.Hashes).CopyTo(stepHashes.AsSpan(at));
-            at += lane.Hashes.Count;
+            next.Enqueue(i, chunks[i][0]);
         }
-
-        stepHashes.AsSpan().Sort(default(ByBytes));
 
         // Hashed a chunk at a time: a call per step hash cost more than the hashing (100,000 of them at the end of a
         // large review, while the other core has nothing left to do).
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Version));
-        var chunk = ArrayPool<byte>.Shared.Rent(ChunkHashes * SHA256.HashSizeInBytes);
+        var buffer = ArrayPool<byte>.Shared.Rent(HashesPerAppend * SHA256.HashSizeInBytes);
         try
         {
-            for (var start = 0; start < stepHashes.Length; start += ChunkHashes)
+            var filled = 0;
+            while (next.TryDequeue(out var i, out var stepHash))
             {
-                var bytes = chunk.AsSpan();
-                var count = Math.Min(ChunkHashes, stepHashes.Length - start);
-                foreach (var (high, low) in stepHashes.AsSpan(start, count))
+                BinaryPrimitives.WriteUInt128BigEndian(buffer.AsSpan(filled), stepHash.High);
+                BinaryPrimitives.WriteUInt128BigEndian(buffer.AsSpan(filled + 16), stepHash.Low);
+                filled += SHA256.HashSizeInBytes;
+                if (filled == HashesPerAppend * SHA256.HashSizeInBytes)
                 {
-                    BinaryPrimitives.WriteUInt128BigEndian(bytes, high);
-                    BinaryPrimitives.WriteUInt128BigEndian(bytes[16..], low);
-                    bytes = bytes[SHA256.HashSizeInBytes..];
+                    hash.AppendData(buffer, 0, filled);
+                    filled = 0;
                 }
 
-                hash.AppendData(chunk, 0, count * SHA256.HashSizeInBytes);
+                if (++taken[i] < chunks[i].Count)
+                {
+                    next.Enqueue(i, chunks[i][taken[i]]);
+                }
             }
+
+            hash.AppendData(buffer, 0, filled);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(chunk);
+            ArrayPool<byte>.Shared.Return(buffer);
         }
 
         return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private const int ChunkHashes = 2048;
+    private const int HashesPerAppend = 2048;
 
     // Big-endian halves: their order is the order of the hashes' bytes.
     private readonly struct ByBytes : IComparer<(UInt128 High, UInt128 Low)>
