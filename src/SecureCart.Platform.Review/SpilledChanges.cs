@@ -96,11 +96,7 @@ public sealed class SpilledChanges : IDisposable
         }
 
         using var writer = new Utf8JsonWriter(bytes, Reports.JsonReport.Options);
-        writer.WriteStartObject();
-        writer.WriteStartArray("stacks");
-        writer.WriteStartObject();
-        writer.WriteStartArray("changes");
-        writer.WriteNullValue();
+        Reports.ChangeSpill.EnterChanges(writer);
         writer.Flush();
         var first = bytes.Length;
         for (var i = 0; i < held.Count; i++)

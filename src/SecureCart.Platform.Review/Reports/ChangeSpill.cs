@@ -23,15 +23,21 @@ internal sealed class ChangeSpill : IDisposable
         var path = Path.Combine(directory, $".securecart-review-{Guid.NewGuid():N}.tmp");
         _file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
         _writer = new Utf8JsonWriter(_file, JsonReport.Options);
-
-        // The same nesting as the report's `changes`, so the indentation is the report's; the null ahead of the
-        // first change makes every change start with its separator.
-        _writer.WriteStartObject();
-        _writer.WriteStartArray("stacks");
-        _writer.WriteStartObject();
-        _writer.WriteStartArray("changes");
-        _writer.WriteNullValue();
+        EnterChanges(_writer);
         _start = Position;
+    }
+
+    /// <summary>
+    /// The same nesting as the report's `changes`, so the indentation is the report's; the null ahead of the
+    /// first change makes every change written after it start with its separator.
+    /// </summary>
+    public static void EnterChanges(Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WriteStartArray("stacks");
+        writer.WriteStartObject();
+        writer.WriteStartArray("changes");
+        writer.WriteNullValue();
     }
 
     private long Position => _writer.BytesCommitted + _writer.BytesPending;
