@@ -93,7 +93,7 @@ public static class PreviewsServiceCollectionExtensions
         services.AddSingleton<ViewMapper>();
         services.AddSingleton<OperationSignal>();
         services.AddSingleton<PostgresCreate>();
-        services.AddSingleton<TeamCreateQueue>();
+        services.AddSingleton<CreateQueue>();
         services.AddSingleton<EnvironmentCommands>();
         services.AddSingleton<EnvironmentLifecycle>();
         services.AddSingleton<OperationQueue>();

@@ -15,13 +15,13 @@ namespace SecureCart.Previews.Environments;
 
 /// <summary>
 /// Creating an environment: validation, plan and cost outside any transaction, then quotas, name and idempotency
-/// checked and the rows written in one transaction (on PostgreSQL shared with the team's concurrent creates: <see cref="TeamCreateQueue"/>).
+/// checked and the rows written in one transaction (on PostgreSQL shared with the replica's concurrent creates: <see cref="CreateQueue"/>).
 /// </summary>
 internal sealed class EnvironmentCommands(
     IDbContextFactory<PreviewsDbContext> contexts,
     IPreviewPlanner planner,
     AuditLog audit,
-    TeamCreateQueue teamCreates,
+    CreateQueue creates,
     StateDialect dialect,
     OperationSignal signal,
     TimeProvider time,
@@ -69,7 +69,7 @@ internal sealed class EnvironmentCommands(
         var rows = NewRows(caller, request, idempotencyKey, requestHash, environmentId, estimate, lifetime.DefaultHours, origin);
         Refusal? Rules(TeamFacts facts) => CheckTeamRules(facts, caller.Team, request.Name!, estimate);
         var attempt = dialect.IsPostgres
-            ? await teamCreates.SubmitAsync(new PendingCreate(rows, Rules), cancellationToken)
+            ? await creates.SubmitAsync(new PendingCreate(rows, Rules), cancellationToken)
             : await CommitWithEntitiesAsync(rows, Rules, cancellationToken);
         switch (attempt)
         {
