@@ -99,6 +99,7 @@ public static class PreviewsServiceCollectionExtensions
         services.AddSingleton<OperationQueue>();
         services.AddSingleton<PostgresOperationStore>();
         services.AddSingleton<OperationRunner>();
+        services.AddSingleton<ForegroundRequests>();
         services.AddSingleton<ApiKeys>();
 
         // Order matters: the schema exists before the worker and the reaper start.

@@ -24,6 +24,7 @@ internal sealed class EnvironmentCommands(
     CreateQueue creates,
     StateDialect dialect,
     OperationSignal signal,
+    ForegroundRequests foreground,
     TimeProvider time,
     IOptions<LifetimeOptions> lifetimes,
     IOptions<QuotaOptions> quotaOptions)
@@ -34,6 +35,8 @@ internal sealed class EnvironmentCommands(
     public async Task<CommandOutcome<OperationQueued>> CreateAsync(
         CallerIdentity caller, CreateEnvironment request, string? idempotencyKey, RequestOrigin origin, CancellationToken cancellationToken)
     {
+        // The deploy worker holds back its next claim while this runs (see ForegroundRequests).
+        using var inFlight = foreground.Enter();
         var lifetime = lifetimes.Value;
         var errors = CreateEnvironmentValidator.Validate(request, planner.Sizes, lifetime.MaxHours);
         if (idempotencyKey is { Length: 0 or > MaxIdempotencyKeyLength })
