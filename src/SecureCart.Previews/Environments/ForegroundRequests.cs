@@ -8,6 +8,9 @@ namespace SecureCart.Previews.Environments;
 /// </summary>
 internal sealed class ForegroundRequests(TimeProvider time)
 {
+    /// <summary>How long no create may have been in flight before the worker takes the moment as quiet.</summary>
+    public static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(20);
+
     private readonly Lock _gate = new();
     private int _inFlight;
     private long _entered;
@@ -76,7 +79,8 @@ internal sealed class ForegroundRequests(TimeProvider time)
                 // Either wait for the last request to end, or for the rest of the settle time: then look again.
                 expiry ??= Task.Delay(bound, time, timer.Token);
                 var next = quiet.IsCompleted ? Task.Delay(left, time, timer.Token) : quiet;
-                if (await Task.WhenAny(next, expiry) == expiry)
+                // A cancelled wait ends both timers at once, and WhenAny may name either.
+                if (await Task.WhenAny(next, expiry) == expiry || cancellationToken.IsCancellationRequested)
                 {
                     break;
                 }

@@ -10,9 +10,6 @@ internal sealed class OperationWorker(
     OperationQueue queue, OperationRunner runner, OperationSignal signal, ForegroundRequests foreground, IOptions<WorkerOptions> options, ILogger<OperationWorker> logger)
     : BackgroundService
 {
-    /// <summary>How long no create may have been in flight before a slot takes the moment as quiet.</summary>
-    public static readonly TimeSpan QuietSettle = TimeSpan.FromMilliseconds(20);
-
     public string WorkerId { get; } = options.Value.WorkerId ?? $"{Environment.MachineName}-{Environment.ProcessId}".ToLowerInvariant();
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
@@ -36,7 +33,7 @@ internal sealed class OperationWorker(
             try
             {
                 // Deploys take minutes; a create's reply is waited on now. Background work gives way, within its bound.
-                await foreground.WaitQuietAsync(maxYield, QuietSettle, stoppingToken);
+                await foreground.WaitQuietAsync(maxYield, ForegroundRequests.Settle, stoppingToken);
                 var claim = await queue.ClaimAsync(slotId, stoppingToken);
                 if (claim is null)
                 {

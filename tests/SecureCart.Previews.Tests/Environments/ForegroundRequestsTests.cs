@@ -91,6 +91,20 @@ public sealed class ForegroundRequestsTests
     }
 
     [Fact]
+    public async Task WaitQuiet_StoppingWhileSettling_ThrowsCancelled()
+    {
+        var requests = new ForegroundRequests(new FakeTimeProvider());
+        requests.Enter().Dispose();
+        using var stopping = new CancellationTokenSource();
+
+        var wait = requests.WaitQuietAsync(s_bound, s_settle, stopping.Token);
+        await SettleAsync();
+        await stopping.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => wait.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
     public async Task WaitQuiet_Stopping_ThrowsCancelled()
     {
         var requests = new ForegroundRequests(new FakeTimeProvider());

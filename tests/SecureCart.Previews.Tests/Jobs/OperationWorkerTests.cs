@@ -49,6 +49,30 @@ public sealed class OperationWorkerTests
         Assert.NotEqual(OperationStatus.Queued, afterTheBound);
     }
 
+    [Fact]
+    public async Task Complete_CreateInFlightWhenTheEngineFinishes_ResultWrittenOnceItEnds()
+    {
+        await using var server = await PreviewsServer.StartAsync("Postgres", settings: s_yield300);
+        var alpha = await server.ClientForAsync("alpha");
+        var inFlight = server.Services.GetRequiredService<ForegroundRequests>().Enter();
+        var created = await PreviewsServer.CreateAsync(alpha, "finished-quietly");
+        await Task.Delay(500);
+
+        // The claim gives up waiting at the bound; the engine runs; the result then waits for the request to end.
+        server.Time.Advance(TimeSpan.FromMilliseconds(300));
+        var claimed = await LeftQueueAsync(server, created.Operation.Id);
+        await Task.Delay(1500);
+        var whileInFlight = await StatusAsync(server, created.Operation.Id);
+        inFlight.Dispose();
+        await Task.Delay(100);
+        server.Time.Advance(TimeSpan.FromMilliseconds(20));
+        var afterwards = await UntilAsync(server, created.Operation.Id, s => s != OperationStatus.Running);
+
+        Assert.Equal(OperationStatus.Running, claimed);
+        Assert.Equal(OperationStatus.Running, whileInFlight);
+        Assert.Equal(OperationStatus.Succeeded, afterwards);
+    }
+
     [Theory]
     [InlineData("-1")]
     [InlineData("5001")]
@@ -66,10 +90,14 @@ public sealed class OperationWorkerTests
     }
 
     /// <summary>The operation's status once it has left the queue, or Queued if it never did within 20 seconds.</summary>
-    private static async Task<OperationStatus> LeftQueueAsync(PreviewsServer server, Guid operationId)
+    private static Task<OperationStatus> LeftQueueAsync(PreviewsServer server, Guid operationId) =>
+        UntilAsync(server, operationId, s => s != OperationStatus.Queued);
+
+    /// <summary>The operation's first status that meets <paramref name="done"/>, or the last one seen within 20 seconds.</summary>
+    private static async Task<OperationStatus> UntilAsync(PreviewsServer server, Guid operationId, Func<OperationStatus, bool> done)
     {
-        var status = OperationStatus.Queued;
-        for (var i = 0; i < 200 && status == OperationStatus.Queued; i++)
+        var status = await StatusAsync(server, operationId);
+        for (var i = 0; i < 200 && !done(status); i++)
         {
             await Task.Delay(100);
             status = await StatusAsync(server, operationId);
