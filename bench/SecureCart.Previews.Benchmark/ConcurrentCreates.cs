@@ -5,8 +5,9 @@ using System.Text.Json;
 namespace SecureCart.Previews.Benchmark;
 
 /// <summary>
-/// Creates from <c>clients</c> concurrent clients, each with its own key. With one team they are ordered by the team's
-/// audit chain (and share its transactions); with a team per client they show what the service itself allows.
+/// Creates from <c>clients</c> concurrent clients, each with its own key. Either way the replica's creates share
+/// transactions; with one team they are also ordered by the team's audit chain, with a team per client each
+/// transaction locks one chain head per team.
 /// </summary>
 internal static class ConcurrentCreates
 {

@@ -93,12 +93,13 @@ public static class PreviewsServiceCollectionExtensions
         services.AddSingleton<ViewMapper>();
         services.AddSingleton<OperationSignal>();
         services.AddSingleton<PostgresCreate>();
-        services.AddSingleton<TeamCreateQueue>();
+        services.AddSingleton<CreateQueue>();
         services.AddSingleton<EnvironmentCommands>();
         services.AddSingleton<EnvironmentLifecycle>();
         services.AddSingleton<OperationQueue>();
         services.AddSingleton<PostgresOperationStore>();
         services.AddSingleton<OperationRunner>();
+        services.AddSingleton<ForegroundRequests>();
         services.AddSingleton<ApiKeys>();
 
         // Order matters: the schema exists before the worker and the reaper start.

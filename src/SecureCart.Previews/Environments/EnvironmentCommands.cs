@@ -15,15 +15,16 @@ namespace SecureCart.Previews.Environments;
 
 /// <summary>
 /// Creating an environment: validation, plan and cost outside any transaction, then quotas, name and idempotency
-/// checked and the rows written in one transaction (on PostgreSQL shared with the team's concurrent creates: <see cref="TeamCreateQueue"/>).
+/// checked and the rows written in one transaction (on PostgreSQL shared with the replica's concurrent creates: <see cref="CreateQueue"/>).
 /// </summary>
 internal sealed class EnvironmentCommands(
     IDbContextFactory<PreviewsDbContext> contexts,
     IPreviewPlanner planner,
     AuditLog audit,
-    TeamCreateQueue teamCreates,
+    CreateQueue creates,
     StateDialect dialect,
     OperationSignal signal,
+    ForegroundRequests foreground,
     TimeProvider time,
     IOptions<LifetimeOptions> lifetimes,
     IOptions<QuotaOptions> quotaOptions)
@@ -34,6 +35,8 @@ internal sealed class EnvironmentCommands(
     public async Task<CommandOutcome<OperationQueued>> CreateAsync(
         CallerIdentity caller, CreateEnvironment request, string? idempotencyKey, RequestOrigin origin, CancellationToken cancellationToken)
     {
+        // The deploy worker holds back its next claim while this runs (see ForegroundRequests).
+        using var inFlight = foreground.Enter();
         var lifetime = lifetimes.Value;
         var errors = CreateEnvironmentValidator.Validate(request, planner.Sizes, lifetime.MaxHours);
         if (idempotencyKey is { Length: 0 or > MaxIdempotencyKeyLength })
@@ -69,7 +72,7 @@ internal sealed class EnvironmentCommands(
         var rows = NewRows(caller, request, idempotencyKey, requestHash, environmentId, estimate, lifetime.DefaultHours, origin);
         Refusal? Rules(TeamFacts facts) => CheckTeamRules(facts, caller.Team, request.Name!, estimate);
         var attempt = dialect.IsPostgres
-            ? await teamCreates.SubmitAsync(new PendingCreate(rows, Rules), cancellationToken)
+            ? await creates.SubmitAsync(new PendingCreate(rows, Rules), cancellationToken)
             : await CommitWithEntitiesAsync(rows, Rules, cancellationToken);
         switch (attempt)
         {

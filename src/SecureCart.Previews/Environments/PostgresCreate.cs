@@ -9,35 +9,55 @@ using static SecureCart.Previews.State.PostgresCommands;
 namespace SecureCart.Previews.Environments;
 
 /// <summary>
-/// Creates on PostgreSQL in two round trips, one transaction (for one create or a batch of one team's). The first
-/// locks the team's audit chain head (the only per-team lock a create takes: it orders the team's chain and makes its
-/// quota, name and key checks exact) and reads the team's facts after it; the second writes every row, the head's new
-/// tip and the commit. The lock is held for one round trip, the hashes and the commit — not for EF Core's
-/// per-statement work, which made the team's creates queue on each other for several round trips before.
+/// Creates on PostgreSQL in two round trips, one transaction, for one create or a batch of several teams' creates.
+/// The first locks each team's audit chain head (the only per-team lock a create takes: it orders the team's chain
+/// and makes its quota, name and key checks exact), always in one order — team name, ordinal — so two batches on
+/// any replicas can never wait on each other in a circle, and reads every team's facts after its lock; the second
+/// writes every row, each head's new tip and the commit. The locks are held for one round trip, the hashes and the
+/// commit.
 /// </summary>
 internal sealed class PostgresCreate(IDbContextFactory<PreviewsDbContext> contexts, AuditHasher hasher, TimeProvider time)
 {
-    // Creates the head on the team's first row; otherwise a no-op update that locks it and returns its latest values.
+    // Creates the head on the team's first row; otherwise a no-op update that locks it (waiting for whoever holds it)
+    // and returns its latest values.
     private const string LockHead = """
         INSERT INTO "AuditChainHeads" ("Team", "LastSequence", "LastHash") VALUES ($1, 0, '')
         ON CONFLICT ("Team") DO UPDATE SET "LastSequence" = "AuditChainHeads"."LastSequence"
-        RETURNING "LastSequence", "LastHash"
+        RETURNING "Team", "LastSequence", "LastHash"
+        """;
+
+    // A shared batch must not wait for a head another transaction holds (an extend, the worker's completion, another
+    // replica's batch): every other team in it would wait too. So it makes sure each head exists (in the array's
+    // order, which is the fixed one: two batches creating heads never wait on each other in a circle; an existing
+    // head is neither locked nor waited for here), then locks the heads that are free and skips the held ones, whose
+    // creates go to a transaction of their own team (see CreateQueue). FOR UPDATE returns each head's latest version.
+    private const string EnsureHeads = """
+        INSERT INTO "AuditChainHeads" ("Team", "LastSequence", "LastHash")
+        SELECT t.team, 0, '' FROM unnest($1::text[]) WITH ORDINALITY AS t(team, position) ORDER BY t.position
+        ON CONFLICT ("Team") DO NOTHING
+        """;
+
+    private const string LockFreeHeads = """
+        SELECT "Team", "LastSequence", "LastHash" FROM "AuditChainHeads" WHERE "Team" = ANY($1) ORDER BY "Team" COLLATE "C" FOR UPDATE SKIP LOCKED
         """;
 
     // Unique row numbers for the batch's audit rows; the ones a refusal leaves unused are gaps, as after any rollback.
     private const string RowNumbers = $"""SELECT nextval('"{AuditChainPerTeam.PostgresSequence}"') FROM generate_series(1, $1)""";
 
-    // Read after the lock: read-committed statements see every create committed before the lock was granted.
+    // Read after the locks: read-committed statements see every create committed before each lock was granted. A
+    // team whose head was skipped is read too and ignored. Names and keys are matched across all of the batch's teams:
+    // the extra rows are true facts of their own team, never another team's.
     private static readonly string s_totals = $"""
-        SELECT count(*)::int, COALESCE(sum("CostPerMonth"), 0) FROM "Environments" WHERE "Team" = $1 AND "Status" <> '{EnvironmentStateMachine.Final}'
+        SELECT "Team", count(*)::int, COALESCE(sum("CostPerMonth"), 0) FROM "Environments"
+        WHERE "Team" = ANY($1) AND "Status" <> '{EnvironmentStateMachine.Final}' GROUP BY "Team"
         """;
 
     private static readonly string s_clashes = $"""
-        SELECT "Name", "Id" FROM "Environments" WHERE "Team" = $1 AND "Status" <> '{EnvironmentStateMachine.Final}' AND "Name" = ANY($2)
+        SELECT "Team", "Name", "Id" FROM "Environments" WHERE "Team" = ANY($1) AND "Status" <> '{EnvironmentStateMachine.Final}' AND "Name" = ANY($2)
         """;
 
     private const string EarlierKeys = """
-        SELECT "Key", "RequestHash", "EnvironmentId", "OperationId" FROM "IdempotencyKeys" WHERE "Team" = $1 AND "Key" = ANY($2)
+        SELECT "Team", "Key", "RequestHash", "EnvironmentId", "OperationId" FROM "IdempotencyKeys" WHERE "Team" = ANY($1) AND "Key" = ANY($2)
         """;
 
     private const string UpdateHead = """UPDATE "AuditChainHeads" SET "LastSequence" = $2, "LastHash" = $3 WHERE "Team" = $1""";
@@ -66,19 +86,15 @@ internal sealed class PostgresCreate(IDbContextFactory<PreviewsDbContext> contex
         """;
 
     /// <summary>
-    /// Decides and writes creates of one team in one transaction, in order: each is checked against the team as the
-    /// ones before it in the batch left it, so quotas, names and keys are exactly as if they had run one by one.
+    /// Decides and writes creates of any teams in one transaction, in order: each is checked against its team as the
+    /// ones before it in the batch left it, so quotas, names and keys are exactly as if they had run one by one. With
+    /// <paramref name="waitForHeads"/> false, a team whose head another transaction holds is skipped: its creates come
+    /// back undecided (null) with nothing written for them, while the other teams' commit.
     /// </summary>
-    public async Task<IReadOnlyList<CreateAttempt>> CommitAsync(IReadOnlyList<PendingCreate> batch, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CreateAttempt?>> CommitAsync(IReadOnlyList<PendingCreate> batch, bool waitForHeads, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentOutOfRangeException.ThrowIfZero(batch.Count);
-        var team = batch[0].Rows.Environment.Team;
-        if (batch.Any(p => !string.Equals(p.Rows.Environment.Team, team, StringComparison.Ordinal)))
-        {
-            throw new ArgumentException("a batch holds one team's creates", nameof(batch));
-        }
-
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // Opened through EF Core so a pooled context hands its connection back to the pool when it is returned.
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -86,7 +102,7 @@ internal sealed class PostgresCreate(IDbContextFactory<PreviewsDbContext> contex
         var finished = false;
         try
         {
-            var state = await LockAndReadAsync(connection, batch, cancellationToken);
+            var state = await LockAndReadAsync(connection, batch, waitForHeads, cancellationToken);
             var attempts = Decide(batch, state);
             var accepted = batch.Where((_, i) => attempts[i] is CreateAttempt.Committed).Select(p => p.Rows).ToList();
             if (accepted.Count == 0)
@@ -113,12 +129,17 @@ internal sealed class PostgresCreate(IDbContextFactory<PreviewsDbContext> contex
         }
     }
 
-    private static CreateAttempt[] Decide(IReadOnlyList<PendingCreate> batch, TeamState team)
+    private static CreateAttempt?[] Decide(IReadOnlyList<PendingCreate> batch, BatchState state)
     {
-        var attempts = new CreateAttempt[batch.Count];
+        var attempts = new CreateAttempt?[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
             var (rows, rules) = batch[i];
+            if (!state.Teams.TryGetValue(rows.Environment.Team, out var team))
+            {
+                continue;
+            }
+
             var key = rows.Idempotency?.Key;
             if (key is not null && team.Keys.TryGetValue(key, out var earlier))
             {
@@ -146,61 +167,90 @@ internal sealed class PostgresCreate(IDbContextFactory<PreviewsDbContext> contex
         return attempts;
     }
 
-    private static async Task<TeamState> LockAndReadAsync(NpgsqlConnection connection, IReadOnlyList<PendingCreate> batch, CancellationToken cancellationToken)
+    private static async Task<BatchState> LockAndReadAsync(NpgsqlConnection connection, IReadOnlyList<PendingCreate> batch, bool waitForHeads, CancellationToken cancellationToken)
     {
-        var team = batch[0].Rows.Environment.Team;
+        var teams = batch.Select(p => p.Rows.Environment.Team).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var names = batch.Select(p => p.Rows.Environment.Name).Distinct(StringComparer.Ordinal).ToArray();
         var keys = batch.Select(p => p.Rows.Idempotency?.Key).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
-        await using var read = new NpgsqlBatch(connection)
+        // A lone array argument is cast to object: given as is, it would become the parameter list itself.
+        await using var read = new NpgsqlBatch(connection) { BatchCommands = { new("BEGIN") } };
+        if (waitForHeads)
         {
-            BatchCommands =
+            // One statement per head, in the fixed order: each waits for its head before the next is asked for.
+            foreach (var team in teams)
             {
-                new("BEGIN"),
-                Command(LockHead, team),
-                Command(RowNumbers, batch.Count),
-                Command(s_totals, team),
-                Command(s_clashes, team, names),
-                Command(EarlierKeys, team, keys),
-            },
-        };
+                read.BatchCommands.Add(Command(LockHead, team));
+            }
+        }
+        else
+        {
+            read.BatchCommands.Add(Command(EnsureHeads, (object)teams));
+            read.BatchCommands.Add(Command(LockFreeHeads, (object)teams));
+        }
+
+        read.BatchCommands.Add(Command(RowNumbers, batch.Count));
+        read.BatchCommands.Add(Command(s_totals, (object)teams));
+        read.BatchCommands.Add(Command(s_clashes, teams, names));
+        read.BatchCommands.Add(Command(EarlierKeys, teams, keys));
         await using var reader = await read.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var state = new TeamState(team, reader.GetInt64(0), reader.GetString(1));
-        await reader.NextResultAsync(cancellationToken);
+        // The reader passes over statements that return no rows (BEGIN, the ensuring insert) by itself.
+        var state = new BatchState();
+        for (var heads = waitForHeads ? teams.Length : 1; heads > 0; heads--)
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                state.Teams[reader.GetString(0)] = new TeamState(reader.GetString(0), reader.GetInt64(1), reader.GetString(2));
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+        }
+
         while (await reader.ReadAsync(cancellationToken))
         {
             state.RowNumbers.Enqueue(reader.GetInt64(0));
         }
 
         await reader.NextResultAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        state.Live = reader.GetInt32(0);
-        state.CommittedPerMonth = reader.GetDecimal(1);
-        await reader.NextResultAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            state.Names[reader.GetString(0)] = reader.GetGuid(1);
+            if (state.Teams.TryGetValue(reader.GetString(0), out var team))
+            {
+                team.Live = reader.GetInt32(1);
+                team.CommittedPerMonth = reader.GetDecimal(2);
+            }
         }
 
         await reader.NextResultAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            state.Keys[reader.GetString(0)] = new CreateAttempt.Earlier(reader.GetString(1), reader.GetGuid(2), reader.GetGuid(3));
+            if (state.Teams.TryGetValue(reader.GetString(0), out var team))
+            {
+                team.Names[reader.GetString(1)] = reader.GetGuid(2);
+            }
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (state.Teams.TryGetValue(reader.GetString(0), out var team))
+            {
+                team.Keys[reader.GetString(1)] = new CreateAttempt.Earlier(reader.GetString(2), reader.GetGuid(3), reader.GetGuid(4));
+            }
         }
 
         return state;
     }
 
-    /// <summary>Every row, the head's new tip and the commit in one batch: PostgreSQL stops at the first error, so a failure commits nothing.</summary>
-    private NpgsqlBatch WriteBatch(NpgsqlConnection connection, List<CreateRows> accepted, TeamState team)
+    /// <summary>Every row, the heads' new tips and the commit in one batch: PostgreSQL stops at the first error, so a failure commits nothing for any team.</summary>
+    private NpgsqlBatch WriteBatch(NpgsqlConnection connection, List<CreateRows> accepted, BatchState state)
     {
         var batch = new NpgsqlBatch(connection);
-        var position = team.Position;
-        var previous = team.Hash;
         foreach (var (environment, operation, queued, idempotency, entry) in accepted)
         {
-            var audit = entry.ToRecord(team.RowNumbers.Dequeue(), ++position, time.GetUtcNow(), previous, hasher);
-            previous = audit.Hash;
+            var team = state.Teams[environment.Team];
+            var audit = entry.ToRecord(state.RowNumbers.Dequeue(), ++team.Position, time.GetUtcNow(), team.Hash, hasher);
+            team.Hash = audit.Hash;
+            team.Changed = true;
             batch.BatchCommands.Add(Command(InsertAudit, audit.Sequence, audit.ChainSequence, Ms(audit.At), audit.Actor, audit.Team, audit.Action,
                 (object?)audit.EnvironmentId ?? DBNull.Value, audit.Outcome, audit.RequestId, audit.SourceAddress, audit.PreviousHash, audit.Hash));
             batch.BatchCommands.Add(Command(InsertEnvironment, environment.Id, environment.Team, environment.Name, (object?)environment.GitRef ?? DBNull.Value,
@@ -217,18 +267,29 @@ internal sealed class PostgresCreate(IDbContextFactory<PreviewsDbContext> contex
             }
         }
 
-        batch.BatchCommands.Add(Command(UpdateHead, team.Team, position, previous));
+        foreach (var team in state.Teams.Values.Where(t => t.Changed))
+        {
+            batch.BatchCommands.Add(Command(UpdateHead, team.Team, team.Position, team.Hash));
+        }
+
         batch.BatchCommands.Add(new("COMMIT"));
         return batch;
     }
 
-    /// <summary>The team as the transaction found it under the lock, advanced past each create the batch accepts.</summary>
+    /// <summary>The teams whose heads the transaction holds, and the batch's audit row numbers.</summary>
+    private sealed class BatchState
+    {
+        public Dictionary<string, TeamState> Teams { get; } = new(StringComparer.Ordinal);
+        public Queue<long> RowNumbers { get; } = new();
+    }
+
+    /// <summary>A team as the transaction found it under its lock, advanced past each create the batch accepts.</summary>
     private sealed class TeamState(string team, long position, string hash)
     {
         public string Team { get; } = team;
-        public long Position { get; } = position;
-        public string Hash { get; } = hash;
-        public Queue<long> RowNumbers { get; } = new();
+        public long Position { get; set; } = position;
+        public string Hash { get; set; } = hash;
+        public bool Changed { get; set; }
         public int Live { get; set; }
         public decimal CommittedPerMonth { get; set; }
         public Dictionary<string, Guid> Names { get; } = new(StringComparer.Ordinal);

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
 using SecureCart.Previews.Domain;
 using SecureCart.Previews.Engine;
+using SecureCart.Previews.Environments;
 using SecureCart.Previews.Logging;
 using SecureCart.Previews.Options;
 
@@ -11,7 +12,8 @@ namespace SecureCart.Previews.Jobs;
 /// Runs one claimed operation on the engine under a <see cref="LeaseGuard"/>, then records the outcome exactly once:
 /// a finished result is retried until the database takes it (fenced by the claim's token), never dropped on a blip.
 /// </summary>
-internal sealed class OperationRunner(OperationQueue queue, IPreviewEngine engine, IOptions<WorkerOptions> options, TimeProvider time, ILogger<OperationRunner> logger)
+internal sealed class OperationRunner(
+    OperationQueue queue, IPreviewEngine engine, ForegroundRequests foreground, IOptions<WorkerOptions> options, TimeProvider time, ILogger<OperationRunner> logger)
 {
     private static readonly TimeSpan s_maxCompletionBackoff = TimeSpan.FromSeconds(2);
 
@@ -34,6 +36,10 @@ internal sealed class OperationRunner(OperationQueue queue, IPreviewEngine engin
                 _ => throw new InvalidOperationException($"unknown operation kind {claim.Kind}"),
             };
             outcome = new OperationOutcome(OperationStatus.Succeeded, result.Summary, result.Outputs, null);
+            // The result's write (two round trips and a commit) gives way to creates in flight too, within the bound,
+            // while the lease is still renewed. A stopping replica stops waiting and records the result at once.
+            await ((Task)foreground.WaitQuietAsync(TimeSpan.FromMilliseconds(options.Value.MaxYieldMilliseconds), ForegroundRequests.Settle, stopping))
+                .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
         catch (Exception ex) when (ex is LeaseLostException || guard.LeaseLost)
         {

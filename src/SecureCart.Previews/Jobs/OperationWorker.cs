@@ -6,7 +6,8 @@ using SecureCart.Previews.Options;
 namespace SecureCart.Previews.Jobs;
 
 /// <summary>Each replica runs a few slots that claim and run operations; several replicas share the queue.</summary>
-internal sealed class OperationWorker(OperationQueue queue, OperationRunner runner, OperationSignal signal, IOptions<WorkerOptions> options, ILogger<OperationWorker> logger)
+internal sealed class OperationWorker(
+    OperationQueue queue, OperationRunner runner, OperationSignal signal, ForegroundRequests foreground, IOptions<WorkerOptions> options, ILogger<OperationWorker> logger)
     : BackgroundService
 {
     public string WorkerId { get; } = options.Value.WorkerId ?? $"{Environment.MachineName}-{Environment.ProcessId}".ToLowerInvariant();
@@ -26,10 +27,13 @@ internal sealed class OperationWorker(OperationQueue queue, OperationRunner runn
     private async Task SlotAsync(string slotId, CancellationToken stoppingToken)
     {
         var poll = TimeSpan.FromMilliseconds(options.Value.PollMilliseconds);
+        var maxYield = TimeSpan.FromMilliseconds(options.Value.MaxYieldMilliseconds);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                // Deploys take minutes; a create's reply is waited on now. Background work gives way, within its bound.
+                await foreground.WaitQuietAsync(maxYield, ForegroundRequests.Settle, stoppingToken);
                 var claim = await queue.ClaimAsync(slotId, stoppingToken);
                 if (claim is null)
                 {

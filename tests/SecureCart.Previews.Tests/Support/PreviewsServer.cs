@@ -73,6 +73,9 @@ public sealed class PreviewsServer : IAsyncDisposable
             ["Previews:Worker:LeaseSeconds"] = "60",
             ["Previews:Reaper:Enabled"] = "false",
             ["Previews:Audit:HmacKey"] = TestHmacKey,
+            // The worker's yield to creates in flight waits on the server's clock, which most tests never move; the
+            // tests of the yield set it themselves.
+            ["Previews:Worker:MaxYieldMilliseconds"] = "0",
         };
         foreach (var (key, value) in settings ?? [])
         {
