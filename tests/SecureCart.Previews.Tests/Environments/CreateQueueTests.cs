@@ -50,7 +50,7 @@ public sealed class CreateQueueTests
             Assert.Equal(9, (await db.AuditChainHeads.SingleAsync(h => h.Team == team)).LastSequence);
         }
 
-        var transactions = await ScalarAsync(server, """SELECT count(DISTINCT xmin::text) FROM "Environments" WHERE "Team" <> 'opener' AND "Name" <> 'existing'""");
+        var transactions = await server.Database.ScalarAsync("""SELECT count(DISTINCT xmin::text) FROM "Environments" WHERE "Team" <> 'opener' AND "Name" <> 'existing'""");
         Assert.Equal(1L, transactions);
         var verify = await admin.GetFromJsonAsync<AuditVerification>("/v1/audit/verify", PreviewsServer.Json);
         Assert.True(verify!.Valid, verify.Problem);
@@ -112,7 +112,7 @@ public sealed class CreateQueueTests
         }
 
         // The last team's environment fails to insert, after the other teams' rows of the batch were written.
-        await ExecuteAsync(server, """
+        await server.Database.ExecuteAsync("""
             CREATE FUNCTION fail_poison() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN IF NEW."Name" = 'poison' THEN RAISE EXCEPTION 'disk full (test)'; END IF; RETURN NEW; END $$;
             CREATE TRIGGER fail_poison BEFORE INSERT ON "Environments" FOR EACH ROW EXECUTE FUNCTION fail_poison();
@@ -132,7 +132,7 @@ public sealed class CreateQueueTests
         await holder.DisposeAsync();
         await opening;
         var failed = await Task.WhenAll(sent);
-        await ExecuteAsync(server, """DROP TRIGGER fail_poison ON "Environments"; DROP FUNCTION fail_poison();""");
+        await server.Database.ExecuteAsync("""DROP TRIGGER fail_poison ON "Environments"; DROP FUNCTION fail_poison();""");
         var after = await Task.WhenAll(s_teams.Select(team => PreviewsServer.CreateAsync(clients[team], "after")));
 
         Assert.All(failed, r => Assert.Equal(HttpStatusCode.InternalServerError, r.StatusCode));
@@ -147,7 +147,7 @@ public sealed class CreateQueueTests
         }
 
         Assert.Equal(4, after.Select(a => a.Environment.Id).Distinct().Count());
-        Assert.Equal(0L, await ScalarAsync(server, """SELECT count(*) FROM pg_stat_activity WHERE state = 'idle in transaction' AND datname = current_database()"""));
+        Assert.Equal(0L, await server.Database.ScalarAsync("""SELECT count(*) FROM pg_stat_activity WHERE state = 'idle in transaction' AND datname = current_database()"""));
         var verify = await admin.GetFromJsonAsync<AuditVerification>("/v1/audit/verify", PreviewsServer.Json);
         Assert.True(verify!.Valid, verify.Problem);
     }
@@ -163,21 +163,5 @@ public sealed class CreateQueueTests
         await using var hold = new NpgsqlCommand("""BEGIN; LOCK TABLE "AuditChainHeads" IN SHARE MODE""", holder);
         await hold.ExecuteNonQueryAsync();
         return holder;
-    }
-
-    private static async Task ExecuteAsync(PreviewsServer server, string sql)
-    {
-        await using var connection = new NpgsqlConnection(server.Database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<long> ScalarAsync(PreviewsServer server, string sql)
-    {
-        await using var connection = new NpgsqlConnection(server.Database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

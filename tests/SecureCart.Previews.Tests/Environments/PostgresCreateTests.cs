@@ -21,13 +21,13 @@ public sealed class PostgresCreateTests
         await PreviewsServer.CreateAsync(alpha, "first");
         // The operation's first event is the fourth write of the second round trip: the head, the audit row, the
         // environment and the operation are already written when it fails.
-        await ExecuteAsync(server, """
+        await server.Database.ExecuteAsync("""
             CREATE FUNCTION fail_event() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk full (test)'; END $$;
             CREATE TRIGGER fail_event BEFORE INSERT ON "OperationEvents" FOR EACH ROW EXECUTE FUNCTION fail_event();
             """);
 
         var failed = await alpha.PostAsJsonAsync("/v1/environments", new { name = "second", gitRef = "main", size = "small" });
-        await ExecuteAsync(server, """DROP TRIGGER fail_event ON "OperationEvents"; DROP FUNCTION fail_event();""");
+        await server.Database.ExecuteAsync("""DROP TRIGGER fail_event ON "OperationEvents"; DROP FUNCTION fail_event();""");
         var after = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => PreviewsServer.CreateAsync(alpha, $"after-{i}")));
 
         Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
@@ -72,7 +72,7 @@ public sealed class PostgresCreateTests
         Assert.Equal(["first", "next"], await db.Environments.OrderBy(e => e.CreatedAt).ThenBy(e => e.Name).Select(e => e.Name).ToListAsync());
         Assert.Equal(2, (await db.AuditChainHeads.SingleAsync(h => h.Team == "alpha")).LastSequence);
         Assert.Equal(next.Environment.Id, (await db.AuditEntries.SingleAsync(a => a.Team == "alpha" && a.ChainSequence == 2)).EnvironmentId);
-        Assert.Equal(0, await CountAsync(server, """SELECT count(*) FROM pg_stat_activity WHERE state = 'idle in transaction' AND datname = current_database()"""));
+        Assert.Equal(0, await server.Database.ScalarAsync("""SELECT count(*) FROM pg_stat_activity WHERE state = 'idle in transaction' AND datname = current_database()"""));
     }
 
     [Fact]
@@ -174,7 +174,7 @@ public sealed class PostgresCreateTests
         Assert.Equal(1, await db.Environments.CountAsync(e => e.Name == "keyed"));
         Assert.Equal(22, await db.Environments.CountAsync());
         // The first create's transaction waited on the test's lock; everything that queued behind it shared one.
-        var transactions = await CountAsync(server, """SELECT count(DISTINCT xmin::text) FROM "Environments" WHERE "Name" <> 'first'""");
+        var transactions = await server.Database.ScalarAsync("""SELECT count(DISTINCT xmin::text) FROM "Environments" WHERE "Name" <> 'first'""");
         Assert.InRange(transactions, 1, 2);
         var verify = await admin.GetFromJsonAsync<AuditVerification>("/v1/audit/verify", PreviewsServer.Json);
         Assert.True(verify!.Valid, verify.Problem);
@@ -223,21 +223,5 @@ public sealed class PostgresCreateTests
                 return copy;
             }
         }
-    }
-
-    private static async Task ExecuteAsync(PreviewsServer server, string sql)
-    {
-        await using var connection = new NpgsqlConnection(server.Database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<long> CountAsync(PreviewsServer server, string sql)
-    {
-        await using var connection = new NpgsqlConnection(server.Database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

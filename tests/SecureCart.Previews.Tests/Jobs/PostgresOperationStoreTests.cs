@@ -83,7 +83,7 @@ public sealed class PostgresOperationStoreTests
         var outcome = new OperationOutcome(OperationStatus.Succeeded, "done", ImmutableDictionary<string, string>.Empty.Add("url", "https://atomic.preview.test"), null);
         // The audit row is the fourth write of the second round trip: the operation, the environment and the
         // "finished" event are already written when it fails.
-        await ExecuteAsync(server, """
+        await server.Database.ExecuteAsync("""
             CREATE FUNCTION fail_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk full (test)'; END $$;
             CREATE TRIGGER fail_audit BEFORE INSERT ON "AuditEntries" FOR EACH ROW EXECUTE FUNCTION fail_audit();
             """);
@@ -102,7 +102,7 @@ public sealed class PostgresOperationStoreTests
             Assert.Equal(1, (await db.AuditChainHeads.AsNoTracking().SingleAsync(h => h.Team == "alpha")).LastSequence);
         }
 
-        await ExecuteAsync(server, """DROP TRIGGER fail_audit ON "AuditEntries"; DROP FUNCTION fail_audit();""");
+        await server.Database.ExecuteAsync("""DROP TRIGGER fail_audit ON "AuditEntries"; DROP FUNCTION fail_audit();""");
         await queue.CompleteAsync(claim, outcome, CancellationToken.None);
         // As after a commit whose answer was lost: the same completion again changes nothing.
         await queue.CompleteAsync(claim, outcome, CancellationToken.None);
@@ -191,13 +191,5 @@ public sealed class PostgresOperationStoreTests
         await using var db = await server.DbAsync();
         var operation = await db.Operations.AsNoTracking().SingleAsync();
         Assert.Equal((after.Until, "w2", second.FencingToken), (operation.LeaseExpiresAt!.Value, operation.LeaseOwner, operation.FencingToken));
-    }
-
-    private static async Task ExecuteAsync(PreviewsServer server, string sql)
-    {
-        await using var connection = new NpgsqlConnection(server.Database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -28,6 +28,24 @@ public sealed class TestDatabase : IAsyncDisposable
     public string ConnectionStringThrough(int port) =>
         new NpgsqlConnectionStringBuilder(ConnectionString) { Host = "127.0.0.1", Port = port, Timeout = 2, CommandTimeout = 5, CancellationTimeout = 500 }.ConnectionString;
 
+    /// <summary>Runs one PostgreSQL statement (or several, separated by semicolons) on its own connection.</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The first column of the first row of a PostgreSQL query that returns a bigint (a count).</summary>
+    public async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     public static async Task<TestDatabase> CreateAsync(string provider)
     {
         if (provider == "Sqlite")
