@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.InteropServices;
-using System.Text;
 using System.Text.Json;
 
 namespace SecureCart.Platform.Review.Preview;
@@ -85,9 +83,7 @@ internal static class StateParser
             var f = default(Fields);
             foreach (var property in state.EnumerateObject())
             {
-                var raw = JsonMarshal.GetRawUtf8PropertyName(property);
-                var escaped = raw.Contains((byte)'\\');
-                Set(ref f, escaped ? Encoding.UTF8.GetBytes(property.Name) : raw, property.Value);
+                Set(ref f, StepParser.RawName(property), property.Value);
             }
 
             return f;

@@ -18,12 +18,7 @@ public sealed class CreateQueueTests
         await using var server = await PreviewsServer.StartAsync("Postgres", settings: new() { ["Previews:Worker:Enabled"] = "false", ["Previews:Quotas:MaxEnvironments"] = "5" });
         var admin = await server.ClientForAsync("ops", admin: true);
         var opener = await server.ClientForAsync("opener");
-        var clients = new Dictionary<string, HttpClient>();
-        foreach (var team in s_teams)
-        {
-            clients[team] = await server.ClientForAsync(team);
-            await PreviewsServer.CreateAsync(clients[team], "existing");
-        }
+        var clients = await TeamsWithOneEnvironmentAsync(server);
 
         await using var holder = await HoldHeadsAsync(server);
         var opening = PreviewsServer.CreateAsync(opener, "opens-the-line");
@@ -104,12 +99,7 @@ public sealed class CreateQueueTests
         await using var server = await PreviewsServer.StartAsync("Postgres", settings: new() { ["Previews:Worker:Enabled"] = "false" });
         var admin = await server.ClientForAsync("ops", admin: true);
         var opener = await server.ClientForAsync("opener");
-        var clients = new Dictionary<string, HttpClient>();
-        foreach (var team in s_teams)
-        {
-            clients[team] = await server.ClientForAsync(team);
-            await PreviewsServer.CreateAsync(clients[team], "existing");
-        }
+        var clients = await TeamsWithOneEnvironmentAsync(server);
 
         // The last team's environment fails to insert, after the other teams' rows of the batch were written.
         await server.Database.ExecuteAsync("""
@@ -156,6 +146,19 @@ public sealed class CreateQueueTests
     /// Blocks every write to the chain heads (a shared table lock) until disposed, so the replica's first create waits
     /// inside its transaction and the creates sent meanwhile all queue for the next one.
     /// </summary>
+    // A client per team, each team with an environment already, so every head exists before the test's creates.
+    private static async Task<Dictionary<string, HttpClient>> TeamsWithOneEnvironmentAsync(PreviewsServer server)
+    {
+        var clients = new Dictionary<string, HttpClient>();
+        foreach (var team in s_teams)
+        {
+            clients[team] = await server.ClientForAsync(team);
+            await PreviewsServer.CreateAsync(clients[team], "existing");
+        }
+
+        return clients;
+    }
+
     private static async Task<NpgsqlConnection> HoldHeadsAsync(PreviewsServer server)
     {
         var holder = new NpgsqlConnection(server.Database.ConnectionString);
